@@ -1,0 +1,22 @@
+"""Vietnamese official directives → structured, source-grounded records (see CONTRACT.md)."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+__version__ = "0.1.0"
+
+
+def _code_digest() -> str:
+    # Records are keyed by input hash and pipeline version; the version includes a digest of
+    # the code and language data, so any change to extraction redoes the documents it affects.
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".tsv", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+VERSION = f"{__version__}+{_code_digest()}"

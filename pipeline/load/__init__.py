@@ -1,0 +1,33 @@
+"""Readers: one per format, each `read(path) -> Loaded`.
+
+Readers return text in reading order plus what they saw (pages, tables); they
+do no normalization and no extraction.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.doc import Loaded
+from pipeline.errors import UnsupportedFormat
+
+FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+
+
+def format_of(path: Path) -> str | None:
+    return FORMATS.get(path.suffix.lower())
+
+
+def read(path: Path) -> Loaded:
+    fmt = format_of(path)
+    if fmt == "txt":
+        from pipeline.load import text as reader
+    elif fmt == "html":
+        from pipeline.load import html as reader
+    elif fmt == "pdf":
+        from pipeline.load import pdf as reader
+    elif fmt == "docx":
+        from pipeline.load import docx as reader
+    else:
+        raise UnsupportedFormat(f"unknown extension {path.suffix or '(none)'!r}: readable formats are "
+                                + ", ".join(sorted(set(FORMATS))))
+    return reader.read(path)

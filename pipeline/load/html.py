@@ -1,0 +1,128 @@
+"""Provincial portal pages: keep the article, drop the page around it.
+
+The article is the content block with the most running text once navigation,
+sidebars, related-news boxes and footers are removed; the page's own debris
+lines that survive (counters, "Mặc định Cỡ chữ") are dropped by normalize.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from pipeline.doc import Loaded, Table
+from pipeline.load.text import decode
+
+_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+              "svg", "button", "select", "input", "template", "menu"]
+# Class or id words of page furniture on Vietnamese portals (Liferay, DNN, WordPress themes).
+_FURNITURE = re.compile(
+    r"(^|[-_ ])(nav|navbar|menu|sidebar|side-bar|footer|breadcrumbs?|related|relate|tinlienquan|other-news|"
+    r"othernews|comment|share|social|banner|advert|ads|counter|thongke|visitor|video|weather|search|"
+    r"login|toolbar|font-?size|print|tags?|rating)([-_ ]|$)", re.IGNORECASE)
+_BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
+           "h6", "br", "tr", "table", "blockquote", "pre", "dd", "dt", "dl", "center", "hr"}
+_CANDIDATES = re.compile(r"(article|content|detail|news|post|entry|body|chitiet|noidung|main)", re.I)
+
+
+def read(path: Path) -> Loaded:
+    raw = path.read_bytes()
+    if not raw.strip():
+        return Loaded(text="", format="html", warnings=["empty file: no text to read"], unreadable=True)
+    markup, _ = decode(raw)
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(_is_furniture):
+        tag.decompose()
+    root = _article(soup)
+    writer = _Writer()
+    title = soup.find("h1")
+    if title is not None and root is not None and title not in root.descendants:
+        writer.block(title)
+    if root is not None:
+        writer.block(root)
+    text = writer.text()
+    if not text.strip():
+        return Loaded(text="", format="html", warnings=["no article text in the page"], unreadable=True)
+    return Loaded(text=text, format="html", tables=writer.tables)
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if not isinstance(tag, Tag) or tag.name in ("html", "body") or tag.attrs is None:
+        return False
+    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    return bool(names.strip()) and bool(_FURNITURE.search(names)) and not _CANDIDATES.search(names)
+
+
+def _article(soup: BeautifulSoup) -> Tag | None:
+    for found in soup.find_all("article"):
+        if len(found.get_text(" ", strip=True)) > 200:
+            return found
+    best, best_score = soup.body or soup, 0.0
+    for tag in soup.find_all(["div", "section", "main", "td"]):
+        names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+        if not _CANDIDATES.search(names):
+            continue
+        text_length = len(tag.get_text(" ", strip=True))
+        links = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+        score = text_length - 2 * links  # link-heavy blocks are menus and news lists
+        if score > best_score:
+            best, best_score = tag, score
+    return best
+
+
+class _Writer:
+    """Flattens the article's tree into lines, remembering table cells as spans."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.tables: list[Table] = []
+
+    def emit(self, s: str) -> None:
+        self.parts.append(s)
+        self.length += len(s)
+
+    def newline(self) -> None:
+        if self.parts and not self.parts[-1].endswith("\n"):
+            self.emit("\n")
+
+    def block(self, node) -> None:
+        if isinstance(node, NavigableString):
+            piece = re.sub(r"\s+", " ", str(node))
+            if piece.strip():
+                if not self.parts or self.parts[-1].endswith("\n"):
+                    piece = piece.lstrip()
+                self.emit(piece)
+            return
+        if not isinstance(node, Tag):
+            return
+        if node.name == "table":
+            self.table(node)
+            return
+        if node.name in _BLOCKS:
+            self.newline()
+        for child in node.children:
+            self.block(child)
+        if node.name in _BLOCKS:
+            self.newline()
+
+    def table(self, node: Tag) -> None:
+        self.newline()
+        rows = []
+        for tr in node.find_all("tr"):
+            if tr.find_parent("table") is not node:
+                continue
+            row = []
+            for cell in tr.find_all(["td", "th"], recursive=False):
+                start = self.length
+                self.block(cell)
+                self.newline()
+                row.append((start, self.length - 1 if self.length > start else start))
+            rows.append(row)
+        self.tables.append(Table(rows=rows))
+
+    def text(self) -> str:
+        return "".join(self.parts)

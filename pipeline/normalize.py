@@ -1,0 +1,164 @@
+"""Loaded text → the normalized text every span indexes into, with an offset map back.
+
+Each step is a pure rewrite of the text that also rewrites the map from output
+characters to loaded-text characters, so any span can be traced to its source.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import resources
+from pipeline.doc import OffsetMap
+
+
+@dataclass
+class Tracked:
+    text: str
+    origin: list[int]  # origin[i]: index in the loaded text of text[i]
+
+    @classmethod
+    def of(cls, text: str) -> "Tracked":
+        return cls(text, list(range(len(text))))
+
+    def sub(self, pattern: re.Pattern, repl) -> "Tracked":
+        """re.sub that keeps the map: replaced characters point into what they replace."""
+        pieces: list[str] = []
+        origin: list[int] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            new = repl(m) if callable(repl) else m.expand(repl)
+            start, end = m.span()
+            if new == m.group(0):
+                continue
+            pieces.append(self.text[last:start])
+            origin.extend(self.origin[last:start])
+            pieces.append(new)
+            width = end - start
+            for k in range(len(new)):
+                # A replacement maps onto the matched source, character for character while it
+                # lasts; an insertion (empty match) points at the character that follows it.
+                origin.append(self.origin[start + min(k, width - 1)] if width else self._at(start))
+            last = end
+        if not pieces:
+            return self
+        pieces.append(self.text[last:])
+        origin.extend(self.origin[last:])
+        return Tracked("".join(pieces), origin)
+
+    def _at(self, i: int) -> int:
+        return self.origin[i] if i < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
+
+
+# Base letter followed by combining marks: composed one cluster at a time so the map stays exact.
+_COMBINING = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_TRAILING = re.compile(r" +(?=\n)|(?<=\n) +")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_CRLF = re.compile(r"\r\n?")
+_SLASHES = re.compile(r"[ \t]*[⁄∕／][ \t]*")
+
+
+@cache
+def _tone_fix() -> tuple[re.Pattern, dict[str, str]]:
+    table = resources.load("normalization.yaml")["old_tone_marks"]
+    pairs = dict(table)
+    pairs.update({k.upper(): v.upper() for k, v in table.items()})
+    pairs.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in table.items()})
+    # "quý", "quỳnh": after q the u is part of the consonant, and the mark is already on the vowel.
+    pattern = re.compile(r"(?<![qQ])(" + "|".join(sorted(pairs, key=len, reverse=True)) + r")(?!\w)")
+    return pattern, pairs
+
+
+@cache
+def _number_rules() -> list[tuple[re.Pattern, str]]:
+    data = resources.load("normalization.yaml")
+    rules = []
+    # "4003 / UBND-KT", "254 /TB-PCTT": one slash, no spaces, in a document number.
+    rules.append((re.compile(r"(?<=\d)[ \t]*/[ \t]*(?=[A-ZĐ])"), "/"))
+    # Dashes inside a symbol ("1478/CĐ–TTg") become the hyphen.
+    rules.append((re.compile(r"(/[A-ZĐa-z0-9]{1,12})[‐‑‒–—−](?=[A-ZĐ])"), r"\1-"))
+    # A symbol that lost its hyphen ("1961/QĐUBND", "61/2018/NĐCP"): split after a known
+    # type abbreviation when an issuer code follows.
+    abbrevs = "|".join(sorted(data["symbol_type_abbreviations"], key=len, reverse=True))
+    rules.append((re.compile(r"(?<=[0-9a-z]/)(" + abbrevs + r")(?=[A-ZĐ]{2,}\b)"), r"\1-"))
+    return rules
+
+
+def _compose(m: re.Match) -> str:
+    return unicodedata.normalize("NFC", m.group(0))
+
+
+def _join_wrapped_lines(t: Tracked) -> Tracked:
+    # A PDF wraps paragraphs at the page edge; a line that ends mid-clause and a next line
+    # that starts in lower case are one sentence ("… có khả năng xảy ra đợt mưa vừa, mưa\nto").
+    return t.sub(re.compile(r"(?<=[\w,])\n(?=[a-zà-ỹđ])"), " ")
+
+
+def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True) -> tuple[str, OffsetMap]:
+    t = Tracked.of(text)
+    t = t.sub(_CRLF, "\n")
+    t = t.sub(_COMBINING, _compose)
+    t = t.sub(_INVISIBLE, "")
+    pattern, pairs = _tone_fix()
+    t = t.sub(pattern, lambda m: pairs[m.group(0)])
+    t = t.sub(_SLASHES, "/")
+    for rule, repl in _number_rules():
+        t = t.sub(rule, repl)
+    if drop_debris:
+        t = drop_page_debris(t)
+    t = t.sub(_SPACES, " ")
+    t = t.sub(_TRAILING, "")
+    if join_lines:  # a .docx or .html paragraph is already whole; a PDF or pasted text is wrapped
+        t = _join_wrapped_lines(t)
+    t = t.sub(_BLANK_LINES, "\n\n")
+    # Leading and trailing blank space, done last so the map stays aligned.
+    lead = len(t.text) - len(t.text.lstrip())
+    end = len(t.text.rstrip())
+    return t.text[lead:end], OffsetMap(t.origin[lead:end], len(text))
+
+
+@cache
+def _debris() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = resources.load("page_debris.yaml")
+    line = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE)
+    tail = re.compile("|".join(f"(?:{p})" for p in data["article_ends"]), re.IGNORECASE)
+    inline = re.compile("|".join(f"(?:{p})" for p in data["inline"]), re.IGNORECASE)
+    return line, tail, inline
+
+
+def drop_page_debris(t: Tracked) -> Tracked:
+    """Remove what a portal page wraps an article in: menus, counters, the page's own dates.
+
+    Applies to any text: the seed news documents are portal pages saved as .txt.
+    """
+    line, tail, inline = _debris()
+    t = t.sub(inline, "")
+    lines = t.text.split("\n")
+    keep_until = len(t.text)
+    pos = 0
+    spans_to_drop = []
+    for text_line in lines:
+        stripped = text_line.strip()
+        end = pos + len(text_line)
+        if stripped and tail.fullmatch(stripped):
+            keep_until = pos
+            break
+        if stripped and line.fullmatch(stripped):
+            spans_to_drop.append((pos, min(end + 1, len(t.text))))
+        pos = end + 1
+    if keep_until < len(t.text):
+        spans_to_drop.append((keep_until, len(t.text)))
+    if not spans_to_drop:
+        return t
+    keep_text, keep_origin, last = [], [], 0
+    for start, end in spans_to_drop:
+        keep_text.append(t.text[last:start])
+        keep_origin.extend(t.origin[last:start])
+        last = end
+    keep_text.append(t.text[last:])
+    keep_origin.extend(t.origin[last:])
+    return Tracked("".join(keep_text), keep_origin)

@@ -1,0 +1,21 @@
+"""Language data kept apart from code: document types, abbreviations, time words, lexicons.
+
+Files are YAML beside this module, read once per process.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources as _files
+
+import yaml
+
+
+@cache
+def load(name: str):
+    """The parsed content of a data file in this folder (cached: data files never change at run time)."""
+    with _files.files(__package__).joinpath(name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def names() -> list[str]:
+    return sorted(p.name for p in _files.files(__package__).iterdir() if p.name.endswith((".yaml", ".yml")))

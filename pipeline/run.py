@@ -1,0 +1,105 @@
+"""The pipeline on one page: read → normalize → segment → the extraction stages → record."""
+from __future__ import annotations
+
+import hashlib
+import traceback
+from pathlib import Path
+
+from pipeline import VERSION
+from pipeline.doc import Doc, Loaded, Table
+from pipeline.errors import PipelineError, TooLarge
+from pipeline.extract import bodies, deadlines, document, references, targets, tasks
+from pipeline.load import format_of, read
+from pipeline.normalize import normalize_text
+from pipeline.records import DocumentInfo, Record, Source
+from pipeline.segment import segment
+from pipeline import validate
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+# The extraction stages, in order: each reads what the earlier ones left on the Doc.
+STAGES = (
+    ("document", document.find),
+    ("references", references.find),
+    ("bodies", bodies.find),
+    ("deadlines", deadlines.find),
+    ("targets", targets.find),
+    ("tasks", tasks.find),
+)
+
+
+def process(path: Path, doc_id: str, display_path: str | None = None,
+            max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
+    """One input file → its record. Never raises for a bad document: the record says what went wrong."""
+    doc = prepare(path, doc_id, display_path, max_bytes)
+    if not doc.failed:
+        extract(doc)
+    return to_record(doc)
+
+
+def prepare(path: Path, doc_id: str, display_path: str | None = None,
+            max_bytes: int = DEFAULT_MAX_BYTES) -> Doc:
+    """Read, normalize and segment a file: the Doc every extraction stage starts from."""
+    source = Source(path=display_path or str(path), sha256="", format=format_of(path) or path.suffix.lstrip("."))
+    doc = Doc(path=path, id=doc_id, source=source)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise TooLarge(f"{size:,} bytes is over the size limit of {max_bytes:,} bytes: not read")
+        data = path.read_bytes()
+        doc.source = source.model_copy(update={"sha256": hashlib.sha256(data).hexdigest()})
+        loaded = read(path)
+    except FileNotFoundError:
+        return _failed(doc, "the file vanished before it could be read")
+    except PipelineError as exc:
+        return _failed(doc, str(exc))
+    except OSError as exc:
+        return _failed(doc, f"cannot read the file: {exc.strerror or exc}")
+    doc.source = doc.source.model_copy(update={"pages": loaded.pages, **loaded.extra})
+    doc.warnings.extend(loaded.warnings)
+    if loaded.unreadable or not loaded.text.strip():
+        return _failed(doc, None if loaded.warnings else "no text could be read from the file")
+    normalize(doc, loaded)
+    segment(doc)
+    return doc
+
+
+def normalize(doc: Doc, loaded: Loaded) -> Doc:
+    # Paragraphs from .docx and .html are whole; wrapped lines of PDFs and pasted text are joined.
+    doc.text, doc.offsets = normalize_text(loaded.text, join_lines=loaded.format not in ("docx", "html"))
+    doc.tables = [Table(rows=[[doc.offsets.from_source_span(cell) for cell in row] for row in table.rows])
+                  for table in loaded.tables]
+    return doc
+
+
+def extract(doc: Doc) -> Doc:
+    for name, find in STAGES:
+        try:
+            setattr(doc, name, find(doc))
+        except Exception as exc:  # one stage's bug must not cost the document its other findings
+            doc.warnings.append(f"stage {name} failed: {type(exc).__name__}: {exc}")
+            if _debug():
+                traceback.print_exc()
+    doc.warnings.extend(validate.check(doc))
+    return doc
+
+
+def to_record(doc: Doc) -> Record:
+    return Record(
+        id=doc.id, pipeline_version=VERSION, source=doc.source, text=doc.text, document=doc.document,
+        references=doc.references, bodies=doc.bodies, targets=doc.targets, deadlines=doc.deadlines,
+        tasks=doc.tasks, warnings=doc.warnings,
+        status="failed" if doc.failed else ("warned" if doc.warnings else "ok"))
+
+
+def _failed(doc: Doc, reason: str | None) -> Doc:
+    doc.failed = True
+    doc.document = DocumentInfo()
+    if reason:
+        doc.warnings.append(reason)
+    return doc
+
+
+def _debug() -> bool:
+    import os
+    return bool(os.environ.get("PIPELINE_DEBUG"))
