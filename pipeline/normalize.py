@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import resources
+from pipeline.letters import LOWER, UPPER
 from pipeline.doc import OffsetMap
 
 
@@ -92,10 +93,22 @@ def _compose(m: re.Match) -> str:
     return unicodedata.normalize("NFC", m.group(0))
 
 
+# A PDF wraps paragraphs at the page edge: a line that ends mid-clause and a next line that
+# starts in lower case are one sentence ("… xảy ra đợt mưa vừa, mưa\nto"); a date or number
+# cut after its label ("ngày\n10 tháng 10", "Số:\n3104/QĐ-UBND") is one phrase; so is a place
+# name cut after its first word ("Thừa\nThiên Huế, ngày …").
+_WRAPPED = re.compile(r"(?<=[\w,])\n(?=[" + LOWER + r"])|(?:(?<=\bngày)|(?<=\btháng)|(?<=\bnăm)|(?<=\bSố:)|(?<=\bsố))\n(?=\d)"
+                      r"|(?<=^[" + UPPER + r"][" + LOWER + r"])\n(?=[" + UPPER + r"][" + LOWER + r"]+ [" + UPPER + r"][^\n]{0,30}, ngày)"
+                      r"|(?:(?<=^[" + UPPER + r"][" + LOWER + r"]{2})|(?<=^[" + UPPER + r"][" + LOWER + r"]{3})|(?<=^[" + UPPER + r"][" + LOWER + r"]{4}))"
+                      r"\n(?=[" + UPPER + r"][" + LOWER + r"]+ [" + UPPER + r"][^\n]{0,30}, ngày)",
+                      re.MULTILINE)
+# Tables copied from web pages as text keep their cell bars ("Số: 471/QĐ-UBND | Kon Tum, ngày …"):
+# each cell becomes a line of its own.
+_CELL_BARS = re.compile(r"[ \t]*\|[ \t]*(?=\S)|[ \t]*\|[ \t]*$|^[ \t]*\|", re.MULTILINE)
+
+
 def _join_wrapped_lines(t: Tracked) -> Tracked:
-    # A PDF wraps paragraphs at the page edge; a line that ends mid-clause and a next line
-    # that starts in lower case are one sentence ("… có khả năng xảy ra đợt mưa vừa, mưa\nto").
-    return t.sub(re.compile(r"(?<=[\w,])\n(?=[a-zà-ỹđ])"), " ")
+    return t.sub(_WRAPPED, " ")
 
 
 def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True) -> tuple[str, OffsetMap]:
@@ -110,6 +123,7 @@ def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True)
         t = t.sub(rule, repl)
     if drop_debris:
         t = drop_page_debris(t)
+    t = t.sub(_CELL_BARS, "\n")
     t = t.sub(_SPACES, " ")
     t = t.sub(_TRAILING, "")
     if join_lines:  # a .docx or .html paragraph is already whole; a PDF or pasted text is wrapped

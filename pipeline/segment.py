@@ -11,12 +11,13 @@ from functools import cache
 
 from pipeline import resources
 from pipeline.doc import Doc, Layout, Line, Section, Span
+from pipeline.letters import UPPER
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     data = resources.load("layout.yaml")
-    return {name: re.compile(pattern, re.IGNORECASE if name in data["case_insensitive"] else 0)
+    return {name: re.compile(pattern.replace("{UPPER}", UPPER), re.IGNORECASE if name in data["case_insensitive"] else 0)
             for name, pattern in data["patterns"].items()}
 
 

@@ -1,9 +1,47 @@
-"""references stage (being written by the lead)."""
+"""References: every other document the text cites, once each (ANNOTATION.md, references)."""
 from __future__ import annotations
 
+import re
+
+from pipeline.citations import Citation, find_citations, issuer_of_code
 from pipeline.doc import Doc
-from pipeline.records import DocumentInfo
+from pipeline.extract.document.issuer import canonical_issuer
+from pipeline.records import Reference
 
 
-def find(doc: Doc):
-    return DocumentInfo() if "references" == "document" else []
+def number_key(number: str) -> str:
+    """Numbers compared as the contract compares them: no spaces or dashes, one slash, upper case."""
+    return re.sub(r"[\s\-‐‑‒–—−]+", "", number).upper()
+
+
+def find(doc: Doc) -> list[Reference]:
+    own = doc.document
+    own_key = number_key(own.number) if own.number else None
+    header_end = (doc.layout.header or (0, 0))[1]
+    seen: dict[object, int] = {}
+    references: list[Reference] = []
+    for c in find_citations(doc.text, header_end):
+        key = number_key(c.number) if c.number else (c.doc_type, c.issued_date)
+        if key == own_key or (not c.number and own.doc_type == c.doc_type and own.issued_date == c.issued_date):
+            continue
+        if own_key is None and own.is_report and not c.number and c.doc_type == own.doc_type:
+            continue
+        reference = _reference(doc, c)
+        if key in seen:  # cited again: fill what the first citation left out
+            k = seen[key]
+            first = references[k]
+            references[k] = first.model_copy(update={
+                "issued_date": first.issued_date or reference.issued_date,
+                "issuer": first.issuer or reference.issuer})
+            continue
+        seen[key] = len(references)
+        references.append(reference)
+    return references
+
+
+def _reference(doc: Doc, c: Citation) -> Reference:
+    issuer = canonical_issuer(c.issuer, doc) if c.issuer else None
+    if issuer is None and c.issuer_code:
+        coded = issuer_of_code(c.issuer_code)
+        issuer = canonical_issuer(coded, doc) if coded else None
+    return Reference(doc_type=c.doc_type, number=c.number, issued_date=c.issued_date, issuer=issuer, span=c.span)

@@ -1,0 +1,161 @@
+"""Citations of documents: "Nghị quyết số 81/NQ-HĐND ngày 09 tháng 12 năm 2022 của HĐND tỉnh".
+
+Shared by the document stage (a news article's reported directive is a citation
+too) and the references stage. A citation needs a type and a number, or a type
+and a date, or a law's name and date (ANNOTATION.md, references).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import resources
+from pipeline.dates import find_dates
+from pipeline.doc import Span
+
+# "06-NQ/ĐH", "81/ND-HĐND", "116/2021/NĐ-CP", "1413/CAT-PC04(Đ1)", "30c/NQ-CP", "237".
+_NUMBER = (r"(?P<number>\d{1,6}[a-zđ]?(?:[/-](?:(?:19|20)\d\d(?![\d])|[A-ZĐ][A-Za-zĐđ0-9&]*(?:\([A-ZĐ0-9]+\))?))*)")
+_ISSUER_STOP = re.compile(
+    r"\s+(?:về việc|về|v/v|nhằm|để|theo|tại|trong|thì|đã|đang|sẽ|được|yêu cầu|quy định|hướng dẫn|"
+    r"ban hành|phê duyệt|giao|đề nghị|triển khai|và các|với|khi|trên|cho|lần thứ|nhiệm kỳ|khóa)\b|[,;.:()\"“”]|\n|$",
+    re.IGNORECASE)
+_ROLE_PREFIX = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng|Chánh Văn phòng|Trưởng ban)\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Citation:
+    span: Span
+    doc_type: str
+    number: str | None
+    issued_date: str | None
+    issuer: str | None      # as written after "của", role words dropped; abbreviations kept
+    issuer_code: str | None  # the code of the symbol ("UBND", "TTg") when no "của"
+    type_span: Span
+
+
+@cache
+def _grammar() -> tuple[re.Pattern, dict[str, str], dict[str, str], set[str]]:
+    data = resources.load("doc_types.yaml")
+    canonical = {t["name"].lower(): t["name"] for t in data["types"]}
+    canonical.update({alias.lower(): name for alias, name in data["aliases"].items()})
+    by_abbreviation = {a: t["name"] for t in data["types"] for a in t["abbreviations"]}
+    words = sorted(canonical, key=len, reverse=True)
+    # The type word as written ("Quyết định", "QUYẾT ĐỊNH" in a title), then "số", then the number.
+    type_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    pattern = re.compile(r"(?<!\w)(?P<type>" + type_alt + r")(?!\w)(?P<gap>\s*(?:số\s*:?\s*|số\s+hiệu\s+)?)"
+                         + _NUMBER + r"?", re.IGNORECASE)
+    return pattern, canonical, by_abbreviation, set(data["named_types"])
+
+
+def type_of_symbol(number: str) -> str | None:
+    """The type a symbol's abbreviation names: "04/CT-UBND" → Chỉ thị, "06-NQ/ĐH" → Nghị quyết."""
+    _, _, by_abbreviation, _ = _grammar()
+    for part in re.split(r"[/-]", number)[1:]:
+        if part in by_abbreviation:
+            return by_abbreviation[part]
+    return None
+
+
+def canonical_type(word: str) -> str | None:
+    _, canonical, _, _ = _grammar()
+    return canonical.get(" ".join(word.lower().split()))
+
+
+def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Citation]:
+    pattern, canonical, _, named = _grammar()
+    end = len(text) if end is None else end
+    found = []
+    for m in pattern.finditer(text, start, end):
+        word = m.group("type")
+        if word.isupper() and len(word) > 3 and not m.group("number"):
+            continue  # a title line ("QUYẾT ĐỊNH") is the document's own type, not a citation
+        doc_type = canonical[" ".join(word.lower().split())]
+        number = m.group("number")
+        if number and not re.search(r"[/-]", number) and "số" not in m.group("gap").lower():
+            number = None  # "Nghị quyết 2 lần" is no citation; a bare number needs "số"
+        after = m.end("number") if number else m.end("type")
+        date, date_end = _date_after(text, after, end)
+        if doc_type in named and not number:
+            date, date_end = _named_law_date(text, after, end)
+        if not number and not date:
+            continue
+        if not date:
+            date = _date_before(text, m.start(), start)
+        issuer, issuer_end = _issuer_after(text, max(after, date_end), end)
+        last = max(after, date_end)
+        code = None if issuer else _symbol_code(number)
+        found.append(Citation((m.start(), last), doc_type, _clean_number(number), date, issuer, code,
+                              m.span("type")))
+    return found
+
+
+def _clean_number(number: str | None) -> str | None:
+    return number.rstrip(".-/") if number else None
+
+
+def _date_after(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    for found in find_dates(text, pos, min(end, pos + 45)):
+        gap = text[pos:found.span[0]]
+        if re.fullmatch(r"[\s,]*(?:(?:tỉnh|TW|thành phố)\s*)?(?:ban hành\s*)?(?:ngày\s*)?", gap, re.IGNORECASE) \
+                and found.year:
+            return found.iso(), found.span[1]
+        break
+    return None, pos
+
+
+def _named_law_date(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": the name, then its date.
+    m = re.compile(r"[^\n;.()]{3,90}?\s+(?=ngày\s)").match(text, pos, end)
+    if not m:
+        return None, pos
+    return _date_after(text, m.end(), end)
+
+
+def _date_before(text: str, type_start: int, floor: int) -> str | None:
+    # "ngày 06/10/2025 Bộ Nội vụ ban hành Công văn số …": the date leads the clause.
+    window_start = max(floor, type_start - 90)
+    window = text[window_start:type_start]
+    m = re.search(r"ban hành\s*$|ký\s*$|có\s*$", window, re.IGNORECASE)
+    if not m:
+        return None
+    dates = [d for d in find_dates(text, window_start, type_start) if d.year]
+    if dates and not re.search(r"[.;]", text[dates[-1].span[1]:type_start]):
+        return dates[-1].iso()
+    return None
+
+
+def _issuer_after(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    m = re.compile(r"\s*,?\s*của\s+").match(text, pos, end)
+    if not m:
+        return None, pos
+    stop = _ISSUER_STOP.search(text, m.end(), end)
+    stop_at = stop.start() if stop else end
+    name = text[m.end():stop_at].strip()
+    name = _ROLE_PREFIX.sub("", name)
+    if not name or len(name) > 120:
+        return None, pos
+    return name, stop_at
+
+
+@cache
+def _issuer_codes() -> dict[str, str]:
+    return resources.load("issuer_codes.yaml")["codes"]
+
+
+def _symbol_code(number: str | None) -> str | None:
+    if not number:
+        return None
+    codes = _issuer_codes()
+    for part in re.split(r"[/-]", number)[1:]:
+        part = re.sub(r"\(.*\)$", "", part)
+        if part in codes:
+            return part
+    return None
+
+
+def issuer_of_code(code: str | None, level: str = "tỉnh") -> str | None:
+    if not code:
+        return None
+    name = _issuer_codes().get(code)
+    return name.replace("{level}", level).strip() if name else None

@@ -1,0 +1,77 @@
+"""`python -m pipeline …`: a thin command line over batch.py and records.py."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from pipeline import VERSION
+from pipeline.batch import Summary, process_corpus
+from pipeline.records import json_schema
+from pipeline.run import DEFAULT_MAX_BYTES
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn Vietnamese official directives into structured, source-grounded records.")
+console = Console(stderr=True)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read (.txt, .html, .pdf, .docx).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON records.")] = Path("extracted"),
+    force: Annotated[bool, typer.Option("--force", help="Redo every document, even unchanged ones.")] = False,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", "-w", help="Documents processed in parallel (default: the machine's cores).")] = None,
+    max_mb: Annotated[float, typer.Option(
+        "--max-mb", help="Files larger than this many megabytes are refused, not read.")] = DEFAULT_MAX_BYTES / 2**20,
+) -> None:
+    """Write one <id>.json record per document into OUT (see CONTRACT.md)."""
+    workers = workers or os.cpu_count() or 1
+    progress = Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.description}"), console=console, transient=True)
+    with progress:
+        task = progress.add_task("", total=None)
+
+        def started(count: int) -> None:
+            progress.update(task, total=count)
+
+        def done(item, record) -> None:
+            if record is not None:
+                progress.update(task, advance=1, description=item.path.name[:40])
+
+        summary = process_corpus(paths, out, force=force, workers=workers, max_bytes=int(max_mb * 2**20),
+                                 on_record=done, on_start=started)
+    _print_summary(summary, out)
+    if summary.failed:
+        raise typer.Exit(code=1)
+
+
+def _print_summary(s: Summary, out: Path) -> None:
+    for name in s.skipped:
+        console.print(f"[yellow]skipped[/] {name}: unknown extension (readable: .txt .html .htm .pdf .docx)")
+    for name, reason in s.failures:
+        console.print(f"[red]failed[/] {name}: {reason}")
+    if s.read == 0 and s.unchanged:
+        console.print(f"Nothing to do: {s.unchanged} record(s) in {out} are up to date "
+                      f"(same input bytes, pipeline {VERSION}).")
+    console.print(
+        f"{s.read} document(s) read, {s.written} record(s) written to {out}, {s.unchanged} unchanged, "
+        f"{s.warned} with warnings, {s.failed} failed, {s.removed} removed, {len(s.skipped)} skipped "
+        f"in {s.seconds:.1f} s")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a record."""
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def version() -> None:
+    """Print the pipeline version (package version + digest of code and language data)."""
+    typer.echo(VERSION)

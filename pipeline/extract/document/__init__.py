@@ -1,0 +1,22 @@
+"""The document stage: what the text is (type, number, issuer, date, place, subject, signer).
+
+Two kinds of text reach it: the directive itself, whose official form (header,
+signature block) gives the fields; and a news article about a directive, whose
+lead names it ("Ngày 19/01/2023, Chủ tịch UBND tỉnh ban hành Chỉ thị số 04/CT-UBND
+về …"): then `is_report` is true and the fields come from the lead.
+"""
+from __future__ import annotations
+
+from pipeline.doc import Doc
+from pipeline.extract.document.header import read_header
+from pipeline.extract.document.report import read_report
+from pipeline.extract.document.signature import read_signature
+from pipeline.records import DocumentInfo
+
+
+def find(doc: Doc) -> DocumentInfo:
+    header = read_header(doc)
+    if header is None:
+        return read_report(doc)
+    signer = read_signature(doc)
+    return header.model_copy(update={"signer": signer, "is_report": False})

@@ -1,0 +1,178 @@
+"""The header of a document in the official form: issuer, số/ký hiệu, place and date, type, trích yếu."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline import resources
+from pipeline.citations import canonical_type, type_of_symbol
+from pipeline.dates import BLANK_DAY, find_dates
+from pipeline.doc import Doc, Line
+from pipeline.extract.document.naming import is_upper, official_case
+from pipeline.letters import UPPER
+from pipeline.records import DocumentInfo
+
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|^[-–—_=.\s]+$",
+                    re.IGNORECASE)
+_NUMBER_SYMBOL = re.compile(r"^(?P<digits>[\dA-Za-z]*)\s*/\s*(?P<symbol>\S+)$")
+_HEADER_SCAN = 40  # lines: the form's header never runs longer
+
+
+@cache
+def _form() -> dict:
+    data = dict(resources.load("document_form.yaml"))
+    data["_date_line"] = re.compile(data["date_line"].replace("{UPPER}", UPPER))
+    data["_number_line"] = re.compile(data["number_line"], re.IGNORECASE)
+    data["_authority"] = re.compile(data["authority_line"])
+    data["_subject_prefix"] = re.compile(data["subject_prefix"])
+    return data
+
+
+def read_header(doc: Doc) -> DocumentInfo | None:
+    """The fields of the form's header, or None when the text has no such header (a news article)."""
+    lines = doc.lines[:_HEADER_SCAN]
+    form = _form()
+    anchor = next((k for k, line in enumerate(lines)
+                   if form["_number_line"].match(line.text) or _MOTTO.search(line.text)), None)
+    if anchor is None:
+        return None
+    number_line = next((line for line in lines if form["_number_line"].match(line.text)), None)
+    date_k = next((k for k, line in enumerate(lines) if form["_date_line"].match(line.text)
+                   and ("tháng" in line.text or re.search(r"\d", line.text))), None)
+    issuer = _issuer(lines, anchor)
+    number, symbol = _number(number_line.text) if number_line else (None, None)
+    place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
+    title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
+    doc_type = title_type or (type_of_symbol("0/" + symbol) if symbol else None)
+    if title_type and symbol:
+        symbol_type = type_of_symbol("0/" + symbol)
+        if symbol_type and symbol_type != title_type and not (title_type == "Thông báo" and symbol_type == "Kết luận"):
+            doc.warnings.append(f"the title says {title_type} but the number {number or symbol} says {symbol_type}")
+    if doc_type is None and _is_letter(doc, symbol, subject):
+        doc_type = "Công văn"
+    return DocumentInfo(doc_type=doc_type, number=number, issuer=issuer, issued_date=issued, place=place,
+                        subject=subject)
+
+
+def _issuer(lines: list[Line], anchor: int) -> str | None:
+    """The upper-case lines above "Số:" / the Quốc hiệu, read as nested organizations."""
+    block: list[str] = []
+    for line in reversed(lines[:anchor]):
+        text = line.text.strip()
+        if _MOTTO.search(text):
+            continue
+        if not is_upper(text) or len(text) > 80:
+            break
+        block.insert(0, text)
+    if not block:
+        # The issuer may sit after the Quốc hiệu when the reader put the right column first.
+        for line in lines[anchor:anchor + 6]:
+            text = line.text.strip()
+            if _MOTTO.search(text) or not is_upper(text) or _form()["_number_line"].match(text):
+                continue
+            block.append(text)
+            break
+    if not block:
+        return None
+    return _combine_units(_units(block))
+
+
+def _units(block: list[str]) -> list[str]:
+    form = _form()
+    heads = tuple(h.upper() for h in form["organization_heads"])
+    units: list[str] = []
+    for text in block:
+        starts_unit = text.upper().startswith(heads) and not text.upper().startswith(
+            tuple(p + " " for p in form["place_levels"]))
+        if units and not starts_unit:
+            units[-1] += " " + text
+        else:
+            units.append(text)
+    return [official_case(u) for u in units]
+
+
+def _combine_units(units: list[str]) -> str:
+    # The issuing unit is the last line; an office or board of a body takes that body's full name
+    # ("Văn phòng thường trực Ban Chỉ huy … tỉnh Thừa Thiên Huế"); a department takes its place.
+    issuer = units[-1]
+    if len(units) == 1:
+        return issuer
+    parent = units[-2]
+    attached = tuple(u.strip().lower() for u in _form()["attached_units"])
+    if issuer.lower().startswith(attached):
+        return f"{issuer} {parent}"
+    from pipeline.extract.document.naming import place_of
+    place = place_of(parent)
+    return f"{issuer} {place}" if place and not place_of(issuer) else issuer
+
+
+def _number(text: str) -> tuple[str | None, str | None]:
+    """"Số: 254/TB-PCTT" → ("254/TB-PCTT", "TB-PCTT"); a blank number ("Số:   /UBND-NC") → (None, symbol)."""
+    m = _form()["_number_line"].match(text)
+    raw = re.sub(r"\s+", "", m.group("number")) if m else ""
+    parts = _NUMBER_SYMBOL.match(raw)
+    if not parts:
+        return (raw or None), None
+    symbol = parts.group("symbol").rstrip(".,;")
+    if not re.search(r"\d", parts.group("digits")):
+        return None, symbol
+    return f"{parts.group('digits')}/{symbol}", symbol
+
+
+def _place_and_date(text: str) -> tuple[str | None, str | None]:
+    m = _form()["_date_line"].match(text)
+    place = m.group("place").strip() if m else None
+    if BLANK_DAY.search(text):
+        return place, None  # a draft: "ngày   tháng 12 năm 2025" has no date yet
+    dates = [d for d in find_dates(text) if d.year]
+    return place, dates[0].iso() if dates else None
+
+
+def _type_and_subject(doc: Doc, lines: list[Line], after: int) -> tuple[str | None, str | None]:
+    """The type line ("CHỈ THỊ", "KẾ HOẠCH") and the trích yếu under it, or a Công văn's "V/v …"."""
+    form = _form()
+    body_start = (doc.layout.body or (0, 0))[0]
+    for k, line in enumerate(lines):
+        if k <= after and not form["_subject_prefix"].match(line.text):
+            continue
+        if line.span[0] >= body_start and body_start and k > after + 1:
+            break
+        text = line.text.strip()
+        if form["_subject_prefix"].match(text) and not canonical_type(text):
+            return None, _subject(lines[k:], form, first=form["_subject_prefix"].sub("", text))
+        doc_type = _title_type(text)
+        if doc_type:
+            return doc_type, _subject(lines[k + 1:], form)
+    return None, None
+
+
+def _title_type(text: str) -> str | None:
+    if not is_upper(text) or len(text) > 40:
+        return None
+    return canonical_type(text) or canonical_type(text.split(" (")[0])
+
+
+def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | None:
+    parts = [first] if first else []
+    for line in lines[1:] if first else lines:
+        text = line.text.strip()
+        if (form["_authority"].match(text) or re.match(r"(Kính gửi|Căn cứ|Thực hiện|I\.|1\.)", text)
+                or _MOTTO.search(text) or len(parts) >= 4 or re.fullmatch(r"[-–—_=*.\s]+", text)):
+            break
+        if parts and not is_upper(text) and is_upper(parts[-1]) and len(parts[-1]) > 3:
+            break  # upper-case subject lines end where running text starts
+        if parts and (len(text) > 100 or re.search(r"[.;:]$", parts[-1])):
+            break  # the trích yếu is a short heading, never a paragraph
+        parts.append(text)
+    if not parts:
+        return None
+    subject = form["_subject_prefix"].sub("", " ".join(parts)).strip(" .:")
+    if is_upper(subject):
+        subject = subject.lower()
+    return subject[:1].lower() + subject[1:] if subject[:2] not in ("Ủy", "Uỷ") else subject
+
+
+def _is_letter(doc: Doc, symbol: str | None, subject: str | None) -> bool:
+    # A Công văn names no type: its symbol has no type abbreviation, it has "V/v …" and "Kính gửi".
+    has_addressees = doc.layout.addressees is not None
+    return bool(symbol and not type_of_symbol("0/" + symbol)) or (bool(subject) and has_addressees)

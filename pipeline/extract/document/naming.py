@@ -1,0 +1,73 @@
+"""Turning an upper-case header line into a canonical name: "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" →
+"Ủy ban nhân dân tỉnh Lâm Đồng"; abbreviations expanded."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline import resources
+from pipeline.letters import LOWER, UPPER
+
+
+@cache
+def _data() -> dict:
+    return resources.load("document_form.yaml")
+
+
+@cache
+def _abbreviations() -> list[tuple[re.Pattern, str]]:
+    table = resources.load("abbreviations.yaml")["expansions"]
+    return [(re.compile(r"(?<!\w)" + re.escape(k).replace(r"\ ", r"\s*") + r"(?!\w)"), v)
+            for k, v in sorted(table.items(), key=lambda kv: -len(kv[0]))]
+
+
+def expand(name: str) -> str:
+    for pattern, full in _abbreviations():
+        name = pattern.sub(full, name)
+    return " ".join(name.split())
+
+
+def is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def official_case(text: str) -> str:
+    """Sentence case for an upper-case name, with the place after its level word in title case."""
+    text = " ".join(expand(text).split())
+    if not is_upper(text):
+        return text
+    words = text.split(" ")
+    out, in_place = [], False
+    levels = [lv.split() for lv in _data()["place_levels"]]
+    i = 0
+    while i < len(words):
+        level = next((lv for lv in levels if [w.upper() for w in words[i:i + len(lv)]] == lv), None)
+        if level:
+            out.extend(w.lower() for w in words[i:i + len(level)])
+            i += len(level)
+            in_place = True
+            continue
+        w = words[i]
+        if in_place or (w.isupper() and len(w) <= 5 and not _is_word(w)):
+            out.append(w.capitalize() if in_place else w)
+        else:
+            out.append(w.lower())
+        i += 1
+    result = " ".join(out)
+    return result[:1].upper() + result[1:]
+
+
+def _is_word(w: str) -> bool:
+    # Short upper-case tokens that are ordinary words, not acronyms to keep ("VÀ", "BAN", "SỞ").
+    return bool(re.search(r"[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ]", w)) \
+        or w in {"VÀ", "BAN", "BỘ", "SỞ", "CỤC", "HỘI", "TỔ", "CHI", "VỤ", "QUỸ", "KHO", "NHÀ", "NƯỚC", "CÔNG",
+                 "AN", "TRUNG", "TÂM", "THANH", "TRA", "HUY", "QUÂN", "SỰ", "VIỆT", "NAM", "MẶT", "TRẬN", "TỔ",
+                 "QUỐC", "NHÂN", "DÂN", "BAN", "CHỈ", "ĐẠO", "THƯỜNG", "TRỰC", "PHÒNG", "VĂN", "NGÀNH", "CÁC"}
+
+
+def place_of(name: str) -> str | None:
+    """The place a name ends with: "Ủy ban nhân dân tỉnh Lâm Đồng" → "tỉnh Lâm Đồng"."""
+    levels = "|".join(lv.lower() for lv in _data()["place_levels"])
+    m = re.search(r"\b(" + levels + r")\s+([" + UPPER + r"][\w'-]*(?:\s+[" + UPPER + r"][\w'-]*)*)\s*$", name)
+    return f"{m.group(1)} {m.group(2)}" if m else None

@@ -1,0 +1,55 @@
+"""The signature block: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (chữ ký) / Nguyễn Văn A" → name and title."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline import resources
+from pipeline.letters import LOWER, UPPER
+from pipeline.doc import Doc
+from pipeline.records import Signer
+
+_TAIL_LINES = 30  # the block sits in the last lines of the text, beside or under "Nơi nhận"
+
+
+@cache
+def _vocabulary() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
+    data = resources.load("document_form.yaml")
+    titles = {t.upper(): t for t in data["titles"]}
+    title = re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(
+        sorted((re.escape(t) for t in titles), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    surnames = "|".join(re.escape(s) for s in sorted(data["surnames"], key=len, reverse=True))
+    # A name: a family name, then one to four more capitalized syllables, and nothing else.
+    name = re.compile(r"^\s*(?P<name>(?:" + surnames + r")(?:\s+[" + UPPER + r"][" + LOWER + r"']*){1,4})\s*\.?$")
+    return title, titles, name
+
+
+def read_signature(doc: Doc) -> Signer | None:
+    title_re, titles, name_re = _vocabulary()
+    start = (doc.layout.closing or (len(doc.text), 0))[0]
+    tail = [line for line in doc.lines[-_TAIL_LINES:] if line.span[0] >= min(start, doc.lines[-1].span[0])] \
+        if doc.lines else []
+    if not tail:
+        return None
+    title = None
+    for line in tail:
+        text = line.text.strip()
+        if text.startswith(("-", "+", "•")) or text.lower().startswith("nơi nhận"):
+            continue
+        m = title_re.match(text)
+        if m and len(text) < 40:
+            # "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH": the last title before the name is the signer's.
+            title = titles.get(m.group("title").upper().replace("  ", " "), m.group("title"))
+            continue
+        n = name_re.match(_title_case(text))
+        if n and title is not None:
+            return Signer(name=n.group("name"), title=title)
+    return None
+
+
+def _title_case(text: str) -> str:
+    # Names are often typed in capitals under the signature ("NGUYỄN VĂN A").
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return " ".join(w.capitalize() for w in text.split())
+    return text

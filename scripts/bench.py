@@ -1,0 +1,130 @@
+"""Throughput of the pipeline, stage by stage, against underthesea's word_tokenize on the same texts.
+
+    python scripts/bench.py [CORPUS ...] [--repeat N]
+
+Prints, per stage, seconds and characters per second; documents per second and
+peak memory of the whole run; and, in the same process over the same texts,
+the characters per second of underthesea.word_tokenize on each whole document:
+the yardstick of the speed budget (DEVELOPERS.md: the pipeline on text at
+>= 70% of it, with one worker). PDFs are also timed against pdfplumber's own
+extract_text.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from pipeline import load, run
+from pipeline.batch import discover
+from pipeline.segment import segment
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", nargs="*", type=Path, default=[Path("corpus")])
+    ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus (the first warms caches)")
+    args = ap.parse_args(argv)
+    inputs, _ = discover(args.corpus)
+    seconds: dict[str, float] = defaultdict(float)
+    texts: list[str] = []
+    text_inputs = [i for i in inputs if load.format_of(i.path) in ("txt", "html")]
+    started = time.perf_counter()
+    for rep in range(args.repeat):
+        for item in inputs:
+            timed = rep > 0 or args.repeat == 1
+            t0 = time.perf_counter()
+            loaded = load.read(item.path)
+            t1 = time.perf_counter()
+            doc = run.Doc(path=item.path, id=item.id, source=run.Source(path=item.display, sha256="", format=""))
+            if loaded.unreadable:
+                continue
+            run.normalize(doc, loaded)
+            t2 = time.perf_counter()
+            segment(doc)
+            t3 = time.perf_counter()
+            if timed:
+                seconds["read"] += t1 - t0
+                seconds["normalize"] += t2 - t1
+                seconds["segment"] += t3 - t2
+            for name, find in run.STAGES:
+                s0 = time.perf_counter()
+                setattr(doc, name, find(doc))
+                if timed:
+                    seconds[name] += time.perf_counter() - s0
+            if rep == 0 and item in text_inputs:
+                texts.append(doc.text)
+    wall = time.perf_counter() - started
+    passes = max(1, args.repeat - 1) if args.repeat > 1 else 1
+    chars = sum(len(t) for t in texts)
+    print(f"corpus: {len(inputs)} documents, {chars:,} characters of text (.txt/.html) per pass, "
+          f"{passes} timed pass(es)")
+    print(f"{'stage':<12} {'seconds':>9} {'chars/s':>12}")
+    all_chars = _all_chars(inputs)
+    total = 0.0
+    for name, s in seconds.items():
+        total += s
+        print(f"{name:<12} {s / passes:9.3f} {all_chars / max(s / passes, 1e-9):12,.0f}")
+    print(f"{'total':<12} {total / passes:9.3f} {all_chars / max(total / passes, 1e-9):12,.0f}")
+    print(f"documents/s (all formats): {len(inputs) / max(total / passes, 1e-9):.1f}   wall {wall:.1f} s")
+    _yardstick(text_inputs, texts)
+    _pdf_ratio([i for i in inputs if load.format_of(i.path) == "pdf"])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB (resident, this process)")
+    return 0
+
+
+def _all_chars(inputs) -> int:
+    total = 0
+    for item in inputs:
+        try:
+            total += len(load.read(item.path).text)
+        except Exception:
+            pass
+    return total
+
+
+def _yardstick(text_inputs, texts: list[str]) -> None:
+    """Pipeline on text vs word_tokenize on the same whole documents, one process, one core."""
+    if not texts:
+        print("no .txt/.html documents: no yardstick")
+        return
+    from underthesea import word_tokenize
+    word_tokenize(texts[0][:200])  # load the model outside the timing
+    t0 = time.perf_counter()
+    for text in texts:
+        word_tokenize(text)
+    tokenize = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for item in text_inputs:
+        run.process(item.path, item.id, item.display)
+    pipeline = time.perf_counter() - t0
+    chars = sum(len(t) for t in texts)
+    a, b = chars / pipeline, chars / tokenize
+    print(f"text documents: pipeline {a:,.0f} chars/s, underthesea word_tokenize {b:,.0f} chars/s "
+          f"-> pipeline at {100 * a / b:.0f}% of word_tokenize (budget: >= 70%)")
+
+
+def _pdf_ratio(pdfs) -> None:
+    if not pdfs:
+        return
+    import pdfplumber
+    t0 = time.perf_counter()
+    for item in pdfs:
+        with pdfplumber.open(item.path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+    plumber = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for item in pdfs:
+        load.read(item.path)
+    ours = time.perf_counter() - t0
+    print(f"PDF reading: ours {ours:.2f} s, pdfplumber extract_text {plumber:.2f} s "
+          f"-> {ours / max(plumber, 1e-9):.2f}x (budget: <= 1.3x)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

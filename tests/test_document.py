@@ -1,0 +1,105 @@
+"""The document stage on headers and news leads the team wrote."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import prepare
+from pipeline.extract import document
+
+CHI_THI = """ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 07/CT-UBND
+Gia Lai, ngày 05 tháng 3 năm 2024
+CHỈ THỊ
+Về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024
+Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Sở Nông nghiệp và PTNT chủ trì kiểm tra các vùng trọng điểm cháy rừng, hoàn thành trước ngày 30/4/2024./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+CONG_VAN = """ỦY BAN NHÂN DÂN
+TỈNH ĐẮK NÔNG
+Số:      /UBND-KT
+V/v rà soát diện tích đất lúa chuyển đổi năm 2025
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đắk Nông, ngày      tháng 6 năm 2025
+Kính gửi:
+- Sở Nông nghiệp và Môi trường;
+- UBND các xã, phường.
+Ủy ban nhân dân tỉnh giao Sở Nông nghiệp và Môi trường chủ trì rà soát, báo cáo trước ngày 15/7/2025./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TL. CHỦ TỊCH
+CHÁNH VĂN PHÒNG
+Lê Thị Hoa
+"""
+
+NEWS = """Thứ Ba, 12/03/2024
+Tăng cường quản lý đầu tư công
+Ngày đăng: 12/03/2024 Lượt xem: 87
+Ngày 08/3/2024, Chủ tịch UBND tỉnh Bình Định ban hành Chỉ thị số 03/CT-UBND về việc tăng cường quản lý đầu tư công năm 2024. Theo đó, Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành thực hiện nghiêm Kế hoạch số 12/KH-UBND ngày 15/01/2024 của UBND tỉnh.
+Tin video
+"""
+
+
+def _document(tmp_path: Path, text: str):
+    path = tmp_path / "van-ban.txt"
+    path.write_text(text, encoding="utf-8")
+    return document.find(prepare(path, "van-ban"))
+
+
+@pytest.mark.parametrize("field, expected", [
+    ("doc_type", "Chỉ thị"),
+    ("number", "07/CT-UBND"),
+    ("issuer", "Ủy ban nhân dân tỉnh Gia Lai"),
+    ("issued_date", "2024-03-05"),
+    ("place", "Gia Lai"),
+    ("subject", "tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024"),
+    ("is_report", False),
+])
+def test_chi_thi_header(tmp_path, field, expected):
+    assert getattr(_document(tmp_path, CHI_THI), field) == expected
+
+
+def test_chi_thi_signer(tmp_path):
+    signer = _document(tmp_path, CHI_THI).signer
+    assert (signer.name, signer.title) == ("Trần Văn Bình", "Phó Chủ tịch")
+
+
+@pytest.mark.parametrize("field, expected", [
+    ("doc_type", "Công văn"),        # no type word: the symbol and "V/v" make it a letter
+    ("number", None),                # a draft's blank number
+    ("issued_date", None),           # and blank day
+    ("place", "Đắk Nông"),
+    ("subject", "rà soát diện tích đất lúa chuyển đổi năm 2025"),
+    ("issuer", "Ủy ban nhân dân tỉnh Đắk Nông"),
+])
+def test_draft_cong_van(tmp_path, field, expected):
+    assert getattr(_document(tmp_path, CONG_VAN), field) == expected
+
+
+def test_draft_cong_van_signer(tmp_path):
+    signer = _document(tmp_path, CONG_VAN).signer
+    assert (signer.name, signer.title) == ("Lê Thị Hoa", "Chánh Văn phòng")
+
+
+@pytest.mark.parametrize("field, expected", [
+    ("doc_type", "Chỉ thị"),
+    ("number", "03/CT-UBND"),
+    ("issued_date", "2024-03-08"),   # the lead's date, not the page's posting date
+    ("issuer", "Ủy ban nhân dân tỉnh Bình Định"),
+    ("subject", "tăng cường quản lý đầu tư công năm 2024"),
+    ("is_report", True),
+])
+def test_news_article_reports_the_directive(tmp_path, field, expected):
+    assert getattr(_document(tmp_path, NEWS), field) == expected

@@ -1,0 +1,77 @@
+import unicodedata
+
+import pytest
+
+from pipeline.errors import ReadError
+from pipeline.load import html, text
+
+SAMPLE = "Chỉ thị về tăng cường công tác phòng, chống thiên tai năm 2024"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1258"])
+def test_text_encodings_are_detected(tmp_path, encoding):
+    path = tmp_path / "chi-thi.txt"
+    body = (SAMPLE + "\n") * 20
+    path.write_bytes((_windows_1258_form(body) if encoding == "cp1258" else body).encode(encoding))
+    loaded = text.read(path)
+    assert unicodedata.normalize("NFC", loaded.text).startswith(SAMPLE)
+    assert not loaded.unreadable
+
+
+def _windows_1258_form(text: str) -> str:
+    # Windows-1258 stores a base letter (â, ơ, đ …) and the tone as a combining mark after it.
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out)
+
+
+def test_binary_file_named_txt_is_refused(tmp_path):
+    path = tmp_path / "anh.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(ReadError, match="binary"):
+        text.read(path)
+
+
+def test_empty_text_is_unreadable(tmp_path):
+    path = tmp_path / "rong.txt"
+    path.write_bytes(b"   \n")
+    loaded = text.read(path)
+    assert loaded.unreadable and "empty" in loaded.warnings[0]
+
+
+PORTAL = """<html><head><title>Cổng TTĐT</title><script>var x = 1;</script></head><body>
+<div id="menu"><a href="/">Trang chủ</a> | <a href="/gioi-thieu">Giới thiệu</a> | <a href="/tin">Tin tức</a></div>
+<div class="sidebar"><h3>Tin video</h3><a href="/v1">Video 1</a></div>
+<div class="news-detail">
+ <h1>Tăng cường phòng, chống dịch tả lợn châu Phi</h1>
+ <p>Ngày 12/4/2024, Chủ tịch UBND tỉnh ban hành Chỉ thị số 06/CT-UBND về tăng cường các biện pháp
+ phòng, chống dịch tả lợn châu Phi trên địa bàn tỉnh.</p>
+ <p>Theo đó, Chủ tịch UBND tỉnh yêu cầu Sở Nông nghiệp và PTNT chủ trì, phối hợp với UBND các huyện
+ triển khai tiêm phòng, hoàn thành trước ngày 30/5/2024.</p>
+ <table><tr><td>Đơn vị</td><td>Thời hạn</td></tr><tr><td>Sở Y tế</td><td>Quý II/2024</td></tr></table>
+</div>
+<div class="related-news"><h3>Tin liên quan</h3><ul><li><a href="/a">Bài khác về dịch bệnh</a></li></ul></div>
+<div class="footer">Thống kê truy cập: 1.234.567</div>
+</body></html>"""
+
+
+def test_portal_page_keeps_the_article_only(tmp_path):
+    path = tmp_path / "tin.html"
+    path.write_text(PORTAL, encoding="utf-8")
+    loaded = html.read(path)
+    assert "Chỉ thị số 06/CT-UBND" in loaded.text
+    assert "Trang chủ" not in loaded.text and "Tin liên quan" not in loaded.text
+    assert "var x" not in loaded.text and "Thống kê" not in loaded.text
+    assert len(loaded.tables) == 1
+    cell = loaded.tables[0].rows[1][0]
+    assert loaded.text[cell[0]:cell[1]].strip() == "Sở Y tế"
+
+
+def test_empty_html_is_unreadable(tmp_path):
+    path = tmp_path / "trong.html"
+    path.write_text("<html><body><div class='menu'>Trang chủ</div></body></html>", encoding="utf-8")
+    assert html.read(path).unreadable

@@ -1,0 +1,55 @@
+import unicodedata
+
+import pytest
+
+from pipeline.normalize import normalize_text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Uỷ ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
+    ("hoà bình, thuỷ lợi, khoẻ mạnh", "hòa bình, thủy lợi, khỏe mạnh"),
+    ("UỶ BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),
+    ("quý IV năm 2024, Quý I", "quý IV năm 2024, Quý I"),        # after q the mark stays
+    ("thuỷ điện", "thủy điện"),
+    ("Công điện số 1478⁄CĐ-TTg", "Công điện số 1478/CĐ-TTg"),
+    ("Công văn số 4003 / UBND-KT", "Công văn số 4003/UBND-KT"),
+    ("Số: 254 /TB-PCTT", "Số: 254/TB-PCTT"),
+    ("Quyết định số 1961/QĐUBND", "Quyết định số 1961/QĐ-UBND"),
+    ("Nghị định số 61/2018/NĐCP ngày", "Nghị định số 61/2018/NĐ-CP ngày"),
+    ("Công văn số 12/CĐ–TTg", "Công văn số 12/CĐ-TTg"),
+    ("Số  liệu\u00a0báo   cáo", "Số liệu báo cáo"),
+    ("xảy ra mưa vừa, mưa\nto và dông", "xảy ra mưa vừa, mưa to và dông"),
+    ("Thanh Hóa, ngày\n10 tháng 10 năm 2019", "Thanh Hóa, ngày 10 tháng 10 năm 2019"),
+    ("Số: 15/CT-UBND | Hà Nội, ngày 3 tháng 4 năm 2024 |", "Số: 15/CT-UBND\nHà Nội, ngày 3 tháng 4 năm 2024"),
+])
+def test_normalized_forms(raw, expected):
+    text, _ = normalize_text(raw)
+    assert text == expected
+
+
+def test_decomposed_input_is_composed():
+    decomposed = unicodedata.normalize("NFD", "Chỉ thị về phòng, chống thiên tai")
+    text, offsets = normalize_text(decomposed)
+    assert text == "Chỉ thị về phòng, chống thiên tai"
+    # Every output character points at the source character it came from.
+    k = text.index("thiên")
+    assert decomposed[offsets.source_index(k)] == "t"
+
+
+def test_offsets_trace_spans_back_to_the_source():
+    raw = "  Uỷ ban nhân dân   tỉnh Gia Lai giao Sở Nội vụ chủ trì."
+    text, offsets = normalize_text(raw)
+    start = text.index("Sở Nội vụ")
+    s, e = offsets.source_span((start, start + len("Sở Nội vụ")))
+    assert raw[s:e] == "Sở Nội vụ"
+    assert offsets.from_source_span((s, e)) == (start, start + len("Sở Nội vụ"))
+
+
+def test_portal_debris_is_dropped():
+    page = ("Thứ hai, Ngày 04/03/2024 -\nUBND tỉnh ban hành Chỉ thị\nNgày đăng: 05/03/2024 08:15 Lượt xem: 210\n"
+            "Mặc định Cỡ chữ\nNgày 01/3/2024, UBND tỉnh ban hành Chỉ thị số 05/CT-UBND về phòng cháy.\n"
+            "Bảo Anh\nTin video\nThống kê truy cập\nHiện đang có 95 người đang online")
+    text, _ = normalize_text(page)
+    assert "Ngày đăng" not in text and "Cỡ chữ" not in text and "online" not in text
+    assert "Tin video" not in text and "Thứ hai" not in text
+    assert "Chỉ thị số 05/CT-UBND" in text

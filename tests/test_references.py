@@ -1,0 +1,57 @@
+"""Citations and references on sentences the team wrote."""
+import pytest
+
+from pipeline.citations import find_citations, type_of_symbol
+from pipeline.extract import references
+from pipeline.run import prepare
+
+
+@pytest.mark.parametrize("sentence, doc_type, number, date, issuer", [
+    ("Căn cứ Nghị quyết số 15/NQ-HĐND ngày 10 tháng 12 năm 2023 của HĐND tỉnh về kế hoạch",
+     "Nghị quyết", "15/NQ-HĐND", "2023-12-10", "HĐND tỉnh"),
+    ("thực hiện Chỉ thị số 05/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ về", "Chỉ thị", "05/CT-TTg",
+     "2024-02-23", "Thủ tướng Chính phủ"),
+    ("theo Văn bản số 2210/UBND-NC ngày 3/8/2024", "Công văn", "2210/UBND-NC", "2024-08-03", None),
+    ("Nghị định số 45/2022/NĐ-CP ngày 7-7-2022 của Chính phủ", "Nghị định", "45/2022/NĐ-CP", "2022-07-07", "Chính phủ"),
+    ("Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương", "Kết luận", "21-KL/TW", "2021-10-25",
+     "Ban Chấp hành Trung ương"),
+    ("Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013", "Luật", None, "2013-06-19", None),
+    ("Quyết định 1230/QĐ-BNV của Bộ trưởng Bộ Nội vụ", "Quyết định", "1230/QĐ-BNV", None, "Bộ Nội vụ"),
+    ("Công văn số 88/CAT-PC06(Đ2) ngày 2/2/2025 của Công an tỉnh", "Công văn", "88/CAT-PC06(Đ2)", "2025-02-02",
+     "Công an tỉnh"),
+    ("Kế hoạch số 237 ngày 21-10-2021", "Kế hoạch", "237", "2021-10-21", None),
+    ("Tờ trình số 40/TTr-SNV ngày 02/5/2024 của Sở Nội vụ", "Tờ trình", "40/TTr-SNV", "2024-05-02", "Sở Nội vụ"),
+])
+def test_citations(sentence, doc_type, number, date, issuer):
+    (c,) = find_citations(sentence)
+    assert (c.doc_type, c.number, c.issued_date, c.issuer) == (doc_type, number, date, issuer)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ủy ban nhân dân tỉnh quyết định đầu tư dự án trong năm 2024",   # a verb, not a citation
+    "Nghị quyết 2 lần được nhắc lại trong hội nghị",                  # a bare number needs "số"
+    "Chương trình mục tiêu quốc gia xây dựng nông thôn mới",          # a programme, not a document
+])
+def test_not_citations(sentence):
+    assert find_citations(sentence) == []
+
+
+@pytest.mark.parametrize("number, doc_type", [
+    ("04/CT-UBND", "Chỉ thị"), ("06-NQ/ĐH", "Nghị quyết"), ("116/2021/NĐ-CP", "Nghị định"),
+    ("3867/UBND-NNTN", None), ("12/KH-UBND", "Kế hoạch"), ("298/TTr-CAT-PC04", "Tờ trình"),
+])
+def test_type_of_symbol(number, doc_type):
+    assert type_of_symbol(number) == doc_type
+
+
+def test_references_skip_the_document_itself_and_repeats(tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "Ngày 02/4/2024, UBND tỉnh ban hành Công văn số 901/UBND-VX về việc phòng, chống dịch sốt xuất huyết. "
+        "Công văn số 901/UBND-VX yêu cầu thực hiện Chỉ thị số 04/CT-UBND ngày 01/02/2024 của UBND tỉnh; "
+        "Sở Y tế triển khai Chỉ thị số 04/CT-UBND.", encoding="utf-8")
+    doc = prepare(path, "cv")
+    from pipeline.extract import document
+    doc.document = document.find(doc)
+    found = references.find(doc)
+    assert [(r.number, r.issued_date) for r in found] == [("04/CT-UBND", "2024-02-01")]
