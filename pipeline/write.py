@@ -1,7 +1,7 @@
 """Writing records: atomic files, and the manifest that makes a re-run incremental.
 
 A record is redone only when its input's bytes or the pipeline version change;
-the manifest (`.manifest.json` in the output folder) remembers both per id.
+the manifest (`.manifest` in the output folder) remembers both per id.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from pathlib import Path
 
 from pipeline.records import Record
 
-MANIFEST = ".manifest.json"
+# No .json suffix: consumers (and the scorer) read every *.json in the folder as a record.
+MANIFEST = ".manifest"
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
