@@ -17,10 +17,9 @@ def number_key(number: str) -> str:
 def find(doc: Doc) -> list[Reference]:
     own = doc.document
     own_key = number_key(own.number) if own.number else None
-    header_end = (doc.layout.header or (0, 0))[1]
     seen: dict[object, int] = {}
     references: list[Reference] = []
-    for c in find_citations(doc.text, header_end):
+    for c in find_citations(doc.text):
         key = number_key(c.number) if c.number else (c.doc_type, c.issued_date)
         if key == own_key or (not c.number and own.doc_type == c.doc_type and own.issued_date == c.issued_date):
             continue

@@ -15,9 +15,9 @@ from pipeline.extract.document.naming import expand
 
 _ROLE = re.compile(r"^(?:đồng chí\s+)?(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bộ trưởng|Chánh Văn phòng|Trưởng ban|"
                    r"Thủ trưởng|Cục trưởng|Chỉ huy trưởng|Tư lệnh)\s+(?=[" + UPPER + r"])", re.IGNORECASE)
-_PLACE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[" + UPPER + r"][" + LOWER + r"]*)(?:\s+[" + UPPER + r"][" + LOWER + r"]*){0,3})")
+_PLACE = re.compile(r"\b(tỉnh|thành phố)[ ]+((?:[" + UPPER + r"][" + LOWER + r"]*)(?:\s+[" + UPPER + r"][" + LOWER + r"]*){0,3})")
 # What follows a body's name in a clause and is not part of it ("UBND tỉnh đã giao", "… tỉnh để").
-_TRAILING_WORDS = re.compile(r"(?:\s+(?:đã|để|đạt|cũng|vừa|mới|có|sẽ|đang|được|thì|là|và|về|-)\b.*|\s+-\s+.*)$")
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:đã|để|đạt|cũng|vừa|mới|có|sẽ|đang|được|thì|là|về|-)\b.*|\s+-\s+.*)$")
 _BARE_LEVEL = re.compile(r"\b(tỉnh|thành phố)\s*$")
 
 

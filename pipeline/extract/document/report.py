@@ -10,13 +10,21 @@ import re
 from functools import cache
 
 from pipeline import resources
-from pipeline.citations import Citation, find_citations, issuer_of_code
+from pipeline.citations import Citation, canonical_type, find_citations, issuer_of_code
 from pipeline.dates import find_dates
 from pipeline.doc import Doc
 from pipeline.extract.document.issuer import canonical_issuer
 from pipeline.records import DocumentInfo
 
 _LEAD_CHARS = 1500  # the lead paragraph(s) where a report names its directive
+_TYPES = (r"Chỉ thị|Công văn|Văn bản|Kế hoạch|Quyết định|Công điện|Thông báo(?: kết luận)?|Nghị quyết|"
+          r"Hướng dẫn|Chương trình|Đề án|Báo cáo|Tờ trình")
+_LEAD = re.compile(r"(?:^|\n)\s*Ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,\s*"
+                   r"(?P<who>[^,.;\n]{3,90}?)\s+(?:đã |vừa )?(?:ký )?ban hành\s+"
+                   r"(?P<type>" + _TYPES + r")\s+(?!số\b)(?P<rest>[^\n]{10,300})", re.IGNORECASE)
+_HEADLINE_PREFIX = re.compile(r"^(?:" + _TYPES + r")(?:\s+(?:khẩn|hỏa tốc))?(?:\s+số\s+\S+)?"
+                              r"(?:\s+của\s+(?:Thủ tướng Chính phủ|Chính phủ|UBND tỉnh|Ủy ban nhân dân tỉnh|"
+                              r"Chủ tịch UBND tỉnh|HĐND tỉnh)(?:\s+[A-ZĐ]\w*)*)?\s*:?\s*(?:về\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -24,22 +32,71 @@ def _verbs() -> tuple[re.Pattern, re.Pattern]:
     data = resources.load("document_form.yaml")
     report = re.compile(data["report_verbs"] + r"\s*$", re.IGNORECASE)
     instruction = re.compile(r"(?P<who>(?:Chủ tịch|Phó Chủ tịch|Thủ tướng)?\s*(?:[A-ZĐ][^\s,.;:]*\s*){0,1}"
-                             r"(?:UBND|Ủy ban nhân dân|HĐND|Văn phòng|Bộ|Sở|Ban|Chính phủ|Thủ tướng)[^,.;:]{0,60}?)\s+"
+                             r"(?:UBND|Ủy ban nhân dân|HĐND|Văn phòng|Bộ|Sở|Ban|Chính phủ|Thủ tướng)"
+                             r"(?:[Pp]hòng, chống|[^,.;:]){0,80}?)\s+"
                              + data["instruction_verbs"] + r"\b")
     return report, instruction
 
 
 def read_report(doc: Doc) -> DocumentInfo:
     text = doc.text
+    # A paper that prints a directive in full ("trân trọng giới thiệu toàn văn Chỉ thị") carries
+    # the document itself, not a report on it.
+    is_report = not _FULL_TEXT.search(text[:_LEAD_CHARS])
     citations = find_citations(text)
     reported = [c for c in citations if _is_reported(text, c)]
     chosen = _most_recent(reported) if reported else _cited_as_source(text, citations)
     if chosen is None:
-        return DocumentInfo(issuer=_instructing_issuer(doc), is_report=True)
-    issuer = _issuer_of(doc, chosen)
+        lead = _unnumbered_lead(doc)
+        if lead is not None:
+            return lead.model_copy(update={"is_report": is_report})
+        return DocumentInfo(issuer=_instructing_issuer(doc), is_report=is_report)
+    issuer = _issuer_of(doc, chosen) or _instructing_issuer(doc)
+    subject = _subject_after(text, chosen) or _headline_subject(doc)
     return DocumentInfo(doc_type=chosen.doc_type, number=chosen.number, issuer=issuer,
-                        issued_date=chosen.issued_date or _lead_date(text, chosen), subject=_subject_after(text, chosen),
-                        is_report=True)
+                        issued_date=chosen.issued_date or _lead_date(text, chosen), subject=subject,
+                        is_report=is_report)
+
+
+_FULL_TEXT = re.compile(r"giới thiệu toàn văn|toàn văn (?:Chỉ thị|Quyết định|Nghị quyết|Kế hoạch|Công văn)", re.I)
+
+
+def _unnumbered_lead(doc: Doc) -> DocumentInfo | None:
+    """"Ngày 20/9, Thủ tướng Chính phủ ban hành Kế hoạch tổ chức thực hiện …": a type without a number.
+
+    A news lead may drop the year; it is then the year of the page's own latest date near the top.
+    """
+    m = _LEAD.search(doc.text, 0, min(len(doc.text), _LEAD_CHARS))
+    if not m:
+        return None
+    doc_type = canonical_type(m.group("type"))
+    found = [d for d in find_dates(doc.text, m.start(), m.end("who"))]
+    if not doc_type or not found:
+        return None
+    date = found[0]
+    year = date.year or _page_year(doc.text[:m.start()] + doc.lines[0].text if doc.lines else "")
+    subject = re.split(r"[,;.]\s|,(?=\S)", m.group("rest"), maxsplit=1)[0].strip()
+    subject = re.sub(r"^(?:về việc|về)\s+", "", subject)
+    return DocumentInfo(doc_type=doc_type, issuer=canonical_issuer(m.group("who"), doc),
+                        issued_date=date.iso(year), subject=subject or None)
+
+
+def _page_year(text: str) -> int | None:
+    years = [d.year for d in find_dates(text) if d.year]
+    return max(years) if years else None
+
+
+def _headline_subject(doc: Doc) -> str | None:
+    """The headline of the article, less a leading "Công điện khẩn của Thủ tướng Chính phủ"."""
+    if not doc.lines:
+        return None
+    headline = doc.lines[0].text.strip()
+    headline = _HEADLINE_PREFIX.sub("", headline)
+    headline = re.sub(r"\s*\(\d{1,2}/\d{1,2}/\d{4}\)\s*$", "", headline).strip(" .")
+    words = headline.split()
+    if not 3 <= len(words) <= 40 or headline.isupper() or headline.endswith(":"):
+        return None
+    return headline[:1].lower() + headline[1:]
 
 
 def _is_reported(text: str, c: Citation) -> bool:
@@ -62,7 +119,7 @@ def _cited_as_source(text: str, citations: list[Citation]) -> Citation | None:
             return c
     for c in citations:
         before = text[max(0, c.type_span[0] - 30):c.type_span[0]].lower()
-        if re.search(r"(\(theo|thông tin tại|nội dung|theo đó,?)\s*$", before):
+        if re.search(r"(\(theo|thông tin tại|theo đó,?)\s*$", before):
             return c
     return None
 
@@ -76,7 +133,13 @@ def _lead_date(text: str, c: Citation) -> str | None:
 
 def _subject_after(text: str, c: Citation) -> str | None:
     m = re.compile(r"\s*(?:,\s*)?(?:ngày[^,]{0,30},?\s*)?(?:của [^,]{0,80}?\s)?(?:về việc|về|V/v)\s+"
-                   r"(?P<subject>[^\n]+?)(?:\.\s|\.$|\n|;|,\s*(?:theo đó|trong đó|yêu cầu))").match(text, c.span[1])
+                   r"(?P<subject>[^\n]+?)(?:\.\s|\.$|\n|;|,\s*(?:theo đó|trong đó|yêu cầu))",
+                   re.IGNORECASE).match(text, c.span[1])
+    if not m:
+        # "Kế hoạch số 237 ngày 21-10-2021, triển khai, thực hiện Kết luận …, trong đó …": the purpose
+        # clause right after the citation stands for the trích yếu.
+        m = re.compile(r"\s*,\s*(?P<subject>(?:triển khai|thực hiện|tăng cường|tổ chức|chỉ đạo|hướng dẫn)[^\n]+?)"
+                       r"(?:,\s*(?:trong đó|theo đó)|\.\s|\.$|\n)").match(text, c.span[1])
     if not m:
         return None
     return m.group("subject").strip().rstrip(".")
@@ -86,7 +149,7 @@ def _issuer_of(doc: Doc, c: Citation) -> str | None:
     if c.issuer:
         return canonical_issuer(c.issuer, doc)
     before = doc.text[max(0, c.type_span[0] - 120):c.type_span[0]]
-    m = re.search(r"(?:,\s*|^|\.\s+)(?P<who>[^,.;\n]{3,100}?)\s+(?:đã |vừa |mới )?(?:ký )?(?:ban hành|có|phát đi)\s*$",
+    m = re.search(r"(?:,\s*|^|\.\s+|\s-\s)(?P<who>[^,.;\n]{3,100}?)\s+(?:đã |vừa |mới )?(?:ký )?(?:ban hành|có|phát đi)\s*$",
                   before)
     if m:
         name = canonical_issuer(m.group("who"), doc)
