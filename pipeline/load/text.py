@@ -8,6 +8,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.doc import Loaded
 from pipeline.errors import ReadError
+from pipeline.load.columns import reading_order
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -57,4 +58,4 @@ def read(path: Path) -> Loaded:
     warnings = []
     if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         warnings.append(f"no byte-order mark and not UTF-8: encoding guessed as {encoding}")
-    return Loaded(text=text, format="txt", warnings=warnings, extra={"encoding": encoding})
+    return Loaded(text=reading_order(text), format="txt", warnings=warnings, extra={"encoding": encoding})

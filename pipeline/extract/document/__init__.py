@@ -8,6 +8,7 @@ về …"): then `is_report` is true and the fields come from the lead.
 from __future__ import annotations
 
 from pipeline.doc import Doc
+from pipeline.extract.document.card import complete
 from pipeline.extract.document.header import read_header
 from pipeline.extract.document.report import read_report
 from pipeline.extract.document.signature import read_signature
@@ -19,4 +20,4 @@ def find(doc: Doc) -> DocumentInfo:
     if header is None:
         return read_report(doc)
     signer = read_signature(doc)
-    return header.model_copy(update={"signer": signer, "is_report": False})
+    return complete(header.model_copy(update={"signer": signer, "is_report": False}), doc)
