@@ -5,12 +5,13 @@ PY     := $(VENV)/bin/python
 CORPUS ?= corpus
 OUT    ?= extracted
 WORKERS ?=
+DASK   ?=
 ARGS   ?=
 
 .PHONY: extract test bench schema samples clean setup
 
 extract: $(VENV)/.installed
-	$(PY) -m pipeline extract $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(ARGS)
+	$(PY) -m pipeline extract $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(DASK),--dask $(DASK)) $(ARGS)
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q $(ARGS)

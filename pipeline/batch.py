@@ -9,8 +9,8 @@ import hashlib
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,9 +91,30 @@ def file_sha256(path: Path, max_bytes: int) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker reports back: enough for the summary and the manifest, never the record itself."""
+    id: str
+    display: str
+    sha256: str
+    status: str
+    warnings: tuple[str, ...]
+
+
+def process_to_file(item: Input, out: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+    """Process one input and write its record: runs in whichever process or cluster worker gets it."""
+    record = process(item.path, item.id, item.display, max_bytes)
+    write_record(Path(out), record)
+    return _outcome(item, record)
+
+
+def _outcome(item: Input, record: Record) -> Outcome:
+    return Outcome(item.id, item.display, record.source.sha256, record.status, tuple(record.warnings))
+
+
 def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers: int = 1,
-                   max_bytes: int = DEFAULT_MAX_BYTES,
-                   on_record: Callable[[Input, Record | None], None] | None = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES, dask: str | None = None,
+                   on_record: Callable[[Input, Outcome | None], None] | None = None,
                    on_start: Callable[[int], None] | None = None) -> Summary:
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
@@ -112,37 +133,62 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
             todo.append(item)
     if on_start:
         on_start(len(todo))
-    for item, record in _run(todo, workers, max_bytes):
-        write_record(out, record)
-        manifest.remember(item.id, item.display, record.source.sha256, VERSION, record.status)
+    if dask:
+        from pipeline.cluster import run_on_dask
+        outcomes = run_on_dask(dask, todo, out, max_bytes)
+    else:
+        outcomes = _run(todo, out, workers, max_bytes)
+    for item, outcome in outcomes:
+        manifest.remember(item.id, item.display, outcome.sha256, VERSION, outcome.status)
         summary.read += 1
         summary.written += 1
-        summary.warned += record.status == "warned"
-        if record.status == "failed":
+        summary.warned += outcome.status == "warned"
+        if outcome.status == "failed":
             summary.failed += 1
-            summary.failures.append((item.display, "; ".join(record.warnings)))
+            summary.failures.append((item.display, "; ".join(outcome.warnings)))
         if on_record:
-            on_record(item, record)
+            on_record(item, outcome)
     manifest.save()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _run(todo: list[Input], workers: int, max_bytes: int):
+def _run(todo: list[Input], out: Path, workers: int, max_bytes: int) -> Iterator[tuple[Input, Outcome]]:
     if workers <= 1 or len(todo) <= 1:
         for item in todo:
-            yield item, process(item.path, item.id, item.display, max_bytes)
+            yield item, process_to_file(item, str(out), max_bytes)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(process, item.path, item.id, item.display, max_bytes): item for item in todo}
-        for future in as_completed(futures):
-            item = futures[future]
-            try:
-                yield item, future.result()
-            except BrokenProcessPool as exc:  # a crashed worker (out of memory, a C library abort)
-                yield item, failed_record(item, f"the worker processing this file died: {exc}")
-            except Exception as exc:
-                yield item, failed_record(item, f"unexpected error: {type(exc).__name__}: {exc}")
+        # A bounded window of documents in flight: memory stays flat however long the list.
+        pending: dict = {}
+        queue = iter(todo)
+        for item in queue:
+            pending[pool.submit(process_to_file, item, str(out), max_bytes)] = item
+            if len(pending) >= workers * 4:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                item = pending.pop(future)
+                yield item, _result_or_failure(future, item, out)
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending[pool.submit(process_to_file, nxt, str(out), max_bytes)] = nxt
+
+
+def _result_or_failure(future, item: Input, out: Path) -> Outcome:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:  # a crashed worker (out of memory, a C library abort)
+        return record_failure(item, out, f"the worker processing this file died: {exc}")
+    except Exception as exc:
+        return record_failure(item, out, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def record_failure(item: Input, out: Path, reason: str) -> Outcome:
+    record = failed_record(item, reason)
+    write_record(out, record)
+    return _outcome(item, record)
 
 
 def failed_record(item: Input, reason: str) -> Record:
@@ -166,4 +212,4 @@ def _remove_gone(manifest: Manifest, inputs: list[Input], paths: list[Path], out
     return removed
 
 
-__all__ = ["Input", "Summary", "discover", "process_corpus", "slug", "MANIFEST"]
+__all__ = ["Input", "Outcome", "Summary", "discover", "process_corpus", "process_to_file", "slug", "MANIFEST"]

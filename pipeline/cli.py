@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -12,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pipeline import VERSION
 from pipeline.batch import Summary, process_corpus
+from pipeline.export import finish
 from pipeline.records import json_schema
 from pipeline.run import DEFAULT_MAX_BYTES
 
@@ -27,6 +29,8 @@ def extract(
     force: Annotated[bool, typer.Option("--force", help="Redo every document, even unchanged ones.")] = False,
     workers: Annotated[Optional[int], typer.Option(
         "--workers", "-w", help="Documents processed in parallel (default: the machine's cores).")] = None,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", help="Address of a Dask distributed scheduler (tcp://host:8786) to run the documents on.")] = None,
     max_mb: Annotated[float, typer.Option(
         "--max-mb", help="Files larger than this many megabytes are refused, not read.")] = DEFAULT_MAX_BYTES / 2**20,
 ) -> None:
@@ -45,8 +49,9 @@ def extract(
                 progress.update(task, advance=1, description=item.path.name[:40])
 
         summary = process_corpus(paths, out, force=force, workers=workers, max_bytes=int(max_mb * 2**20),
-                                 on_record=done, on_start=started)
+                                 dask=dask, on_record=done, on_start=started)
     _print_summary(summary, out)
+    _print_export(finish(out, changed=bool(summary.written or summary.removed)), out)
     if summary.failed:
         raise typer.Exit(code=1)
 
@@ -63,6 +68,40 @@ def _print_summary(s: Summary, out: Path) -> None:
         f"{s.read} document(s) read, {s.written} record(s) written to {out}, {s.unchanged} unchanged, "
         f"{s.warned} with warnings, {s.failed} failed, {s.removed} removed, {len(s.skipped)} skipped "
         f"in {s.seconds:.1f} s")
+
+
+def _print_export(exported, out: Path) -> None:
+    for problem in exported.problems:
+        console.print(f"[yellow]not in the tables[/] {problem}")
+    if exported.rebuilt:
+        console.print(f"Tables of {exported.records} record(s) written to {out}/tables, {out}/directives.db "
+                      f"and {out}/records.jsonl in {exported.seconds:.1f} s")
+
+
+@app.command()
+def browse(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the JSON records.")] = Path("extracted"),
+    site: Annotated[Optional[Path], typer.Option("--site", help="Where to build the viewer (default OUT/site).")] = None,
+) -> None:
+    """Build the static viewer (documents, highlights, overview charts) that opens from disk."""
+    from pipeline.export.site import build_site
+
+    _print_export(finish(out, changed=False), out)
+    index = build_site(out, site)
+    console.print(f"Viewer written: open {index.resolve().as_uri()}")
+
+
+@app.command()
+def serve(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the JSON records.")] = Path("extracted"),
+    port: Annotated[int, typer.Option("--port", "-p", help="Local port to serve on.")] = 8001,
+) -> None:
+    """Serve the tables with Datasette on 127.0.0.1 (JSON API and faceted browsing)."""
+    from pipeline.export.datasette import command
+
+    _print_export(finish(out, changed=False), out)
+    console.print(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C stops it)")
+    os.execv(sys.executable, command(out, port))
 
 
 @app.command()

@@ -19,6 +19,7 @@ from lxml import etree
 
 from pipeline.doc import Loaded, Table
 from pipeline.errors import ReadError
+from pipeline.load.columns import reading_order
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -49,7 +50,9 @@ def read(path: Path) -> Loaded:
         raise ReadError("the Word document has no body")
     writer = _Writer()
     writer.blocks(body)
+    writer.flush()
     writer.notes(notes)
+    writer.flush()
     text = writer.text()
     if not text.strip():
         return Loaded(text="", format="docx", warnings=["no text in the document body (only images?)"],
@@ -101,6 +104,10 @@ class _Writer:
         self.end = 0                 # length of the joined text so far
         self.tables: list[Table] = []
         self.cited: list[tuple[str, str]] = []  # (footnote|endnote, id), in citing order
+        # Paragraphs outside tables wait here: a header typed as "ỦY BAN …<tab>CỘNG HÒA …" lines is
+        # put in reading order (left column, then right) before it is written.
+        self.pending: list[str] = []
+        self.depth = 0
 
     def text(self) -> str:
         return "\n".join(self.lines)
@@ -133,7 +140,9 @@ class _Writer:
         self.inline(p, pieces, boxes)
         lines = [_clean(line) for line in "".join(pieces).split("\n")]
         text = "\n".join(line for line in lines if line)
-        if text:
+        if text and self.depth == 0:
+            self.pending.append(text)
+        elif text:
             self.add(text)
         for box in boxes:
             self.blocks(box)
@@ -159,7 +168,20 @@ class _Writer:
             elif tag not in _SKIP and isinstance(tag, str):
                 self.inline(child, pieces, boxes)
 
+    def flush(self) -> None:
+        if self.pending:
+            self.add(reading_order("\n".join(self.pending)))
+            self.pending = []
+
     def table(self, tbl: etree._Element) -> None:
+        self.flush()
+        self.depth += 1
+        try:
+            self._table(tbl)
+        finally:
+            self.depth -= 1
+
+    def _table(self, tbl: etree._Element) -> None:
         table = Table(rows=[])
         self.tables.append(table)  # before the cells, so a nested table comes after its parent
         above: dict[int, tuple[int, int]] = {}  # grid column → span of the cell last seen there
