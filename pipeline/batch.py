@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import VERSION
-from pipeline.load import format_of
-from pipeline.records import DocumentInfo, Record, Source
-from pipeline.run import DEFAULT_MAX_BYTES, process
-from pipeline.write import MANIFEST, Manifest, write_record
+from pipeline.load import DEFAULT_MAX_BYTES, format_of
+from pipeline.write import MANIFEST, Manifest
+
+# Not imported here: pipeline.run and the records, which pull in every stage and its libraries.
+# A re-run with nothing to do must start fast; the worker that processes a document imports them.
 
 
 @dataclass(frozen=True)
@@ -103,12 +104,15 @@ class Outcome:
 
 def process_to_file(item: Input, out: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """Process one input and write its record: runs in whichever process or cluster worker gets it."""
+    from pipeline.run import process
+    from pipeline.write import write_record
+
     record = process(item.path, item.id, item.display, max_bytes)
     write_record(Path(out), record)
     return _outcome(item, record)
 
 
-def _outcome(item: Input, record: Record) -> Outcome:
+def _outcome(item: Input, record) -> Outcome:
     return Outcome(item.id, item.display, record.source.sha256, record.status, tuple(record.warnings))
 
 
@@ -186,12 +190,16 @@ def _result_or_failure(future, item: Input, out: Path) -> Outcome:
 
 
 def record_failure(item: Input, out: Path, reason: str) -> Outcome:
+    from pipeline.write import write_record
+
     record = failed_record(item, reason)
     write_record(out, record)
     return _outcome(item, record)
 
 
-def failed_record(item: Input, reason: str) -> Record:
+def failed_record(item: Input, reason: str):
+    from pipeline.records import DocumentInfo, Record, Source
+
     source = Source(path=item.display, sha256="", format=format_of(item.path) or item.path.suffix.lstrip("."))
     return Record(id=item.id, pipeline_version=VERSION, source=source, text="", document=DocumentInfo(),
                   warnings=[reason], status="failed")

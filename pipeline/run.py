@@ -9,13 +9,12 @@ from pipeline import VERSION
 from pipeline.doc import Doc, Loaded, Table
 from pipeline.errors import PipelineError, TooLarge
 from pipeline.extract import bodies, deadlines, document, references, targets, tasks
-from pipeline.load import format_of, read
+from pipeline.load import DEFAULT_MAX_BYTES, format_of, read
 from pipeline.normalize import normalize_text
 from pipeline.records import DocumentInfo, Record, Source
 from pipeline.segment import segment
 from pipeline import validate
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 # The extraction stages, in order: each reads what the earlier ones left on the Doc.
 STAGES = (

@@ -11,7 +11,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.records import Record
 
 # No .json suffix: consumers (and the scorer) read every *.json in the folder as a record.
 MANIFEST = ".manifest"
@@ -35,11 +34,12 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def record_json(record: Record) -> str:
+def record_json(record) -> str:
     return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_record(out: Path, record: Record) -> Path:
+def write_record(out: Path, record) -> Path:
+    """Write a `pipeline.records.Record` as `<id>.json`, atomically."""
     path = out / f"{record.id}.json"
     atomic_write_text(path, record_json(record))
     return path

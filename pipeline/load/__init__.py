@@ -6,9 +6,15 @@ do no normalization and no extraction.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.doc import Loaded
 from pipeline.errors import UnsupportedFormat
+
+if TYPE_CHECKING:  # the readers build Loaded; a caller that only asks format_of() imports nothing heavy
+    from pipeline.doc import Loaded
+
+# Files over this size are refused unread (a 50 MB "text" is a mistake, not a directive).
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 
@@ -17,7 +23,7 @@ def format_of(path: Path) -> str | None:
     return FORMATS.get(path.suffix.lower())
 
 
-def read(path: Path) -> Loaded:
+def read(path: Path) -> "Loaded":
     fmt = format_of(path)
     if fmt == "txt":
         from pipeline.load import text as reader
