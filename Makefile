@@ -8,7 +8,7 @@ WORKERS ?=
 DASK   ?=
 ARGS   ?=
 
-.PHONY: extract test bench schema samples clean setup
+.PHONY: extract test bench bench-scale schema samples clean setup
 
 extract: $(VENV)/.installed
 	$(PY) -m pipeline extract $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(DASK),--dask $(DASK)) $(ARGS)
@@ -18,6 +18,9 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) scripts/bench.py $(CORPUS) $(ARGS)
+
+bench-scale: $(VENV)/.installed
+	$(PY) scripts/bench_scale.py $(ARGS)
 
 schema: $(VENV)/.installed
 	$(PY) -m pipeline schema > docs/record.schema.json

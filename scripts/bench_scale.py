@@ -1,0 +1,91 @@
+"""How the pipeline scales: documents per second and peak memory on 1,000 and 10,000 documents.
+
+    python scripts/bench_scale.py [--sizes 1000 10000] [--work DIR]
+
+For each size, on a synthetic corpus varied from the team's samples
+(scripts/synth_corpus.py): a serial run (`--workers 1`), `--workers 2`, and a Dask
+LocalCluster with 2 worker processes; then the time of a no-op re-run. Peak memory is
+the largest resident set of any one process of the run (the main one and each worker).
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from synth_corpus import build  # noqa: E402
+
+
+# A fresh wrapper per run: its RUSAGE_CHILDREN high-water mark covers only that run's processes
+# (the pipeline and the worker processes it waited for).
+_WRAPPER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def cli_run(corpus: Path, out: Path, *extra: str) -> tuple[float, float]:
+    """Seconds and the peak RSS (MB) of the largest process of one `python -m pipeline extract`."""
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _WRAPPER, sys.executable, "-m", "pipeline", "extract", str(corpus),
+                           "--out", str(out), *extra], cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - t0
+    return seconds, int(done.stdout.strip() or 0) / 1024
+
+
+def dask_run(corpus: Path, out: Path) -> tuple[float, float]:
+    from distributed import Client, LocalCluster
+
+    from pipeline.batch import process_corpus
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
+        t0 = time.perf_counter()
+        process_corpus([corpus], out, dask=cluster.scheduler_address)
+        seconds = time.perf_counter() - t0
+        peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return seconds, max([main, *peaks.values()]) / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--work", type=Path, default=None, help="folder for corpora and outputs (default: a temp dir)")
+    args = ap.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    print(f"{'documents':>9} {'run':<16} {'seconds':>8} {'docs/s':>8} {'peak MB':>8}")
+    results = {}
+    for size in args.sizes:
+        corpus = work / f"corpus-{size}"
+        build(corpus, size)
+        for label, run in (("serial", lambda out: cli_run(corpus, out, "--workers", "1")),
+                           ("--workers 2", lambda out: cli_run(corpus, out, "--workers", "2")),
+                           ("LocalCluster x2", lambda out: dask_run(corpus, out))):
+            out = work / f"out-{size}-{label.strip('-').replace(' ', '')}"
+            shutil.rmtree(out, ignore_errors=True)
+            seconds, peak = run(out)
+            results[(size, label)] = (seconds, peak)
+            print(f"{size:>9} {label:<16} {seconds:8.1f} {size / seconds:8.1f} {peak:8.0f}", flush=True)
+        seconds, _ = cli_run(corpus, work / f"out-{size}-serial", "--workers", "1")
+        print(f"{size:>9} {'no-op re-run':<16} {seconds:8.2f}", flush=True)
+    sizes = sorted(args.sizes)
+    big = sizes[-1]
+    serial, parallel = results[(big, "serial")][0], results[(big, "--workers 2")][0]
+    print(f"--workers 2 is {serial / parallel:.2f}x as fast as serial on {big} documents (goal: >= 1.7x)")
+    if len(sizes) > 1:
+        small = sizes[0]
+        for label in ("serial", "--workers 2", "LocalCluster x2"):
+            a, b = results[(small, label)][1], results[(big, label)][1]
+            print(f"peak memory, {label}: {a:.0f} MB at {small}, {b:.0f} MB at {big} ({100 * (b - a) / a:+.0f}%)")
+    print(f"work folder: {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
