@@ -48,6 +48,16 @@ class OffsetMap:
     to_source: list[int]
     source_length: int
 
+    def breakpoints(self) -> list[tuple[int, int]]:
+        """The map in run-length form: (i, source index of i) wherever the offset between them changes."""
+        points: list[tuple[int, int]] = []
+        delta = None
+        for i, j in enumerate(self.to_source):
+            if j - i != delta:
+                points.append((i, j))
+                delta = j - i
+        return points
+
     def source_index(self, i: int) -> int:
         if i >= len(self.to_source):
             return self.source_length

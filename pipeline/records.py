@@ -26,6 +26,9 @@ class Source(_Record):
     sha256: str
     format: str
     pages: int | None = None
+    offsets: list[tuple[int, int]] | None = Field(
+        default=None, description="where `text` came from in the reader's output: [text index, source index] "
+        "at each point where the two stop moving together; between points they advance in step")
 
 
 class Signer(_Record):

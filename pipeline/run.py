@@ -66,6 +66,7 @@ def prepare(path: Path, doc_id: str, display_path: str | None = None,
 def normalize(doc: Doc, loaded: Loaded) -> Doc:
     # Paragraphs from .docx and .html are whole; wrapped lines of PDFs and pasted text are joined.
     doc.text, doc.offsets = normalize_text(loaded.text, join_lines=loaded.format not in ("docx", "html"))
+    doc.source = doc.source.model_copy(update={"offsets": doc.offsets.breakpoints()})
     doc.tables = [Table(rows=[[doc.offsets.from_source_span(cell) for cell in row] for row in table.rows])
                   for table in loaded.tables]
     return doc

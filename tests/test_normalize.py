@@ -53,3 +53,14 @@ def test_portal_debris_is_dropped():
     assert "Ngày đăng" not in text and "Cỡ chữ" not in text and "online" not in text
     assert "Tin video" not in text and "Thứ hai" not in text
     assert "Chỉ thị số 05/CT-UBND" in text
+
+
+def test_breakpoints_rebuild_the_map():
+    raw = "Uỷ  ban\u00a0nhân dân\n\n\n\ntỉnh   Gia Lai"
+    text, offsets = normalize_text(raw)
+    points = offsets.breakpoints()
+    rebuilt = []
+    for k, (i, j) in enumerate(points):
+        end = points[k + 1][0] if k + 1 < len(points) else len(text)
+        rebuilt.extend(j + (n - i) for n in range(i, end))
+    assert rebuilt == offsets.to_source
