@@ -13,6 +13,15 @@ ARGS   ?=
 extract: $(VENV)/.installed
 	$(PY) -m pipeline extract $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(DASK),--dask $(DASK)) $(ARGS)
 
+# The static viewer of OUT's records, under OUT/site (opens from disk): make browse OUT=dir
+browse: $(VENV)/.installed
+	$(PY) -m pipeline browse --out $(OUT) $(ARGS)
+
+# Datasette on OUT/directives.db, on 127.0.0.1 (PORT=8001): tables as JSON over HTTP, faceted browsing
+PORT ?= 8001
+serve: $(VENV)/.installed
+	$(PY) -m pipeline serve --out $(OUT) --port $(PORT) $(ARGS)
+
 test: $(VENV)/.installed
 	$(PY) -m pytest -q $(ARGS)
 

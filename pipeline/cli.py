@@ -14,8 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline import VERSION
 from pipeline.batch import Summary, process_corpus
 from pipeline.export import finish
-from pipeline.records import json_schema
-from pipeline.run import DEFAULT_MAX_BYTES
+from pipeline.load import DEFAULT_MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn Vietnamese official directives into structured, source-grounded records.")
@@ -81,7 +80,8 @@ def _print_export(exported, out: Path) -> None:
 @app.command()
 def browse(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the JSON records.")] = Path("extracted"),
-    site: Annotated[Optional[Path], typer.Option("--site", help="Where to build the viewer (default OUT/site).")] = None,
+    site: Annotated[Optional[Path], typer.Option(
+        "--site", help="Where to build the viewer (default: OUT/site).")] = None,
 ) -> None:
     """Build the static viewer (documents, highlights, overview charts) that opens from disk."""
     from pipeline.export.site import build_site
@@ -107,6 +107,8 @@ def serve(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
+    from pipeline.records import json_schema  # pydantic is slow to import: only this command needs it
+
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 

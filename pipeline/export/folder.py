@@ -1,0 +1,72 @@
+"""The output folder: its records one at a time, a fingerprint of them, and the files the export adds.
+
+Records are read lazily, one file at a time, so exporting a folder of a million
+records needs the memory of one record plus a batch of rows. Only the standard
+library is imported here: deciding that nothing changed must stay cheap.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.export.columns import TABLES
+
+if TYPE_CHECKING:
+    from pipeline.records import Record
+
+TABLES_DIR = "tables"
+DATABASE = "directives.db"
+JSONL = "records.jsonl"
+METADATA = "datasette-metadata.yaml"
+STAMP = Path(TABLES_DIR) / ".fingerprint"
+
+
+def outputs() -> list[Path]:
+    """Every file the export writes, relative to the output folder."""
+    tables = [Path(TABLES_DIR) / f"{t.name}.{ext}" for t in TABLES for ext in ("csv", "parquet")]
+    return tables + [Path(DATABASE), Path(JSONL), Path(METADATA)]
+
+
+def record_paths(out: Path) -> list[Path]:
+    # The contract: every *.json directly in the folder is a record (the manifest has no suffix).
+    return sorted(p for p in out.glob("*.json") if p.is_file())
+
+
+def read_records(out: Path, problems: list[str]) -> Iterator[tuple[dict, Record]]:
+    """Each record as parsed JSON and as a typed Record; a file that is neither is named in `problems`."""
+    from pydantic import ValidationError
+
+    from pipeline.records import Record
+
+    for path in record_paths(out):
+        try:
+            data = json.loads(path.read_bytes())
+            yield data, Record.model_validate(data)
+        except (OSError, ValueError, ValidationError) as exc:
+            problems.append(f"{path.name}: not a readable record ({type(exc).__name__})")
+
+
+def fingerprint(out: Path) -> str:
+    """Changes whenever a record file is added, removed or rewritten, or the tables' columns change.
+
+    File metadata, not contents: one stat per record keeps an unchanged re-run cheap.
+    """
+    digest = hashlib.sha256()
+    for table in TABLES:
+        digest.update(f"{table.name}:{','.join(c.name + '/' + c.kind for c in table.columns)}\n".encode())
+    for path in record_paths(out):
+        stat = path.stat()
+        digest.update(f"{path.name}\t{stat.st_size}\t{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def is_current(out: Path, stamp: str) -> bool:
+    """The tables were written from exactly these records, and are all still there."""
+    try:
+        recorded = (out / STAMP).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return recorded == stamp and all((out / p).exists() for p in outputs())

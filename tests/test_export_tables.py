@@ -1,0 +1,214 @@
+"""The tables `extract` writes for other tools: one row per finding, every row naming its document,
+CSV with a BOM, Parquet in row groups, SQLite, records.jsonl; batched, atomic, and skipped when
+nothing changed."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+import pipeline.export.tables as tables_module
+from pipeline.export import JSONL, METADATA, finish
+from pipeline.export.columns import DOCUMENT, TABLES
+from pipeline.export.folder import DATABASE, outputs
+from tests.conftest import ROOT
+from tests.export_records import (failed_record, forest_record, hostile_record, load_json, synthetic_record,
+                                  write_records)
+
+DOC_COLUMNS = [c.name for c in DOCUMENT]
+
+
+@pytest.fixture()
+def out(tmp_path: Path) -> Path:
+    folder = write_records(tmp_path / "out", [forest_record(), hostile_record(), failed_record()])
+    assert finish(folder).rebuilt
+    return folder
+
+
+def parquet(out: Path, table: str) -> pd.DataFrame:
+    return pd.read_parquet(out / "tables" / f"{table}.parquet")
+
+
+def sql(out: Path, query: str) -> list[tuple]:
+    with sqlite3.connect(out / DATABASE) as db:
+        return db.execute(query).fetchall()
+
+
+@pytest.mark.parametrize("table, rows", [
+    ("documents", 3), ("references", 1), ("bodies", 6), ("targets", 2), ("deadlines", 5), ("tasks", 4),
+    ("task_bodies", 6),
+])
+def test_one_row_per_finding_in_every_format(out, table, rows):
+    csv = pd.read_csv(out / "tables" / f"{table}.csv", encoding="utf-8-sig", dtype=str)
+    assert len(csv) == len(parquet(out, table)) == rows
+    assert sql(out, f'SELECT count(*) FROM "{table}"') == [(rows,)]
+    assert list(csv.columns) == next(t for t in TABLES if t.name == table).names
+
+
+@pytest.mark.parametrize("table", [t.name for t in TABLES])
+def test_every_row_names_its_document(out, table):
+    frame = parquet(out, table)
+    assert list(frame.columns[:len(DOC_COLUMNS)]) == DOC_COLUMNS
+    findings = frame[frame["doc_id"] != "rong"]      # the failed record has no number, type, issuer or date
+    assert findings[DOC_COLUMNS].notna().all().all()
+    forest = frame[frame["doc_id"] == "chi-thi-21-lam-dong"]
+    if len(forest):
+        assert set(forest["doc_number"]) == {"21/CT-UBND"} and set(forest["doc_year"]) == {2025}
+        assert set(forest["doc_issuer"]) == {"Ủy ban nhân dân tỉnh Lâm Đồng"}
+
+
+def test_csv_has_a_byte_order_mark_and_reads_back_the_vietnamese(out):
+    raw = (out / "tables" / "tasks.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfdoc_id,") and raw.count(b"\xef\xbb\xbf") == 1
+    csv = pd.read_csv(out / "tables" / "tasks.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert "Sở Nông nghiệp và Môi trường" in set(csv["responsible"])
+    assert 'rà soát hồ sơ <img src=x onerror="window.__pwned = 2">' in set(csv["action"])  # data, kept as is
+
+
+@pytest.mark.parametrize("table, where, column, expected", [
+    ("targets", "indicator = 'diện tích rừng trồng mới'", "value, unit, comparator, mode, year", (1500.0, "ha", ">=", "additional", 2025)),
+    ("targets", "status = 'achieved'", "value, denominator, unit, year", (42.0, 85.0, "xã", 2025)),
+    ("deadlines", "recurrence IS NOT NULL", "text, start_date, end_date", ("trước ngày 15 hằng tháng", None, None)),
+    ("tasks", "task_index = 0 AND doc_id = 'chi-thi-21-lam-dong'", "responsible, coordinating, deadline_end, target_indices",
+     ("Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các huyện", "2025-11-30", "0")),
+    ("task_bodies", "role = 'coordinating' AND task_index = 2", "body, deadline_end", ("Sở Nông nghiệp và Môi trường", "2025-06-30")),
+    ("bodies", "name = 'Sở Nông nghiệp và Môi trường'", "kind, mentions", ("agency", 2)),
+    ("references", "1", "ref_doc_type, ref_number, ref_date, evidence",
+     ("Nghị quyết", "15/NQ-HĐND", "2024-12-12", "Nghị quyết số 15/NQ-HĐND ngày 12/12/2024")),
+    ("documents", "doc_id = 'rong'", "status, warnings, n_tasks, doc_year", ("failed", "no text could be read from the file", 0, None)),
+    ("documents", "doc_id = 'chi-thi-21-lam-dong'", "signer_name, is_report, n_deadlines", ("Nguyễn Văn An", 0, 4)),
+])
+def test_values_in_sqlite(out, table, where, column, expected):
+    assert sql(out, f'SELECT {column} FROM "{table}" WHERE {where}') == [expected]
+
+
+def test_evidence_and_spans_point_into_the_text(out):
+    record = load_json(out / "chi-thi-21-lam-dong.json")
+    for start, end, evidence in sql(out, "SELECT span_start, span_end, evidence FROM targets"):
+        assert record["text"][start:end] == evidence
+
+
+def test_sqlite_links_rows_to_their_document(out):
+    keys = sql(out, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('tasks') AS fk "
+                    "JOIN (SELECT 'documents' AS x) ON 1")
+    assert keys == [("documents", "doc_id", "doc_id")]
+    assert sql(out, "SELECT count(*) FROM tasks t JOIN documents d USING (doc_id)") == [(4,)]
+
+
+def test_records_jsonl_has_each_record_on_one_line(out):
+    lines = (out / JSONL).read_text(encoding="utf-8").splitlines()
+    records = {r["id"]: r for r in map(json.loads, lines)}
+    assert set(records) == {"chi-thi-21-lam-dong", "ke-hoach-3-thu-nghiem", "rong"}
+    for doc_id, record in records.items():
+        assert record == load_json(out / f"{doc_id}.json")
+
+
+def test_a_folder_without_findings_still_gets_every_table(tmp_path):
+    out = write_records(tmp_path / "out", [failed_record()])
+    finish(out)
+    for table in TABLES:
+        csv = (out / "tables" / f"{table.name}.csv").read_text(encoding="utf-8-sig")
+        assert csv.splitlines()[0] == ",".join(table.names)
+        assert pq.read_schema(out / "tables" / f"{table.name}.parquet").names == table.names
+    assert sql(out, "SELECT count(*) FROM tasks") == [(0,)]
+
+
+def test_an_unreadable_record_is_reported_and_the_rest_exported(tmp_path):
+    out = write_records(tmp_path / "out", [forest_record()])
+    (out / "broken.json").write_text("{not json", encoding="utf-8")
+    (out / "other.json").write_text('{"id": "x"}', encoding="utf-8")
+    exported = finish(out)
+    assert exported.records == 1 and len(exported.problems) == 2
+    assert "broken.json" in exported.problems[0]
+
+
+def test_parquet_is_written_in_row_groups(tmp_path, monkeypatch):
+    monkeypatch.setattr(tables_module, "BATCH_RECORDS", 10)
+    out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(35)])
+    finish(out)
+    assert pq.ParquetFile(out / "tables" / "documents.parquet").num_row_groups == 4
+    assert len(parquet(out, "tasks")) == 35 * 3
+
+
+def test_a_failed_export_leaves_the_previous_tables(out, monkeypatch):
+    before = {p: (out / p).read_bytes() for p in outputs()}
+    write_records(out, [forest_record("chi-thi-22-lam-dong")])
+
+    def broken(record):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(tables_module, "rows_of", broken)
+    with pytest.raises(RuntimeError):
+        finish(out)
+    assert {p: (out / p).read_bytes() for p in outputs()} == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".export-")]
+
+
+def test_unchanged_records_do_not_rebuild_the_tables(tmp_path):
+    out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(1000)])
+    first = finish(out, changed=True)
+    assert first.rebuilt and first.records == 1000
+    stamps = {p: (out / p).stat().st_mtime_ns for p in outputs()}
+    started = time.perf_counter()
+    again = finish(out, changed=False)
+    assert not again.rebuilt
+    assert time.perf_counter() - started < 0.5, "an unchanged re-run must stay well under 2 s for 1,000 records"
+    assert {p: (out / p).stat().st_mtime_ns for p in stamps} == stamps
+
+
+@pytest.mark.parametrize("change", ["rewrite", "add", "remove"])
+def test_a_changed_folder_is_noticed_without_being_told(out, change):
+    if change == "rewrite":
+        write_records(out, [forest_record().model_copy(update={"warnings": ["changed"]})])
+    elif change == "add":
+        write_records(out, [forest_record("chi-thi-22-lam-dong")])
+    else:
+        (out / "rong.json").unlink()
+    assert finish(out, changed=False).rebuilt
+    expected = {"rewrite": 3, "add": 4, "remove": 2}[change]
+    assert sql(out, "SELECT count(*) FROM documents") == [(expected,)]
+
+
+def test_deciding_nothing_changed_imports_neither_pandas_nor_pydantic():
+    probe = ("import sys, pipeline.export; "
+             "print(sorted(m for m in ('pandas', 'pyarrow', 'pydantic', 'sqlite3') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_memory_stays_bounded_by_a_batch_not_the_corpus(tmp_path):
+    count, chars = 150, 60_000          # ~18 M characters of text in all
+    out = write_records(tmp_path / "out", [synthetic_record(i, text_chars=chars) for i in range(count)])
+    tracemalloc.start()
+    try:
+        finish(out)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    corpus_bytes = count * chars * 2     # Vietnamese text takes 2 bytes a character in a Python str
+    assert peak < corpus_bytes / 3, f"peak {peak / 1e6:.0f} MB for {corpus_bytes / 1e6:.0f} MB of text"
+
+
+def test_extract_writes_the_tables_and_an_unchanged_rerun_keeps_them(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "chi-thi-30.txt").write_text(forest_record().text, encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(out), "--workers", "1"]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=120)
+    assert sql(out, "SELECT doc_id, doc_number FROM documents") == [("chi-thi-30", "21/CT-UBND")]
+    assert (out / JSONL).exists() and (out / METADATA).exists()
+    stamp = os.stat(out / DATABASE).st_mtime_ns
+    rerun = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True, timeout=120)
+    if "1 unchanged" in " ".join(rerun.stderr.split()):   # (the pipeline's version moves while it is edited)
+        assert os.stat(out / DATABASE).st_mtime_ns == stamp
+        assert "Tables of" not in rerun.stderr
