@@ -74,3 +74,30 @@ def parse_date(text: str) -> str | None:
         if found.year:
             return found.iso()
     return None
+
+
+# Calendar arithmetic on whole dates, for the periods and spans deadlines name.
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month: month_end(2024, 2) is 2024-02-29."""
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, kept inside the month: 31/1 + 1 month is 28/2 (or 29/2)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, month_end(year, month + 1).day))
+
+
+def add_working_days(day: dt.date, count: int) -> dt.date:
+    """`count` working days after `day`, Monday to Friday, starting the day after
+    (ANNOTATION.md: "30 ngày làm việc" counts from the day after the document's date).
+    Public holidays are not known here, so they count as working days."""
+    current = day
+    while count > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            count -= 1
+    return current

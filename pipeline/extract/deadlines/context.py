@@ -1,0 +1,298 @@
+"""Which time expressions are deadlines (ANNOTATION.md, deadlines).
+
+A deadline says by when something must be done, or how often. Not deadlines: the dates
+that identify documents (the issue date, dates of cited documents), past events, a
+period that only names a plan, programme or school year ("Kế hoạch … năm 2024",
+"giai đoạn 2021-2025"), effective dates, another body's reported plans, and the
+purpose a document states ("Để … trong năm 2024, Giám đốc Sở yêu cầu").
+
+The cue before an expression says how much context it needs:
+- strong ("trước", "chậm nhất", "trong 30 ngày", "Thời hạn:", "từ … đến …"): a limit by
+  itself; refused only inside the form's header and closing, status or effective dates,
+  forecasts, others' plans, and the past;
+- weak ("trong", "vào", "đến"): also refused in a document's subject, a purpose, a clause
+  in the past, and, for a year or stage, after a plan's or programme's name;
+- none ("năm 2024"): accepted only as a goal's period ("mục tiêu … năm 2024"), before its
+  figure ("năm 2025 là 98%"), or alone in a table cell;
+- recurrences ("hằng tháng"): refused as part of a name ("kế hoạch … hằng năm", "cây hằng năm").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.citations import find_citations
+from pipeline.doc import Doc, Span
+from pipeline.extract.deadlines import vocabulary as vocab
+from pipeline.extract.deadlines.anchor import Anchor
+from pipeline.extract.deadlines.calendar import Resolution
+from pipeline.extract.deadlines.grammar import TimeExpression
+from pipeline.extract.deadlines.vocabulary import FLAGS
+
+STRONG_CUES = frozenset({"before", "latest", "term", "duration", "label", "occasion", "range"})
+WEAK_CUES = frozenset({"within", "until", "from"})
+# A bare stage or school year names a programme; only a goal or a bound makes it a period of work.
+NAMING_KINDS = frozenset({"stage", "school_year"})
+BARE_KINDS = frozenset({"day", "days", "month", "quarter", "half", "year", "stage", "late_months"})
+# "Quy hoạch … đến năm 2050": a plan's horizon is a year; "Tổ công tác … đến ngày 31/12" is a limit.
+HORIZON_KINDS = frozenset({"year", "year_end", "stage"})
+
+# Where a clause ends: ; : ! ? a line break, or a full stop before a space ("20.7.2020" is a date).
+_CLAUSE_END = re.compile(r"[;:!?\n]|\.(?=\s)")
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?=\s+(?P<next>\S)|\s*$)")
+
+
+@dataclass(frozen=True)
+class Stops:
+    """Where clauses or sentences end in a text, to find the one around a span by bisection."""
+    starts: list[int]
+    ends: list[int]
+    length: int
+
+    @classmethod
+    def of(cls, text: str, pattern: re.Pattern, keep=lambda m: True) -> Stops:
+        stops = [m.span() for m in pattern.finditer(text) if keep(m)]
+        return cls([s for s, _ in stops], [e for _, e in stops], len(text))
+
+    def around(self, span: Span) -> Span:
+        k = bisect_right(self.ends, span[0]) - 1
+        j = bisect_left(self.starts, span[1])
+        return (self.ends[k] if k >= 0 else 0), (self.starts[j] if j < len(self.starts) else self.length)
+
+
+@dataclass
+class DocContext:
+    """What the verdicts need to know about one document, worked out once (subjects per sentence, when asked)."""
+    doc: Doc
+    clauses: Stops
+    sentences: Stops
+    form_spans: list[Span] = field(default_factory=list)     # header and closing of the official form
+    cell_spans: list[Span] = field(default_factory=list)
+    _subjects: dict[Span, list[Span]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocContext:
+        layout = doc.layout
+        # A layout whose body is empty found no running text: its "header" is the whole text.
+        has_body = bool(layout.body and layout.body[1] > layout.body[0])
+        forms = [s for s in (layout.header, layout.closing) if s and has_body]
+        cells = [cell for table in doc.tables for row in table.rows for cell in row]
+        return cls(doc, Stops.of(doc.text, _CLAUSE_END), Stops.of(doc.text, _SENTENCE_END, _ends_sentence),
+                   forms, cells)
+
+    def in_subject(self, span: Span) -> bool:
+        """Inside "V/v …", "về việc …" or a citation's "về …" ("Công văn số 310/UBND-NC về việc …")."""
+        sentence = self.sentences.around(span)
+        if not _MAY_OPEN_SUBJECT.search(self.doc.text, sentence[0], span[0]):
+            return False  # most sentences: no "về" before the expression, so no subject to look for
+        if sentence not in self._subjects:
+            self._subjects[sentence] = subject_spans(self.doc.text, *sentence)
+        return _inside(span, self._subjects[sentence])
+
+
+def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: Anchor | None) -> str | None:
+    """Why the expression is not a deadline, or None when it is one."""
+    text = ctx.doc.text
+    strong = e.cue in STRONG_CUES or (e.cue == "recurrence" and e.periodic)
+    if _inside(e.span, ctx.form_spans) and not (strong and e.cue != "recurrence"):
+        return "in the form's header or closing"
+    clause = ctx.clauses.around(e.span)
+    before, after = text[clause[0]:e.span[0]], text[e.span[1]:clause[1]]
+    reason = _not_an_instruction(text, e, clause, ctx.sentences.around(e.span), before)
+    if reason:
+        return reason
+    if _is_past(e, resolution, anchor):
+        return "past"
+    if strong:
+        return None
+    if ctx.in_subject(e.span):
+        return "a document's subject"
+    if _in_purpose(before):
+        return "a purpose"
+    if e.cue == "recurrence":
+        return _recurrence_verdict(text, e, before)
+    if _has_past_marker(before, after):
+        return "a past event"
+    return _period_verdict(ctx, e, before, after)
+
+
+def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Span, before: str) -> str | None:
+    lead = text[max(clause[0], e.span[0] - 15):e.core[0]]  # "Tính đến ngày …", the cue included
+    if vocab.context_pattern("status_markers").search(lead):
+        return "a date of status"
+    if vocab.context_pattern("lunar_markers").match(text[e.span[1]:e.span[1] + 20].lstrip(" (")):
+        return "a lunar date"
+    if vocab.context_pattern("effective_markers").search(before):
+        return "an effective date"
+    # A forecast runs on: "Theo bản tin … ngày 19/3, áp thấp … Từ đêm 20/3 đến hết ngày 22/3, …";
+    # an instruction after it ("Trước 17 giờ ngày 20/3, …") opens with a firm cue.
+    runs_on = not before.strip() and e.cue not in STRONG_CUES
+    reported = text[max(0, sentence[0] - 300) if runs_on else sentence[0]:sentence[1]]
+    if vocab.context_pattern("report_markers").search(reported):
+        return "a forecast or reported event"
+    near = " ".join(before.split()[-vocab.context_words()["plan_window"]:])
+    plans = list(vocab.context_pattern("plan_markers").finditer(near))
+    if plans and not vocab.context_pattern("plan_exceptions").search(near[plans[-1].start():]):
+        return "another body's plan"
+    return None
+
+
+def _is_past(e: TimeExpression, resolution: Resolution, anchor: Anchor | None) -> bool:
+    """Ends before the date of the document that sets it ("Trong năm 2023 …" in a 2024 directive)."""
+    if anchor is None or not anchor.dates_the_document or e.cue == "recurrence":
+        return False
+    ends = [v.end for v in resolution.values if v.end]
+    return bool(ends) and max(ends) < anchor.floor
+
+
+def _in_purpose(before: str) -> bool:
+    """A purpose clause runs until an instruction verb; a goal inside it ("để phấn đấu đến cuối năm 2024
+    xóa xong nhà tạm") sets a period of work all the same."""
+    purposes = list(vocab.context_pattern("purpose").finditer(before))
+    if not purposes:
+        return False
+    rest = before[purposes[-1].end():]
+    return not (vocab.context_pattern("instruction_verbs").search(rest) or _mentions_goal(rest))
+
+
+def _mentions_goal(words: str) -> bool:
+    pattern, goals = vocab.head_pattern()
+    return any(" ".join(m.group(0).lower().split()) in goals for m in pattern.finditer(words))
+
+
+def _has_past_marker(before: str, after: str) -> bool:
+    window = vocab.context_words()["past_window"]
+    near = " ".join(before.split()[-window:]) + " | " + " ".join(after.split()[:window])
+    return bool(vocab.context_pattern("past_markers").search(near))
+
+
+def _recurrence_verdict(text: str, e: TimeExpression, before: str) -> str | None:
+    around = text[max(0, e.core[0] - 40):min(len(text), e.core[1] + 25)]
+    if vocab.context_pattern("lexicalized_recurrence").search(around):
+        return "a fixed term"
+    if e.span != e.core:
+        return None  # "trước ngày 15 hằng tháng", "thứ Sáu hằng tuần": a day is set, so it is a schedule
+    if nearest_head(before, vocab.context_words()["head_window"]["recurrence"]) == "naming":
+        return "part of a name"
+    return None
+
+
+def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str) -> str | None:
+    period = e.period
+    window = vocab.context_words()["head_window"]["period"]
+    head = nearest_head(before, window)
+    if e.cue in WEAK_CUES:
+        if _looks_like_a_fraction(ctx.doc.text, e):
+            return "a fraction"
+        if period.kind in NAMING_KINDS and head != "goal":
+            return "names a programme or school year"
+        if e.cue == "until" and period.kind in HORIZON_KINDS and head == "naming":
+            return "names a plan's horizon"
+        if period.kind == "day" and e.cue == "within" and _opens_narrative(before, after):
+            return "a narrative date"
+        return None
+    if period.kind not in BARE_KINDS:
+        return "bare"
+    if period.kind != "day" and (head == "goal" or (head is None and _goal_follows(after))):
+        return None
+    if period.kind == "year" and re.match(vocab.context_words()["figure_after_year"], after, FLAGS):
+        return None
+    if _alone_in_cell(ctx, e.span):
+        return None
+    return "bare" if head != "naming" else "names a plan or programme"
+
+
+def _goal_follows(after: str) -> bool:
+    """"Năm 2025, phấn đấu …", "năm 2024 mục tiêu …": the goal names its year first
+    (not "…, hoàn thành trong quý II": a completion after a name is the name's own deadline)."""
+    return bool(vocab.context_pattern("goal_openers").search(" ".join(after.split()[:4])))
+
+
+def _looks_like_a_fraction(text: str, e: TimeExpression) -> bool:
+    """"trong 1/2 số hộ": a day and month with neither year nor "ngày" is read as a date only after a firm cue."""
+    period = e.period
+    return period.kind == "day" and period.year is None and "ngày" not in text[e.span[0]:e.span[1]].lower()
+
+
+def _opens_narrative(before: str, after: str) -> bool:
+    """"Vào ngày 20/7, đoàn kiểm tra …": a date leading its sentence tells when something happened."""
+    return not before.strip() and after.lstrip().startswith(",")
+
+
+def _alone_in_cell(ctx: DocContext, span: Span) -> bool:
+    text = ctx.doc.text
+    for start, end in ctx.cell_spans:
+        if start <= span[0] and span[1] <= end:
+            rest = (text[start:span[0]] + text[span[1]:end]).strip(" .;,\n\t")
+            return not rest
+    return False
+
+
+def nearest_head(before: str, window: int) -> str | None:
+    """"goal" or "naming" for the nearest head noun in the last `window` syllables, or None.
+
+    A goal joined to a plan ("các mục tiêu, kế hoạch năm 2025") still makes the year a goal's period.
+    """
+    stretch = " ".join(before.split()[-window:])
+    pattern, goals = vocab.head_pattern()
+    heads = list(pattern.finditer(stretch))
+    if not heads:
+        return None
+    kinds = ["goal" if " ".join(h.group(0).lower().split()) in goals else "naming" for h in heads]
+    if kinds[-1] == "naming" and len(heads) > 1 and kinds[-2] == "goal" \
+            and _JOINED.fullmatch(stretch[heads[-2].end():heads[-1].start()]):
+        return "goal"
+    return kinds[-1]
+
+
+_JOINED = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
+
+
+def _ends_sentence(m: re.Match) -> bool:
+    """A full stop before a lower-case word ends no sentence ("của UBND tỉnh. về …" in a careless copy)."""
+    return m.group(0) != "." or not m.group("next") or not m.group("next").islower()
+
+
+def _inside(span: Span, regions: list[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in regions)
+
+
+# ---- subjects of documents -------------------------------------------------------------------
+
+_MAY_OPEN_SUBJECT = re.compile(r"về|v/v", FLAGS)
+
+
+@cache
+def _citation_subject() -> re.Pattern:
+    # "Công văn số 310/UBND-NC [ngày …] [của UBND tỉnh][.] về …": what may stand between a citation
+    # and the "về" that opens its subject.
+    return re.compile(r"[^;:\n]{0,100}?(?<!\w)(?P<ve>về)\s+(?P<next>\w)", FLAGS)
+
+
+def subject_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Where documents' subjects are written in text[start:end]: periods there name a topic, not a limit."""
+    end = len(text) if end is None else end
+    starts = [m.start() for m in vocab.context_pattern("subject_openers").finditer(text, start, end)]
+    for citation in find_citations(text, start, end):
+        m = _citation_subject().match(text, citation.span[1])
+        # "về" before a capital goes to a body ("báo cáo về Sở Nội vụ"); a subject goes on in lower case.
+        if m and not m.group("next").isupper() and not _sentence_breaks(m.group(0)):
+            starts.append(m.start("ve"))
+    return [(start, _subject_end(text, start + 3)) for start in sorted(set(starts))]
+
+
+_SUBJECT_END = re.compile(r"[;:\n(]|\.(?:\s+(?P<next>\S)|$)")
+
+
+def _subject_end(text: str, start: int) -> int:
+    """A subject runs to its clause's end: ; : a line break, "(", or a full stop before a capital."""
+    for m in _SUBJECT_END.finditer(text, start):
+        if not m.group(0).startswith(".") or not m.group("next") or m.group("next").isupper():
+            return m.start()
+    return len(text)
+
+
+def _sentence_breaks(stretch: str) -> bool:
+    return any(m.group(1).isupper() for m in re.finditer(r"\.\s+(\S)", stretch))
