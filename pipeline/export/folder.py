@@ -21,13 +21,14 @@ TABLES_DIR = "tables"
 DATABASE = "directives.db"
 JSONL = "records.jsonl"
 METADATA = "datasette-metadata.yaml"
+CALENDAR = "deadlines.ics"
 STAMP = Path(TABLES_DIR) / ".fingerprint"
 
 
 def outputs() -> list[Path]:
     """Every file the export writes, relative to the output folder."""
     tables = [Path(TABLES_DIR) / f"{t.name}.{ext}" for t in TABLES for ext in ("csv", "parquet")]
-    return tables + [Path(DATABASE), Path(JSONL), Path(METADATA)]
+    return tables + [Path(DATABASE), Path(JSONL), Path(METADATA), Path(CALENDAR)]
 
 
 def record_paths(out: Path) -> list[Path]:

@@ -15,8 +15,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.export.calendar import CalendarWriter
 from pipeline.export.columns import SQLITE_TYPE, TABLES, Table
-from pipeline.export.folder import DATABASE, JSONL, TABLES_DIR, outputs, read_records
+from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs, read_records
 from pipeline.export.rows import rows_of
 
 ARROW_TYPE = {"text": pa.string(), "int": pa.int64(), "real": pa.float64(), "bool": pa.bool_()}
@@ -103,9 +104,12 @@ def write_all(out: Path, staging: Path) -> tuple[int, list[str]]:
     sinks = {t.name: TableSink(t, staging / TABLES_DIR, db) for t in TABLES}
     batch: dict[str, list[dict]] = {t.name: [] for t in TABLES}
     count = pending = 0
-    with open(staging / JSONL, "w", encoding="utf-8", newline="\n") as jsonl:
+    with open(staging / JSONL, "w", encoding="utf-8", newline="\n") as jsonl, \
+            open(staging / CALENDAR, "w", encoding="utf-8", newline="") as ics:
+        calendar = CalendarWriter(ics)
         for data, record in read_records(out, problems):
             jsonl.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+            calendar.add(record)
             for name, rows in rows_of(record).items():
                 batch[name].extend(rows)
                 pending += len(rows)
@@ -114,6 +118,7 @@ def write_all(out: Path, staging: Path) -> tuple[int, list[str]]:
                 _flush(sinks, batch)
                 pending = 0
         _flush(sinks, batch)
+        calendar.close()
     for sink in sinks.values():
         sink.close()
     index_database(db)
