@@ -1,0 +1,38 @@
+"""bodies: every organization, or group of them, the document names (ANNOTATION.md, "bodies").
+
+The gazetteer finds the mentions; this stage decides the document's scope (which province
+"UBND tỉnh" means), reads the issuer's block of the header (header.py), drops what is not a
+body here (the "Lưu:" line of the distribution list), and merges the mentions of one body
+into one record with all its spans (merge.py).
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline import gazetteer
+from pipeline.doc import Doc
+from pipeline.extract.bodies.header import with_issuer_block
+from pipeline.extract.bodies.merge import merge
+from pipeline.gazetteer.scope import Mention
+from pipeline.records import Body
+
+# "Lưu: VT, NC." files a copy; its codes are internal units, not bodies (ANNOTATION.md). The
+# colon may be lost (a scan read "- Lưu VT, PC04"): an item of the list that opens with "Lưu".
+_FILING_LINE = re.compile(r"^[\s\-–+•]*Lưu(?:\s*:|\s+[A-ZĐ])")
+
+
+def find(doc: Doc) -> list[Body]:
+    scope = scope_of(doc)
+    mentions = [m for m in gazetteer.find_mentions(doc.text, scope=scope) if not _filed(doc.text, m)]
+    return merge(with_issuer_block(doc, mentions), doc.text)
+
+
+def scope_of(doc: Doc) -> gazetteer.Scope:
+    """The places the document's bare level words mean: its issuer's, else those it names."""
+    header_end = doc.layout.header[1] if doc.layout.header else 0
+    return gazetteer.document_scope(doc.text, doc.document.issued_date, header_end, doc.document.issuer)
+
+
+def _filed(text: str, mention: Mention) -> bool:
+    line_start = text.rfind("\n", 0, mention.span[0]) + 1
+    return bool(_FILING_LINE.match(text, line_start))

@@ -1,0 +1,260 @@
+"""Groups of bodies: "các sở, ban, ngành", "các cơ quan, đơn vị có liên quan", "các địa phương".
+
+ANNOTATION.md counts every named group of public bodies, as one body of kind `group`.
+A group opens with "các" (or "những"), lists nouns of public bodies joined by "," or
+"và", and may end with qualifiers ("có liên quan", "thuộc tỉnh", "trên địa bàn tỉnh").
+"… và các …" opens a second group; a private party ("doanh nghiệp", "người dân") ends
+the list, since those are not bodies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import resources
+from pipeline.gazetteer import places
+from pipeline.gazetteer.names import expand
+from pipeline.gazetteer.patterns import Openings, alternation, bounded, compiled, headed, phrase, openers, tidy
+from pipeline.gazetteer.scope import Mention, Scope
+
+GROUP = "group"
+
+
+@cache
+def opening_words() -> frozenset[str]:
+    return openers(tuple(data()["openers"]) + tuple(e["text"] for e in data()["fixed"]))
+
+
+@cache
+def data() -> dict:
+    return resources.load("bodies_groups.yaml")
+
+
+def _insensitive(text: str) -> str:
+    return "(?i:" + phrase(text) + ")"
+
+
+@cache
+def _nouns() -> dict[str, str]:
+    return {tidy(k).lower(): v for k, v in data()["nouns"].items()}
+
+
+@cache
+def _noun_regex() -> re.Pattern:
+    blocked = data()["not_followed_by"]
+    options = []
+    for noun in sorted(data()["nouns"], key=len, reverse=True):
+        after = blocked.get(noun)
+        guard = r"(?!\s+" + alternation(after, _insensitive) + r"(?!\w))" if after else ""
+        options.append(_insensitive(noun) + r"(?!\w)" + guard)
+    return re.compile(r"(?:" + "|".join(options) + r")")
+
+
+@cache
+def _private_regex() -> re.Pattern:
+    return re.compile(alternation(data()["private_nouns"], _insensitive) + r"(?!\w)")
+
+
+@cache
+def _opener() -> re.Pattern:
+    return re.compile(bounded(alternation(data()["openers"], _insensitive)) + r"\s+")
+
+
+# ", " ", và " " và " ", các " between two nouns; " và các " opens a new group.
+_JOINER = re.compile(r"\s*,\s*(?:và\s+)?(?:(?i:các)\s+)?|\s+và\s+(?!(?i:các|những)\b)")
+
+
+@dataclass
+class _Item:
+    noun: str          # canonical
+    joiner: str        # canonical text before it: "" for the first, ", " or " và "
+
+
+def find_groups(text: str, openings: Openings, scope: Scope) -> list[Mention]:
+    found: list[Mention] = []
+    pos = openings.start
+    for m in openings.matches(_opener(), openers(tuple(data()["openers"]))):
+        if m.start() < pos:
+            continue
+        for group in _parse(text, m.start(), m.end(), openings.end):
+            found.append(group)
+            pos = group.span[1]
+    found.extend(_fixed(text, openings))
+    return found
+
+
+def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
+    """The group(s) that a "các" at `start` opens; several when distinct kinds are listed."""
+    groups, items = [], []
+    group_start, joiner = start, ""
+    while (noun := _noun_regex().match(text, pos)) is not None and noun.end() <= limit:
+        canonical = _nouns().get(tidy(noun.group(0)).lower(), noun.group(0))
+        pos, complement = _complement(text, noun.end(), canonical)
+        items.append(_Item(canonical + complement, joiner if items else ""))
+        if canonical in data()["distinct_nouns"] and complement:
+            # "các Trung tâm Y tế khu vực, Trạm Y tế cấp xã": units of two kinds, two groups.
+            pos, tail = tails(text, pos)
+            groups.append(_group(group_start, pos, items, tail))
+            items = []
+            j = _JOINER.match(text, pos)
+            if not j or not _noun_regex().match(text, j.end()):
+                return groups
+            group_start = pos = j.end()
+            continue
+        j = _JOINER.match(text, pos)
+        if j and "và" not in j.group(0) and _private_regex().match(text, j.end()):
+            return groups  # "các cơ quan, tổ chức, cá nhân": everyone, not a group of bodies
+        if not j or not _noun_regex().match(text, j.end()):
+            break
+        repeats = "các" in j.group(0).lower()
+        if repeats and canonical not in data()["weak_nouns"]:
+            break  # "các tổ chức chính trị - xã hội, các đơn vị sự nghiệp": two groups
+        joiner = " và " if "và" in j.group(0) else (", các " if repeats else ", ")
+        pos = j.end()
+    if items and any(i.noun not in data()["weak_nouns"] for i in items):
+        pos, tail = tails(text, pos)
+        groups.append(_group(group_start, pos, items, tail))
+    return groups
+
+
+def _group(start: int, end: int, items: list[_Item], tail: str) -> Mention:
+    name = "các " + "".join(i.joiner + i.noun for i in items) + tail
+    return Mention((start, end), tidy(name), GROUP)
+
+
+def _complement(text: str, pos: int, noun: str) -> tuple[int, str]:
+    regex = _complements().get(noun)
+    m = regex.match(text, pos) if regex else None
+    return (m.end(), " " + tidy(m.group(0))) if m else (pos, "")
+
+
+@cache
+def _complements() -> dict[str, re.Pattern]:
+    return {noun: re.compile(r"\s+" + alternation(options, _insensitive) + r"(?!\w)")
+            for noun, options in data()["noun_complements"].items()}
+
+
+@cache
+def _tail_regex() -> re.Pattern:
+    level = places.level_pattern()
+    levels = level + r"(?:\s*(?:,|và)\s*(?:cấp\s+)?" + level + r")*"
+    options = []
+    for tail in sorted(data()["tails"], key=len, reverse=True):
+        pattern = phrase(tail.replace("{level}", "LEVEL").replace("{levels}", "LEVELS"))
+        pattern = pattern.replace("LEVELS", levels).replace("LEVEL", level)
+        options.append("(?:" + pattern + ")")
+    return re.compile(r"\s+(?:" + "|".join(options) + r")(?!\w)(?!\s+(?:hội|ủy)\b)")
+
+
+def tails(text: str, pos: int) -> tuple[int, str]:
+    """Qualifiers that end a group's name at `pos` ("có liên quan", "trên địa bàn tỉnh Kon Tum")."""
+    parts = []
+    for _ in range(3):
+        m = _tail_regex().match(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        named = places.name_after(text, pos, "tỉnh") if re.search(r"(?i:tỉnh|thành phố)$", m.group(0)) else None
+        if named and named[2] is not None:
+            pos = named[0]
+            parts.append(m.group(0) + " " + named[1])
+        else:
+            parts.append(m.group(0))
+    return pos, (" " + expand(" ".join(parts))) if parts else ""
+
+
+@cache
+def _fixed_regex() -> list[tuple[re.Pattern, dict]]:
+    out = []
+    for entry in data()["fixed"]:
+        body = headed(entry["text"]) if entry.get("case_sensitive") else _insensitive(entry["text"])
+        out.append((re.compile(bounded(body)), entry))
+    return out
+
+
+def _fixed(text: str, openings: Openings) -> list[Mention]:
+    found = []
+    for regex, entry in _fixed_regex():
+        for m in openings.matches(regex, openers((entry["text"],))):
+            stop, tail = tails(text, m.end()) if entry.get("tails") else (m.end(), "")
+            found.append(Mention((m.start(), stop), tidy(entry["name"] + tail), GROUP))
+    return found
+
+
+# ---- a body's name made plural: "UBND các huyện, thị xã và thành phố Huế", "… cấp tỉnh, cấp xã" ----
+
+@cache
+def _plural_levels() -> re.Pattern:
+    level = r"(?:" + places.level_pattern() + r"|" + alternation(
+        resources.load("bodies.yaml")["list_only_levels"], _insensitive) + r")(?!\w)(?!\s+hội\b)"
+    item = r"(?:" + level + r"|" + _noun_regex().pattern + r")"
+    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
+    return re.compile(r"\s+(?P<det>(?i:các|những))\s+(?P<items>" + item + r"(?:" + joiner + item + r")*)")
+
+
+@cache
+def _levels_of_rank() -> re.Pattern:
+    level = places.level_pattern()
+    return re.compile(r"\s+(?i:cấp)\s+" + level + r"(?:\s*,\s*(?:(?i:cấp)\s+)?" + level + r")*(?!\w)(?!\s+ủy)")
+
+
+def plural_suffix(text: str, pos: int, with_tails: bool = True) -> tuple[int, str] | None:
+    """What makes a body's name a group at `pos`: "các huyện, thành phố", "cấp xã" (with its end).
+    `with_tails` False keeps qualifiers out but "trực thuộc Trung ương", which names the set."""
+    m = _plural_levels().match(text, pos)
+    if m:
+        end, items = m.end(), _canonical_items(m.group("items"))
+        last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+", " ".join(m.group("items").split()))[-1]
+        named = places.name_after(text, end, last) if places.canonical_level(last) else None
+        if named and named[2] is not None:
+            end, items = named[0], items + " " + named[1]
+        end, tail = tails(text, end) if with_tails else _under_centre(text, end)
+        return end, f"các {items}{tail}"
+    m = _levels_of_rank().match(text, pos)
+    if m:
+        return m.end(), tidy(m.group(0))
+    return None
+
+
+def _under_centre(text: str, pos: int) -> tuple[int, str]:
+    m = compiled(r"\s+(?i:trực\s+thuộc\s+Trung\s+ương)(?!\w)").match(text, pos)
+    return (m.end(), " trực thuộc Trung ương") if m else (pos, "")
+
+
+def _canonical_items(written: str) -> str:
+    short = resources.load("bodies.yaml")["list_only_levels"]
+    words = re.split(r"(\s*,\s*(?:và\s+)?|\s+và\s+)", " ".join(written.split()))
+    out = []
+    for w in words:
+        if re.fullmatch(r"\s*,\s*(?:và\s+)?|\s+và\s+", w):
+            out.append(", " if "và" not in w else (", và " if "," in w else " và "))
+        else:
+            level = places.canonical_level(w)
+            out.append(level or short.get(w.lower()) or _nouns().get(w.lower(), w.lower()))
+    return "".join(out)
+
+
+# ---- one group, several wordings ----
+
+@cache
+def _key_rewrites() -> list[tuple[re.Pattern, str]]:
+    rewrites = [(re.compile(r"\b" + re.escape(k) + r"\b"), v) for k, v in data()["same_words"].items()]
+    locative = alternation(data()["locative_tails"])
+    rewrites.append((re.compile(r"(?:\s+" + locative + r")+$"), ""))
+    return rewrites
+
+
+def group_key(name: str) -> str:
+    """The wording that tells groups apart: "các sở, ban, ngành thuộc tỉnh" and "các sở, ban ngành"
+    are one group, "các sở, ngành có liên quan" and "các sở, ngành liên quan" another."""
+    key = " ".join(re.findall(r"\w+", name.lower()))
+    for pattern, replacement in _key_rewrites():
+        key = pattern.sub(replacement, key)
+    return key.strip()
+
+
+@cache
+def members_follow() -> re.Pattern:
+    """What, after a group, announces its members ("Các cơ quan, đơn vị sau đây …:")."""
+    return re.compile(r"\s+" + alternation(data()["members_follow"]) + r"(?!\w)")

@@ -1,0 +1,114 @@
+"""All the bodies a stretch of text names: the recognizers run, overlaps settled, titles attached.
+
+Closed names (authorities, departments, fixed names, party committees, groups) are found
+first; open names ("Trung tâm …", "Quỹ …") are read after them, since an open name stops where
+a closed one begins. Where two mentions overlap, the longer one is the body meant
+("Văn phòng UBND tỉnh" over "UBND tỉnh"); only an open name that ends with "của" and its
+owner ("Tổ công tác … của Thủ tướng Chính phủ") keeps the owner as a mention of its own.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from pipeline import resources
+from pipeline.gazetteer import authorities, catalogue, groups, open_names
+from pipeline.gazetteer.authorities import find_authorities
+from pipeline.gazetteer.catalogue import find_central, find_fields, find_party, find_sectors
+from pipeline.gazetteer.groups import GROUP, find_groups, members_follow
+from pipeline.gazetteer.open_names import find_open
+from pipeline.gazetteer.patterns import Openings, alternation, phrase
+from pipeline.gazetteer.scope import Mention, Scope
+
+# In order of precedence when two mentions cover the same text.
+CLOSED = (find_authorities, find_fields, find_central, find_party, find_sectors, find_groups)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None, scope: Scope | None = None) -> list[Mention]:
+    """The bodies named in text[start:end], in text order, each with its title if one precedes it."""
+    scope = scope or Scope()
+    openings = Openings(text, opening_words(), start, end)
+    closed = settle([m for find in CLOSED for m in find(text, openings, scope) if m])
+    opened = find_open(text, openings, scope, closed)
+    mentions = sorted(closed + [m for m in opened if m], key=lambda m: m.span)
+    mentions = _without_listed_groups(text, mentions)
+    return [_with_role(text, m) for m in mentions]
+
+
+@cache
+def opening_words() -> frozenset[str]:
+    """Every word a body's name may open with, for all the recognizers."""
+    return (authorities.opening_words() | catalogue.opening_words() | groups.opening_words()
+            | open_names.opening_words())
+
+
+def settle(mentions: list[Mention]) -> list[Mention]:
+    """Overlapping mentions: the longest wins, then the earliest recognizer; members of a list stay."""
+    ranked = sorted(enumerate(mentions), key=lambda km: (-(km[1].span[1] - km[1].span[0]), km[0]))
+    kept: list[Mention] = []
+    starts: list[int] = []   # the kept spans, which never overlap, sorted by start
+    ends: list[int] = []
+    for _, m in ranked:
+        s, e = m.span
+        k = bisect.bisect_left(starts, s)
+        if (k > 0 and ends[k - 1] > s) or (k < len(starts) and starts[k] < e):
+            continue
+        starts.insert(k, s)
+        ends.insert(k, e)
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.span)
+
+
+def _without_listed_groups(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A group followed by its members ("các Bộ, ngành (Bộ Nội vụ, Bộ Tài chính)") counts as the
+    members (ANNOTATION.md); the group is dropped."""
+    out = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if m.kind == GROUP and (_announces_members(text, m) or (
+                nxt and re.fullmatch(r"\s*[:(]\s*(?:[-–+]\s*)?", text[m.span[1]:nxt.span[0]]))):
+            continue
+        out.append(m)
+    return out
+
+
+def _announces_members(text: str, group: Mention) -> bool:
+    # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …": the members are named next, one by one.
+    return bool(members_follow().match(text, group.span[1]))
+
+
+# ---- titles: "Giám đốc Sở Nội vụ", "Chủ tịch, các PCT UBND tỉnh" ----
+
+@cache
+def _role_endings() -> frozenset[str]:
+    """The last word of each title, to try the title pattern only where one may end."""
+    data = resources.load("bodies_roles.yaml")
+    return frozenset(w.split()[-1].lower() for w in list(data["roles"]) + list(data["role_abbreviations"]) + ["các"])
+
+
+@cache
+def _roles() -> tuple[re.Pattern, dict[str, str]]:
+    data = resources.load("bodies_roles.yaml")
+    abbreviations = data["role_abbreviations"]
+    written = list(data["roles"]) + list(abbreviations)
+    one = alternation(written, lambda t: phrase(t) if t.isupper() else "(?i:" + phrase(t) + ")")
+    # "Chủ tịch, các Phó Chủ tịch UBND tỉnh"; "Chánh, các PCVP UBND tỉnh" (the office's deputies
+    # are named with the office: the chain ends with "các").
+    chain = r"(?P<role>" + one + r")(?:\s*,\s*(?:(?i:các)\s+)?" + one + r")*(?:\s*,\s*(?i:các))?\s+$"
+    return re.compile(r"(?<!\w)" + chain), abbreviations
+
+
+def _with_role(text: str, mention: Mention) -> Mention:
+    start = mention.span[0]
+    before = text[max(0, start - 30):start].split()
+    if not before or before[-1].strip(",;:()").lower() not in _role_endings():
+        return mention
+    regex, abbreviations = _roles()
+    window_start = max(0, start - 60)
+    m = regex.search(text, window_start, start)
+    if not m:
+        return mention
+    role = " ".join(m.group("role").split())
+    role = abbreviations.get(role, role)
+    return mention.with_role(role[:1].upper() + role[1:], (m.start(), m.end()))

@@ -1,0 +1,73 @@
+"""Canonical names: abbreviations expanded, header capitals put in sentence case.
+
+CONTRACT.md: "Names of bodies are canonical: abbreviations expanded (UBND → Ủy ban nhân
+dân, NN&PTNT → Nông nghiệp và Phát triển nông thôn) … the locality kept".
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline import resources
+from pipeline.gazetteer.patterns import initials, is_upper, tidy
+from pipeline.letters import UPPER
+
+
+@cache
+def data() -> dict:
+    return resources.load("bodies.yaml")
+
+
+def field_parts(name: str) -> list[str]:
+    """ "Lao động - Thương binh và Xã hội" → ["Lao động", "Thương binh", "Xã hội"]."""
+    return [p for p in re.split(r"\s*(?:,|\s-\s|\bvà\b|&)\s*", name) if p]
+
+
+@cache
+def _table() -> dict[str, str]:
+    """Abbreviation → expansion: the listed ones, and each field's initials ("NN&PTNT", "LĐ-TB&XH")."""
+    table = dict(data()["abbreviations"])
+    for entry in data()["fields"]:
+        for alias in entry.get("aliases", []):
+            if alias.isupper():
+                table.setdefault(alias, entry["name"])
+        parts = field_parts(entry["name"])
+        if len(parts) < 2:
+            continue
+        abbreviated = [initials(p) for p in parts]
+        table.setdefault("&".join(abbreviated), entry["name"])
+        table.setdefault("".join(abbreviated), entry["name"])
+        table.setdefault(" và ".join(abbreviated), entry["name"])
+        if len(parts) == 3:
+            table.setdefault(f"{abbreviated[0]}-{abbreviated[1]}&{abbreviated[2]}", entry["name"])
+            table.setdefault(f"{abbreviated[0]},{abbreviated[1]}&{abbreviated[2]}", entry["name"])
+        if len(abbreviated[-1]) >= 3:  # "Nông nghiệp và PTNT": the last part alone abbreviated
+            table.setdefault(abbreviated[-1], parts[-1])
+    return table
+
+
+@cache
+def _abbreviation_regex() -> re.Pattern:
+    keys = sorted(_table(), key=len, reverse=True)
+    # An abbreviation is a run of capitals: it may touch lower-case letters ("ƯPSCTTvàTKCN")
+    # but not another capital or digit.
+    body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    return re.compile(r"(?<![" + UPPER + r"\d])(?:" + body + r")(?![" + UPPER + r"\d])")
+
+
+def expand(text: str) -> str:
+    """Every abbreviation in a name written out: "Sở NN&PTNT" → "Sở Nông nghiệp và Phát triển nông thôn"."""
+    table = _table()
+    expanded = _abbreviation_regex().sub(lambda m: " " + table[" ".join(m.group(0).split())] + " ", text)
+    return tidy(re.sub(r"\s*&\s*", " và ", expanded))
+
+
+def display(raw: str) -> str:
+    """The canonical form of a name as the text wrote it: abbreviations expanded, header capitals
+    put in sentence case ("TRUNG TÂM THÔNG TIN" → "Trung tâm thông tin")."""
+    raw = " ".join(raw.split())
+    if is_upper(raw):
+        table = _table()
+        raw = " ".join(w if w in table else w.lower() for w in raw.split(" "))
+        raw = raw[:1].upper() + raw[1:]
+    return expand(raw)

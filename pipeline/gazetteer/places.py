@@ -1,0 +1,289 @@
+"""Administrative units: provinces, districts and communes, before and after the 2025 reform.
+
+The units come from the maintained package `vietnamadminunits` (its SQLite data: the 63
+provinces with their districts and communes, and the 34 provinces with their communes
+since 1 July 2025). They are read once per process (about 0.2 s) and indexed by a folded
+name, so a lookup is a dict access.
+
+This module answers which unit a level word and a name denote ("huyện Kon Plông" → district
+613 of Kon Tum) and where a text names units; provinces.py, which province a document is about.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline import resources
+from pipeline.gazetteer.patterns import CAPITAL_WORD, alternation, bounded, fold, is_upper, tidy
+
+LEGACY, REFORMED = "legacy", "2025"
+PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One administrative unit as the package lists it."""
+    level: str          # the level word, lower case: "tỉnh", "thành phố", "huyện", "xã", "đặc khu", …
+    name: str           # the name without its level word: "Kon Plông", "Xuân Hương - Đà Lạt"
+    code: str           # official code: 2 digits for a province, 3 for a district, 5 for a commune
+    tier: str           # province | district | commune
+    era: str            # legacy (63 provinces) | 2025 (34 provinces)
+    province: str       # the name of its province ("Kon Tum")
+    province_code: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.level} {self.name}"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A unit named in a text: "huyện Kon Plông" at its span, with the units it may be."""
+    span: tuple[int, int]
+    level: str
+    name: str
+    units: tuple[Unit, ...]
+
+
+@cache
+def data() -> dict:
+    return resources.load("bodies_places.yaml")
+
+
+@cache
+def level_words() -> dict[str, str]:
+    """Level word as written → canonical level word ("TP." → "thành phố")."""
+    return {k: v for k, v in resources.load("bodies.yaml")["levels"].items()}
+
+
+def canonical_level(word: str) -> str | None:
+    table = level_words()
+    if word in table:
+        return table[word]
+    lowered = " ".join(word.lower().split())
+    return table.get(lowered)
+
+
+TIERS = {"tỉnh": (PROVINCE,), "thành phố": (PROVINCE, DISTRICT), "huyện": (DISTRICT,), "quận": (DISTRICT,),
+         "thị xã": (DISTRICT,), "xã": (COMMUNE,), "phường": (COMMUNE,), "thị trấn": (COMMUNE,),
+         "đặc khu": (COMMUNE,)}
+
+
+def _rows(fields: list[str], table: str) -> list[dict]:
+    """Rows of the package's unit tables, as `vietnamadminunits.database.get_data` gives them.
+
+    The package's own import loads shapely and geopy for its address parser (0.7 s); its data
+    is one SQLite file, read here directly when it is where the package keeps it.
+    """
+    spec = importlib.util.find_spec("vietnamadminunits")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+    database = folder / "data" / "dataset.db" if folder else None
+    if database is None or not database.exists():
+        from vietnamadminunits.database import get_data
+        return get_data(fields, table)
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        connection.row_factory = sqlite3.Row
+        rows = connection.execute(f"SELECT DISTINCT {','.join(fields)} FROM [{table}]").fetchall()
+    return [dict(r) for r in rows]
+
+
+@cache
+def units() -> tuple[Unit, ...]:
+    """Every unit of both eras, once each."""
+    seen: dict[tuple, Unit] = {}
+
+    def add(unit: Unit) -> None:
+        seen.setdefault((unit.era, unit.tier, unit.code), unit)
+
+    legacy = _rows(["province", "provinceShort", "provinceCode", "district", "districtShort", "districtType",
+                       "districtCode", "ward", "wardShort", "wardType", "wardCode"], "admin_units_legacy")
+    reformed = _rows(["province", "provinceShort", "provinceCode", "ward", "wardShort", "wardType", "wardCode"],
+                        "admin_units")
+    for era, rows in ((LEGACY, legacy), (REFORMED, reformed)):
+        for r in rows:
+            pcode, pname = r["provinceCode"], r["provinceShort"]
+            add(Unit(_level_of(r["province"], pname), pname, pcode, PROVINCE, era, pname, pcode))
+            if r.get("districtCode"):
+                add(Unit(r["districtType"].lower(), _short(r["district"], r["districtShort"], r["districtType"]),
+                         r["districtCode"], DISTRICT, era, pname, pcode))
+            if r.get("wardCode") and r.get("wardType"):
+                add(Unit(r["wardType"].lower(), _short(r["ward"], r["wardShort"], r["wardType"]),
+                         r["wardCode"], COMMUNE, era, pname, pcode))
+    return tuple(seen.values())
+
+
+def _level_of(full: str, short: str) -> str:
+    return full[: len(full) - len(short)].strip().lower() or "tỉnh"
+
+
+def _short(full: str, short: str, level: str) -> str:
+    # "Quận 1" keeps its number as the name; "Phường 3 Bảo Lộc" is "3 Bảo Lộc".
+    return full[len(level):].strip() if full.lower().startswith(level.lower() + " ") else short
+
+
+@cache
+def _index() -> dict[str, tuple[Unit, ...]]:
+    index: dict[str, list[Unit]] = {}
+    for unit in units():
+        index.setdefault(fold(unit.name), []).append(unit)
+    by_code = {(u.era, u.code): u for u in units() if u.tier == PROVINCE}
+    for alias, code in data()["province_aliases"].items():
+        unit = by_code.get((LEGACY, code))
+        if unit:
+            index.setdefault(fold(alias), []).append(
+                Unit("tỉnh", alias, code, PROVINCE, LEGACY, alias, code))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def lookup(name: str, level: str | None = None, era: str | None = None) -> tuple[Unit, ...]:
+    """The units a name (without its level word) may denote, narrowed by level word and era.
+
+    >>> [u.code for u in lookup("Kon Plông", "huyện")]
+    ['613']
+    """
+    found = _index().get(fold(name), ())
+    if level:
+        level = canonical_level(level) or level
+        tiers = TIERS.get(level, ())
+        found = tuple(u for u in found if u.tier in tiers and _level_fits(u, level))
+    if era:
+        found = tuple(u for u in found if u.era == era)
+    return found
+
+
+def _level_fits(unit: Unit, level: str) -> bool:
+    # "thành phố Kon Tum" is a district-level city; "tỉnh Kon Tum" the province. A province
+    # keeps its own word ("thành phố Hà Nội"), but documents also say "tỉnh" loosely for it.
+    if unit.tier == PROVINCE:
+        return level in ("tỉnh", "thành phố")
+    return unit.level == level or (level == "thành phố" and unit.level == "thành phố")
+
+
+# ---- places in text ----
+
+@cache
+def level_pattern() -> str:
+    return alternation(level_words(), headed_or_lower)
+
+
+def headed_or_lower(word: str) -> str:
+    # Level words are written in lower case in running text and in capitals in headers.
+    return "(?i:" + re.escape(word).replace(r"\ ", r"\s+") + ")" if word.islower() else re.escape(word)
+
+
+@cache
+def _name_run() -> re.Pattern:
+    # Up to six capitalized words (or numbers), joined by spaces or " - ".
+    return re.compile(r"[ \t]*\n?[ \t]*(" + CAPITAL_WORD + r"(?:(?:[ \t]+|[ \t]*[-–][ \t]*|[ \t]*\n[ \t]*)"
+                      + CAPITAL_WORD + r"){0,5})")
+
+
+@cache
+def _family_names() -> frozenset[str]:
+    return frozenset(data()["family_names"])
+
+
+def name_after(text: str, pos: int, level: str, era: str | None = None,
+               province_code: str | None = None) -> tuple[int, str, Unit | None] | None:
+    """The name of a unit that follows a level word ending at `pos`: (end, name, unit or None).
+
+    The longest run of capitalized words that the index knows wins ("tỉnh Quảng Nam ban hành"
+    → "Quảng Nam"). A run the index does not know is taken for a province never, for a lower
+    unit only on one line and when it does not open with a family name ("UBND tỉnh Trần Văn A"
+    is a person named after a body). Among units of one name, the one of the level word
+    written, in the document's province (`province_code`) and era, is taken.
+    """
+    m = _name_run().match(text, pos)
+    if not m:
+        return None
+    words = list(re.finditer(CAPITAL_WORD, m.group(1)))
+    base = m.start(1)
+    caps = is_upper(m.group(1))
+    for k in range(len(words), 0, -1):
+        raw = m.group(1)[: words[k - 1].end()]
+        found = lookup(raw, level)
+        if found:
+            written = canonical_level(level)
+            unit = min(found, key=lambda u: (u.level != written, u.province_code != province_code,
+                                             u.era != (era or LEGACY)))
+            # A province is written as the index spells it (its name is fixed; "Lâm Đông" is a
+            # misread "Lâm Đồng"); a lower unit as the text writes it ("Đăk Glei", "Đắk Glei").
+            name = unit.name if is_upper(raw) or unit.tier == PROVINCE else tidy(raw)
+            return base + len(raw), name, unit
+    tiers = TIERS.get(canonical_level(level) or level, ())
+    if tiers == (PROVINCE,) or words[0].group(0) in _family_names():
+        return None
+    if caps and not is_upper(level):
+        return None  # "xã NTM": an abbreviation after a lower-case level word is no name
+    first_line = m.group(1).split("\n")[0]
+    kept = [w for w in words if w.end() <= len(first_line)][:4]
+    if not kept:
+        return None
+    raw = m.group(1)[: kept[-1].end()]
+    return base + len(raw), (raw.title() if caps else tidy(raw)), None
+
+
+@cache
+def _place_regex() -> re.Pattern:
+    return re.compile(bounded(level_pattern()))
+
+
+def find_places(text: str, start: int = 0, end: int | None = None, era: str | None = None) -> list[Place]:
+    """Units named with their level word ("tỉnh Kon Tum", "huyện Kon Plông") in text[start:end]."""
+    end = len(text) if end is None else end
+    places = []
+    for m in _place_regex().finditer(text, start, end):
+        level = canonical_level(m.group(0))
+        found = name_after(text, m.end(), m.group(0), era)
+        if level and found and found[0] <= end:
+            stop, name, _ = found
+            places.append(Place((m.start(), stop), level, name, lookup(name, level, era) or ()))
+        elif level and text[max(0, m.start() - 4):m.start()].lower().strip() in ("các", "những"):
+            places.extend(p for p in listed_places(text, m.start() - 4, era) if p.span[1] <= end)
+    return places
+
+
+@cache
+def _list_opening() -> re.Pattern:
+    level = level_pattern()
+    return re.compile(r"\s*(?i:các|những)\s+(?P<levels>" + level + r"(?:\s*,\s*" + level + r")*)\s*:\s*")
+
+
+_LIST_JOINER = re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+và\s+")
+_ASIDE = re.compile(r"\s*\([^()\n]{0,200}\)")
+
+
+def listed_places(text: str, pos: int, era: str | None = None, province_code: str | None = None) -> list[Place]:
+    """The places a list at `pos` names after its level words: " các huyện: Chư Prông, Đức Cơ và
+    Ia Grai" → three districts. A member may carry its own level word ("…, thành phố Pleiku") and
+    an aside ("Đức Cơ (xã Ia Dom)"). Each place's units start with the likeliest one."""
+    m = _list_opening().match(text, pos)
+    if not m:
+        return []
+    levels = [canonical_level(w.strip()) for w in re.split(r"\s*,\s*", m.group("levels"))]
+    found, cursor = [], m.end()
+    while (member := _member(text, cursor, levels, era, province_code)) is not None:
+        found.append(member)
+        aside = _ASIDE.match(text, member.span[1])
+        joiner = _LIST_JOINER.match(text, aside.end() if aside else member.span[1])
+        if not joiner:
+            break
+        cursor = joiner.end()
+    return found
+
+
+def _member(text: str, pos: int, levels: list[str], era: str | None, province_code: str | None) -> Place | None:
+    own = re.match(r"(" + level_pattern() + r")(?=\s)", text[pos:pos + 12])
+    candidates = [canonical_level(own.group(1))] if own else levels
+    start = pos + own.end() if own else pos
+    for level in candidates:
+        named = name_after(text, start, level, era, province_code)
+        if named:
+            end, name, unit = named
+            others = tuple(u for u in lookup(name, level, era) if u != unit)
+            return Place((pos, end), level, name, ((unit,) if unit else ()) + others)
+    return None

@@ -1,0 +1,161 @@
+"""The bodies stage: one record per body named, with every mention's span (ANNOTATION.md, "bodies").
+
+Documents here are the team's own short texts; the last test scores the stage on the
+shared corpus when it is there.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import bodies
+from pipeline.records import DocumentInfo
+from pipeline.run import prepare
+
+LETTER = """ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+Số: 15/UBND-KT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Gia Lai, ngày 04 tháng 5 năm 2020
+V/v tăng cường phòng, chống dịch tả lợn châu Phi
+Kính gửi:
+- Các sở, ban, ngành thuộc tỉnh;
+- UBND các huyện, thị xã, thành phố.
+Thực hiện chỉ đạo của Thủ tướng Chính phủ, UBND tỉnh yêu cầu:
+1. Sở Nông nghiệp và PTNT chủ trì, phối hợp với Sở Tài chính, các sở, ban ngành liên quan hướng dẫn các địa phương.
+2. Giám đốc Sở NN&PTNT báo cáo UBND tỉnh trước ngày 15/5/2020.
+3. UBND các huyện: Chư Prông, Đức Cơ và Ia Grai khẩn trương tiêu hủy lợn bệnh.
+Nơi nhận:
+- Như trên;
+- Chủ tịch, các PCT UBND tỉnh;
+- Lưu: VT, KT.
+"""
+
+OFFICE_HEADER = """ỦY BAN NHÂN DÂN TỈNH GIA LAI
+VĂN PHÒNG
+Số: 21/VP-TH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Gia Lai, ngày 10 tháng 6 năm 2021
+Kính gửi: Sở Y tế.
+Văn phòng UBND tỉnh đề nghị Sở Y tế báo cáo.
+"""
+
+BARE_HEADER = """ỦY BAN NHÂN DÂN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 3/CT-UBND
+Pleiku, ngày 2 tháng 3 năm 2021
+CHỈ THỊ
+Các sở, ngành tăng cường kỷ luật hành chính.
+"""
+
+ACRONYM = """Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh phối hợp với Sở Công Thương.
+Giao Trung tâm XTĐTTM tổ chức hội chợ."""
+
+
+def run(tmp_path: Path, text: str, issuer: str | None = None, date: str | None = None):
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = prepare(path, "letter")
+    doc.document = DocumentInfo(issuer=issuer, issued_date=date)
+    return doc, bodies.find(doc)
+
+
+def test_one_record_per_body_with_every_span(tmp_path):
+    doc, found = run(tmp_path, LETTER, "Ủy ban nhân dân tỉnh Gia Lai", "2020-05-04")
+    by_name = {b.name: b for b in found}
+    assert set(by_name) == {
+        "Ủy ban nhân dân tỉnh Gia Lai", "các sở, ban, ngành thuộc tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố",
+        "Thủ tướng Chính phủ", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài chính",
+        "các sở, ban, ngành liên quan", "các địa phương", "Ủy ban nhân dân huyện Chư Prông",
+        "Ủy ban nhân dân huyện Đức Cơ", "Ủy ban nhân dân huyện Ia Grai"}
+    committee = by_name["Ủy ban nhân dân tỉnh Gia Lai"]
+    assert committee.kind == "locality" and committee.code == "64"
+    # the header, "UBND tỉnh" twice in the body and once in the distribution list: one record
+    assert len(committee.spans) == 4
+    assert all(doc.text[s:e].upper().startswith(("ỦY BAN", "UBND")) for s, e in committee.spans)
+    assert len(by_name["Sở Nông nghiệp và Phát triển nông thôn"].spans) == 2
+    assert by_name["Ủy ban nhân dân huyện Đức Cơ"].code == "631"
+
+
+@pytest.mark.parametrize("absent", [
+    "Lưu",                         # "Lưu: VT, KT." files a copy
+    "các huyện: Chư Prông",        # the listed group is its members
+])
+def test_what_is_left_out(tmp_path, absent):
+    _, found = run(tmp_path, LETTER, "Ủy ban nhân dân tỉnh Gia Lai", "2020-05-04")
+    assert not [b for b in found if absent in b.name]
+    assert not [b for b in found if b.name.startswith("Ủy ban nhân dân các huyện:")]
+
+
+def test_group_wordings_that_only_place_it_are_one_group(tmp_path):
+    text = "Các sở, ban, ngành thuộc tỉnh; các sở, ban ngành; các sở, ban, ngành có liên quan; các sở, ban, ngành liên quan."
+    _, found = run(tmp_path, text)
+    groups = sorted((b.name, len(b.spans)) for b in found)
+    assert groups == [("các sở, ban, ngành", 2), ("các sở, ban, ngành liên quan", 2)]
+
+
+def test_bare_and_named_are_one_body(tmp_path):
+    _, found = run(tmp_path, "UBND tỉnh Gia Lai giao Sở Nội vụ tỉnh Gia Lai. UBND tỉnh và Sở Nội vụ theo dõi.")
+    assert sorted((b.name, len(b.spans)) for b in found) == [
+        ("Sở Nội vụ tỉnh Gia Lai", 2), ("Ủy ban nhân dân tỉnh Gia Lai", 2)]
+
+
+def test_acronym_joins_its_full_name(tmp_path):
+    _, found = run(tmp_path, ACRONYM, "Ủy ban nhân dân tỉnh Gia Lai", "2019-01-01")
+    centre = [b for b in found if b.name.startswith("Trung tâm")]
+    assert len(centre) == 1 and len(centre[0].spans) == 2
+    assert centre[0].name == "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Gia Lai"
+
+
+def test_office_under_its_committee(tmp_path):
+    doc, found = run(tmp_path, OFFICE_HEADER, "Văn phòng Ủy ban nhân dân tỉnh Gia Lai", "2021-06-10")
+    office = [b for b in found if b.name == "Văn phòng Ủy ban nhân dân tỉnh Gia Lai"]
+    assert office and office[0].kind == "agency" and len(office[0].spans) == 2
+    assert doc.text[office[0].spans[0][0]:office[0].spans[0][1]] == "VĂN PHÒNG"
+
+
+def test_bare_committee_in_the_header_is_the_issuer(tmp_path):
+    _, found = run(tmp_path, BARE_HEADER, "Ủy ban nhân dân thành phố Pleiku", "2021-03-02")
+    assert ("Ủy ban nhân dân thành phố Pleiku", "locality") in [(b.name, b.kind) for b in found]
+
+
+def test_province_inferred_from_districts(tmp_path):
+    text = ("Ngày 12/4/2019, UBND tỉnh ban hành Công văn chỉ đạo UBND các huyện: Chư Prông, Đức Cơ "
+            "tăng cường phòng, chống cháy rừng.")
+    _, found = run(tmp_path, text)
+    assert "Ủy ban nhân dân tỉnh Gia Lai" in [b.name for b in found]
+
+
+# ---- on the shared corpus ----
+
+def _scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("shared_score", shared / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bodies_f1_on_the_shared_corpus(shared):
+    """The stage alone (after the document stage it reads), on the corpus's text and Word files:
+    the PDFs need OCR, which the whole-pipeline test of test_shared_corpus.py pays for once."""
+    from pipeline.extract import document
+
+    score = _scorer(shared)
+    tp = fp = fn = 0
+    for gold_path in sorted((shared / "gold").glob("*.json")):
+        source = next((shared / "corpus").glob(gold_path.stem + ".*"))
+        if source.suffix == ".pdf":
+            continue
+        doc = prepare(source, gold_path.stem)
+        if not doc.failed:
+            doc.document = document.find(doc)
+        predicted = [] if doc.failed else [{"name": b.name} for b in bodies.find(doc)]
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))["bodies"]
+        pairs, extra, missed = score.match(gold, predicted, lambda g, p: score.same_body(g["name"], p["name"]))
+        tp, fp, fn = tp + len(pairs), fp + extra, fn + missed
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.80, f"bodies F1 {f1:.3f} ({tp}/{fp}/{fn})"

@@ -1,0 +1,320 @@
+"""The gazetteer: names of bodies, their abbreviations, titles and groups, and administrative units.
+
+One row per phrase with the expected reading; negative rows must not name a body. The
+sentences are the team's own.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import gazetteer, resources
+from pipeline.gazetteer import Scope, canonical, complete, expand, find_mentions, lookup, province_of, scope_for
+from pipeline.gazetteer.places import LEGACY, REFORMED
+from pipeline.gazetteer.provinces import infer_province, province_unit
+
+
+@pytest.fixture(scope="module")
+def gia_lai() -> Scope:
+    """A Gia Lai document before the 2025 reform: "UBND tỉnh" is Gia Lai's committee."""
+    return scope_for(province_unit("64", LEGACY), era=LEGACY)
+
+
+def names(text: str, scope: Scope | None = None) -> list[tuple[str, str]]:
+    return [(m.name, m.kind) for m in find_mentions(text, scope=scope)]
+
+
+# ---- abbreviations ----
+
+@pytest.mark.parametrize("written, expanded", [
+    ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Sở NN và PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở VH,TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+    ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+    ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+    ("Sở GTVT", "Sở Giao thông vận tải"),
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+    ("HĐND huyện", "Hội đồng nhân dân huyện"),
+    ("Ủy ban MTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh"),
+    ("Ban Chỉ huy PCTT và TKCN", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn"),
+    ("Chi cục CNTY", "Chi cục Chăn nuôi và Thú y"),
+    ("Công ty TNHH MTV", "Công ty Trách nhiệm hữu hạn một thành viên"),
+    ("Sở Nội vụ", "Sở Nội vụ"),             # nothing to expand
+    ("UBNDX", "UBNDX"),                     # not an abbreviation the list knows
+])
+def test_expand(written, expanded):
+    assert expand(written) == expanded
+
+
+# ---- one phrase, one body ----
+
+@pytest.mark.parametrize("phrase, name, kind", [
+    # ministries and departments by their field, abbreviated or not
+    ("Sở Tài nguyên và Môi trường", "Sở Tài nguyên và Môi trường", "agency"),
+    ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn", "agency"),
+    ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn", "agency"),
+    ("Sở Kế hoạch - Đầu tư", "Sở Kế hoạch và Đầu tư", "agency"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo", "agency"),
+    ("Bộ Nông nghiệp & PTNT", "Bộ Nông nghiệp và Phát triển nông thôn", "agency"),
+    ("Bộ LĐ-TB&XH", "Bộ Lao động - Thương binh và Xã hội", "agency"),
+    ("Bộ Công an", "Bộ Công an", "agency"),
+    # titles name their body
+    ("Giám đốc Sở Tư pháp", "Sở Tư pháp", "agency"),
+    ("Chủ tịch UBND huyện Chư Sê", "Ủy ban nhân dân huyện Chư Sê", "locality"),
+    ("Chánh Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "agency"),
+    ("Bộ trưởng Bộ Y tế", "Bộ Y tế", "agency"),
+    ("Thủ trưởng các sở, ban ngành", "các sở, ban, ngành", "group"),
+    # local authorities and their offices
+    ("UBND thị xã Ayun Pa", "Ủy ban nhân dân thị xã Ayun Pa", "locality"),
+    ("HĐND tỉnh Gia Lai", "Hội đồng nhân dân tỉnh Gia Lai", "locality"),
+    ("Thường trực HĐND huyện Đức Cơ", "Thường trực Hội đồng nhân dân huyện Đức Cơ", "locality"),
+    ("Văn phòng HĐND và UBND huyện Ia Grai", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Ia Grai", "agency"),
+    ("VPUBND tỉnh Gia Lai", "Văn phòng Ủy ban nhân dân tỉnh Gia Lai", "agency"),
+    # fixed names
+    ("Thủ tướng Chính phủ", "Thủ tướng Chính phủ", "other"),
+    ("Văn phòng Chính phủ", "Văn phòng Chính phủ", "agency"),
+    ("Ngân hàng Nhà nước", "Ngân hàng Nhà nước Việt Nam", "agency"),
+    ("Bộ Chỉ huy Quân sự tỉnh Gia Lai", "Bộ Chỉ huy Quân sự tỉnh Gia Lai", "agency"),
+    ("Công an huyện Chư Prông", "Công an huyện Chư Prông", "agency"),
+    ("Ban Chỉ huy PCTT và TKCN tỉnh Gia Lai",
+     "Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh Gia Lai", "agency"),
+    ("Chi cục CNTY", "Chi cục Chăn nuôi và Thú y", "agency"),
+    # party and mass organizations
+    ("Ban Thường vụ Tỉnh ủy Gia Lai", "Ban Thường vụ Tỉnh ủy Gia Lai", "party"),
+    ("Huyện ủy Chư Sê", "Huyện ủy Chư Sê", "party"),
+    ("Ủy ban MTTQ Việt Nam tỉnh Gia Lai", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai", "party"),
+    ("Hội Liên hiệp Phụ nữ tỉnh Gia Lai", "Hội Liên hiệp Phụ nữ tỉnh Gia Lai", "party"),
+    ("Đoàn TNCS Hồ Chí Minh tỉnh Gia Lai", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai", "party"),
+    ("Bộ Chính trị", "Bộ Chính trị", "party"),
+    ("Đảng bộ tỉnh Gia Lai", "Đảng bộ tỉnh Gia Lai", "party"),
+    # open names: an opening word, then words up to the place
+    ("Trung tâm Khuyến nông tỉnh Gia Lai", "Trung tâm Khuyến nông tỉnh Gia Lai", "agency"),
+    ("Quỹ Phòng, chống thiên tai tỉnh Gia Lai", "Quỹ Phòng, chống thiên tai tỉnh Gia Lai", "agency"),
+    ("Báo Gia Lai", "Báo Gia Lai", "other"),
+    ("Trạm Trồng trọt và Bảo vệ thực vật huyện Đức Cơ", "Trạm Trồng trọt và Bảo vệ thực vật huyện Đức Cơ", "agency"),
+    # groups
+    ("các sở, ban ngành", "các sở, ban, ngành", "group"),
+    ("những sở, ban, ngành", "các sở, ban, ngành", "group"),
+    ("các cơ quan, đơn vị có liên quan", "các cơ quan, đơn vị có liên quan", "group"),
+    ("các cấp, các ngành", "các cấp, các ngành", "group"),
+    ("các tổ chức chính trị - xã hội", "các tổ chức chính trị - xã hội", "group"),
+    ("UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố", "group"),
+    ("UBND các huyện, thị, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố", "group"),
+    ("UBND cấp xã", "Ủy ban nhân dân cấp xã", "group"),
+    ("UBND các tỉnh, thành phố trực thuộc Trung ương",
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "group"),
+    ("Ban Chỉ huy PCTT và TKCN các huyện",
+     "Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn các huyện", "group"),
+    ("ngành Giáo dục và Đào tạo", "ngành Giáo dục và Đào tạo", "group"),
+    ("cấp ủy, chính quyền cấp huyện, thành phố", "cấp ủy, chính quyền cấp huyện, thành phố", "group"),
+])
+def test_canonical(phrase, name, kind):
+    assert canonical(phrase) == (name, kind)
+
+
+@pytest.mark.parametrize("phrase", [
+    "Ban hành Kế hoạch thực hiện Chương trình",        # "Ban" the verb
+    "công tác phòng, chống thiên tai",                 # "phòng" the verb
+    "Phòng, chống dịch bệnh",
+    "cán bộ y tế xã",                                  # "bộ" inside a word
+    "Tỉnh ủy viên",                                    # a bare title
+    "CHÁNH VĂN PHÒNG",
+    "Chủ tịch",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Luật Tổ chức chính quyền địa phương",
+    "xã Ia Dom",                                       # a place, not its authority
+    "các xã, phường, thị trấn",
+    "các doanh nghiệp, hợp tác xã",                    # private parties
+    "các tổ chức, cá nhân",
+    "các bộ phận chuyên môn",
+    "các cấp",
+    "Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+    "chính phủ điện tử",
+    "lực lượng Công an",                               # Công an with no place is no body
+    "Hội nghị trực tuyến",
+    "Phó Thủ tướng",
+    "Trung tâm thành phố",                             # the city centre
+])
+def test_not_a_body(phrase):
+    assert canonical(phrase) is None
+    assert not [m for m in find_mentions(phrase) if m.kind != "group" or phrase.startswith("các")]
+
+
+# ---- mentions in a sentence ----
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a list of members counts as the members, not the group
+    ("Giao UBND các huyện: Chư Prông, Đức Cơ và Ia Grai rà soát.",
+     [("Ủy ban nhân dân huyện Chư Prông", "locality"), ("Ủy ban nhân dân huyện Đức Cơ", "locality"),
+      ("Ủy ban nhân dân huyện Ia Grai", "locality")]),
+    ("Giám đốc các Sở: Tài chính, Xây dựng và Y tế chịu trách nhiệm.",
+     [("Sở Tài chính", "agency"), ("Sở Xây dựng", "agency"), ("Sở Y tế", "agency")]),
+    ("lãnh đạo các Bộ, ngành (Bộ Tư pháp, Bộ Tài chính) tham gia.",
+     [("Bộ Tư pháp", "agency"), ("Bộ Tài chính", "agency")]),
+    ("Các cơ quan, đơn vị sau đây chịu trách nhiệm thi hành:", []),
+    # "và các" opens a second group; a private party ends the list
+    ("chỉ đạo các cơ quan liên quan và các địa phương triển khai",
+     [("các cơ quan liên quan", "group"), ("các địa phương", "group")]),
+    ("các sở, ngành và người dân cùng tham gia", [("các sở, ngành", "group")]),
+    # the body with its title, the person's name after it left out
+    ("Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình yêu cầu Giám đốc Sở Y tế báo cáo.",
+     [("Ủy ban nhân dân tỉnh Gia Lai", "locality"), ("Sở Y tế", "agency")]),
+    # a bare level word takes the document's province
+    ("Công an tỉnh phối hợp với Ban Chỉ huy PCTT và TKCN tỉnh.",
+     [("Công an tỉnh Gia Lai", "agency"),
+      ("Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh Gia Lai", "agency")]),
+    ("Thường trực Tỉnh ủy chỉ đạo.", [("Thường trực Tỉnh ủy Gia Lai", "party")]),
+    # an ad-hoc group named with its owner: both count
+    ("Tổ công tác liên ngành của UBND tỉnh kiểm tra.",
+     [("Tổ công tác liên ngành của Ủy ban nhân dân tỉnh Gia Lai", "other"),
+      ("Ủy ban nhân dân tỉnh Gia Lai", "locality")]),
+    # a paper naming itself is a byline
+    ("Báo Gia Lai trân trọng giới thiệu toàn văn Chỉ thị.", []),
+    # a document number is not a body
+    ("Quyết định số 12/QĐ-UBND ngày 5/3/2024", []),
+    # a head written once for several places of one tier; a place of another tier is an address
+    ("UBND huyện Chư Sê, huyện Đức Cơ và thị xã Ayun Pa chủ động phân luồng.",
+     [("Ủy ban nhân dân huyện Chư Sê", "locality"), ("Ủy ban nhân dân huyện Đức Cơ", "locality"),
+      ("Ủy ban nhân dân thị xã Ayun Pa", "locality")]),
+    ("UBND xã Ia Dom, huyện Đức Cơ báo cáo.", [("Ủy ban nhân dân xã Ia Dom", "locality")]),
+    # "Thường trực" before the committee belongs to the title; before the council, to the body
+    ("Phó Chủ tịch Thường trực UBND tỉnh chỉ đạo.", [("Ủy ban nhân dân tỉnh Gia Lai", "locality")]),
+    ("Thường trực HĐND tỉnh giám sát.", [("Thường trực Hội đồng nhân dân tỉnh Gia Lai", "locality")]),
+    # open names that go on in lower case after a specific opening
+    ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh chủ trì.",
+     [("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Gia Lai", "agency")]),
+    ("Tổng cục Đường bộ Việt Nam, Cục Cảnh sát giao thông phối hợp.",
+     [("Tổng cục Đường bộ Việt Nam", "agency"), ("Cục Cảnh sát giao thông", "agency")]),
+    ("Báo Gia Lai đẩy mạnh tuyên truyền.", [("Báo Gia Lai", "other")]),
+    ("(Báo Gia Lai) - Sáng nay, Sở Y tế họp.", [("Sở Y tế", "agency")]),  # a source tag
+    ("Tỉnh đoàn, Hội Nông dân tỉnh phối hợp.",
+     [("Tỉnh đoàn Gia Lai", "party"), ("Hội Nông dân tỉnh Gia Lai", "party")]),
+    ("Trưởng các phòng: Nội vụ, Tư pháp báo cáo.", [("Phòng Nội vụ", "agency"), ("Phòng Tư pháp", "agency")]),
+    # a steering committee named with what it is about, up to the next phrase of the clause
+    ("Văn bản của Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW về sắp xếp bộ máy.",
+     [("Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW", "agency")]),
+    ("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng họp.",
+     [("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng", "agency")]),
+])
+def test_mentions(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Giám đốc Sở Nội vụ chủ trì", "Giám đốc"),
+    ("Chủ tịch, các Phó Chủ tịch UBND tỉnh", "Chủ tịch"),
+    ("Chánh, các PCVP UBND tỉnh", "Chánh"),
+    ("Thủ trưởng các sở, ban, ngành", "Thủ trưởng"),
+    ("Sở Nội vụ chủ trì", None),
+])
+def test_roles(sentence, role, gia_lai):
+    first = find_mentions(sentence, scope=gia_lai)[0]
+    assert first.role == role
+    if role:
+        assert sentence[first.role_span[0]:first.role_span[1]].startswith(role)
+
+
+def test_member_spans_and_codes(gia_lai):
+    text = "UBND các huyện: Chư Prông và Đức Cơ"
+    members = find_mentions(text, scope=gia_lai)
+    assert [text[s:e] for s, e in (m.span for m in members)] == ["Chư Prông", "Đức Cơ"]
+    assert [m.code for m in members] == ["632", "631"]
+    assert all(m.list_span == members[0].list_span for m in members)
+
+
+def test_mention_spans_are_the_body_only(gia_lai):
+    text = "Giám đốc Sở Nông nghiệp và\nPhát triển nông thôn chủ trì."
+    (m,) = find_mentions(text, scope=gia_lai)
+    assert text[m.span[0]:m.span[1]] == "Sở Nông nghiệp và\nPhát triển nông thôn"
+
+
+# ---- administrative units ----
+
+@pytest.mark.parametrize("name, level, code, province", [
+    ("Chư Sê", "huyện", "633", "Gia Lai"),
+    ("Pleiku", "thành phố", "622", "Gia Lai"),
+    ("Đăk Glei", "huyện", "610", "Kon Tum"),     # "Đăk" and "Đắk" are one name
+    ("Hà Nội", "thành phố", "01", "Hà Nội"),
+    ("Côn Đảo", "đặc khu", "26732", "Hồ Chí Minh"),
+])
+def test_lookup(name, level, code, province):
+    units = lookup(name, level)
+    assert units and units[0].code == code and units[0].province == province
+
+
+@pytest.mark.parametrize("places, province", [
+    (["huyện Chư Prông", "Đức Cơ", "Ia Grai"], "Gia Lai"),
+    (["huyện Chư Prông", "xã Ia Dom"], "Gia Lai"),       # Ia Dom is in two provinces: Gia Lai is common
+    (["huyện Chư Prông", "huyện Krông Búk"], None),     # Gia Lai and Đắk Lắk: no agreement
+    (["Bến Nghé Xyz"], None),                            # unknown
+])
+def test_province_of(places, province):
+    found = province_of(places)
+    assert (found.name if found else None) == province
+
+
+@pytest.mark.parametrize("text, province", [
+    ("Ngày 3/4, UBND huyện Chư Sê và UBND huyện Đức Cơ ra quân dọn vệ sinh.", "Gia Lai"),
+    ("UBND tỉnh Đắk Lắk giao Sở Y tế; tỉnh Gia Lai hỗ trợ; tỉnh Đắk Lắk báo cáo.", "Đắk Lắk"),
+    ("Chính quyền Gia Lai đặt mốc hoàn thành giải phóng mặt bằng tại Gia Lai.", "Gia Lai"),
+    ("Các sở, ngành báo cáo kết quả.", None),
+])
+def test_infer_province(text, province):
+    found = infer_province(text)
+    assert (found.name if found else None) == province
+
+
+@pytest.mark.parametrize("name, code, era, completed", [
+    ("Ủy ban nhân dân tỉnh", "64", LEGACY, "Ủy ban nhân dân tỉnh Gia Lai"),
+    ("Ủy ban nhân dân tỉnh Gia Lai", "64", LEGACY, "Ủy ban nhân dân tỉnh Gia Lai"),
+    ("Ủy ban nhân dân thành phố", "64", LEGACY, "Ủy ban nhân dân thành phố"),   # a city of the province
+    ("Ủy ban nhân dân thành phố", "01", REFORMED, "Ủy ban nhân dân thành phố Hà Nội"),
+])
+def test_complete(name, code, era, completed):
+    assert complete(name, province_unit(code, era)) == completed
+
+
+def test_document_scope_from_issuer_and_date():
+    scope = gazetteer.document_scope("Phòng Kinh tế thành phố báo cáo.", date="2020-05-04",
+                                     issuer="Ủy ban nhân dân thành phố Pleiku")
+    assert scope.unit_for("thành phố").code == "622" and scope.province.name == "Gia Lai"
+    mentions = find_mentions("Phòng Kinh tế thành phố báo cáo.", scope=scope)
+    assert [(m.name, m.code) for m in mentions] == [("Phòng Kinh tế thành phố Pleiku", "622")]
+
+
+def test_era_decides_the_code():
+    old = scope_for(province_unit("64", LEGACY), era=LEGACY)
+    new = scope_for(province_unit("52", REFORMED), era=REFORMED)
+    assert find_mentions("UBND tỉnh Gia Lai", scope=old)[0].code == "64"
+    assert find_mentions("UBND tỉnh Gia Lai", scope=new)[0].code == "52"
+
+
+def test_every_data_file_entry_parses():
+    data = resources.load("bodies.yaml")
+    for entry in data["central"]:
+        assert entry["kind"] in ("agency", "locality", "party", "group", "other"), entry
+        assert canonical(entry["name"]) is not None or entry.get("needs_place"), entry["name"]
+    fields = {e["name"] for e in data["fields"]}
+    for key in ("ministries", "departments", "district_offices"):
+        assert set(data[key]) <= fields, key
+    for head in ("ministries", "departments"):
+        prefix = "Bộ" if head == "ministries" else "Sở"
+        for field in data[head]:
+            assert canonical(f"{prefix} {field}") == (f"{prefix} {field}", "agency")
+
+
+@pytest.mark.parametrize("raw, text, issuer", [
+    # the province named nowhere but inferred from the districts the text names
+    ("Chủ tịch UBND tỉnh", "UBND tỉnh giao UBND huyện Chư Sê và huyện Đức Cơ rà soát.", "Ủy ban nhân dân tỉnh Gia Lai"),
+    ("Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình", "Chính quyền Gia Lai yêu cầu các địa phương tại Gia Lai.",
+     "Ủy ban nhân dân tỉnh Gia Lai"),
+    ("SỞ NÔNG NGHIỆP VÀ PTNT", "", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Văn phòng thường trực BAN CHỈ HUY PCTT VÀ TKCN TỈNH GIA LAI", "",
+     "Văn phòng thường trực Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh Gia Lai"),
+    ("Ủy ban nhân dân tỉnh", "Các sở, ngành báo cáo.", "Ủy ban nhân dân tỉnh"),   # nothing to complete with
+])
+def test_issuer_name(raw, text, issuer):
+    assert gazetteer.issuer_name(raw, text) == issuer
