@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline import resources
+from pipeline import gazetteer, resources
 from pipeline.citations import canonical_type, type_of_symbol
 from pipeline.dates import BLANK_DAY, find_dates
 from pipeline.doc import Doc, Line
@@ -39,7 +39,7 @@ def read_header(doc: Doc) -> DocumentInfo | None:
     number_line = next((line for line in lines if form["_number_line"].match(line.text)), None)
     date_k = next((k for k, line in enumerate(lines) if form["_date_line"].match(line.text)
                    and ("tháng" in line.text or re.search(r"\d", line.text))), None)
-    issuer = _issuer(lines, anchor)
+    issuer = _canonical(doc, _issuer(lines, anchor))
     number, symbol = _number(number_line.text) if number_line else (None, None)
     place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
     title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
@@ -75,6 +75,13 @@ def _issuer(lines: list[Line], anchor: int) -> str | None:
     if not block:
         return None
     return _combine_units(_units(block))
+
+
+def _canonical(doc: Doc, issuer: str | None) -> str | None:
+    if issuer is None:
+        return None
+    header_end = (doc.layout.header or (0, 0))[1]
+    return gazetteer.issuer_name(issuer, doc.text, None, header_end) or issuer
 
 
 def _units(block: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline import resources
+from pipeline import gazetteer, resources
 from pipeline.letters import LOWER, UPPER
 
 
@@ -14,17 +14,8 @@ def _data() -> dict:
     return resources.load("document_form.yaml")
 
 
-@cache
-def _abbreviations() -> list[tuple[re.Pattern, str]]:
-    table = resources.load("abbreviations.yaml")["expansions"]
-    return [(re.compile(r"(?<!\w)" + re.escape(k).replace(r"\ ", r"\s*") + r"(?!\w)"), v)
-            for k, v in sorted(table.items(), key=lambda kv: -len(kv[0]))]
-
-
 def expand(name: str) -> str:
-    for pattern, full in _abbreviations():
-        name = pattern.sub(full, name)
-    return " ".join(name.split())
+    return " ".join(gazetteer.expand(name).split())
 
 
 def is_upper(line: str) -> bool:
