@@ -1,0 +1,48 @@
+"""tasks: instructions to bodies (ANNOTATION.md, "tasks"), one record per body-and-instruction.
+
+Read from the running text (walk.py: clauses, headings, lead-ins and addressees) and from
+assignment tables (tables.py); each task then takes the deadline that governs it and the
+targets its clause holds (attach.py).
+"""
+from __future__ import annotations
+
+from pipeline.doc import Doc
+from pipeline.extract.tasks import attach
+from pipeline.extract.tasks.index import Index
+from pipeline.extract.tasks.subjects import Namer
+from pipeline.extract.tasks.tables import read_tables
+from pipeline.extract.tasks.walk import Draft, Walker
+from pipeline.records import Task
+
+
+def find(doc: Doc) -> list[Task]:
+    namer = Namer(doc)
+    index = Index(doc)
+    drafts, covered = read_tables(doc, namer)
+    drafts += Walker(doc, namer, index, skip=covered).run()
+    return [_task(doc, index, d) for d in _distinct(doc, drafts) if d.responsible]
+
+
+def _task(doc: Doc, index: Index, d: Draft) -> Task:
+    reach = (d.start, d.reach)
+    return Task(
+        action=attach.action(doc, d.action, d.action_end or d.end) or attach.action(doc, d.start, d.end),
+        responsible=[b.name for b in d.responsible],
+        coordinating=[b.name for b in d.coordinating],
+        deadline=attach.deadline(doc, index, reach, d.governing) if d.due is None else d.due,
+        targets=attach.targets(index, reach),
+        span=(d.start, attach.evidence_end(doc, d.start, d.end)),
+    )
+
+
+def _distinct(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """One task per span, and one per sentence said twice (web pages repeat their lead)."""
+    seen: set = set()
+    out = []
+    for d in sorted(drafts, key=lambda d: (d.start, d.end)):
+        said = (" ".join(doc.text[d.start:d.end].split()), tuple(b.name for b in d.responsible))
+        if (d.start, d.end) in seen or said in seen:
+            continue
+        seen |= {(d.start, d.end), said}
+        out.append(d)
+    return out

@@ -1,0 +1,261 @@
+"""One clause read for an instruction: who it names, and where what they must do begins.
+
+A clause gives an instruction in one of three ways (ANNOTATION.md, "tasks"):
+- an assigning verb and its object: "… giao Sở Tư pháp chủ trì …", "yêu cầu các sở, ban, ngành …";
+- a body as the subject: "UBND huyện Kon Plông chỉ đạo …", "Sở Y tế: …";
+- no body at all, an imperative for whoever governs the clause: "Rà soát, thống kê …",
+  "định kỳ trước ngày 15 hằng tháng … báo cáo …", "Ý kiến tham gia đề nghị gửi về …".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.doc import Span
+from pipeline.extract.tasks.lexicon import body_grammar, cues
+from pipeline.extract.tasks.subjects import Named, Namer
+
+_LABEL = re.compile(r"\s*(?:(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]|[-–+•*])(?:\s+|$)")
+_COLON = re.compile(r"\s*:\s*")
+_COMMA = re.compile(r",\s*")
+_SPACE = re.compile(r"\s*,?\s*")
+_SEMICOLON = re.compile(";")
+_DASH = re.compile(r"\s*[-–]\s+")
+_WORD_START = re.compile(r"(?<=\s)\S")
+_ADVERBIAL_REACH = 160
+
+# What a clause is, for the paragraph that holds it.
+ASSIGNED = "assigned"      # an assigning verb and the bodies it names
+SUBJECT = "subject"        # bodies as the subject of what follows
+HEADED = "headed"          # "Sở Y tế: …" or a heading "1. Sở Tư pháp"
+IMPERATIVE = "imperative"  # no body; opens with what to do
+REQUEST = "request"        # no body; "đề nghị gửi về …": a request to whoever is addressed
+REPORT = "report"          # no body; "… báo cáo kết quả về …"
+OTHER = "other"            # nothing of an instruction by itself
+ISSUER = "issuer"          # the issuer as the subject: its assigning verb names who acts
+NONE = "none"              # not an instruction, and it ends the one before it
+
+
+@dataclass
+class Reading:
+    kind: str
+    span: Span                                    # the clause, from its cue or subject on
+    action: int                                   # where what must be done begins
+    responsible: list[Named] = field(default_factory=list)
+    coordinating: list[Named] = field(default_factory=list)
+    ends_with_colon: bool = False
+
+
+def label_end(text: str, start: int, end: int) -> int:
+    m = _LABEL.match(text, start, end)
+    return m.end() if m else start
+
+
+def read_clause(namer: Namer, start: int, end: int, limit: int | None = None) -> Reading:
+    """The clause text[start:end]; a list of bodies may run on past its end up to `limit`
+    ("đề nghị Ban Chỉ huy … các huyện; các sở, ban ngành trong tỉnh triển khai …")."""
+    t = namer.text
+    limit = max(end, limit or end)
+    c = cues()
+    s = _skip(t, start, end)
+    if c["never"].match(t, s, end) or c["to_superior"].search(t, s, end) or _inside_quote(t, s):
+        return Reading(NONE, (s, end), s)
+    subject = _subject(namer, s, end, limit)
+    reading = None
+    if subject is None or subject.kind == ISSUER:
+        reading = _assigned(namer, subject.action if subject else s, end, limit)
+    if reading is None and subject and subject.kind != ISSUER:
+        reading = subject
+    if reading is None:
+        reading = Reading(_subjectless_kind(t, s, end), (s, end), s)
+    reading.ends_with_colon = t[s:reading.span[1]].rstrip().endswith(":")
+    return reading
+
+
+def _skip(text: str, start: int, end: int) -> int:
+    """Past the list label, spaces and openers that say nothing of who ("Đồng thời, …")."""
+    s = label_end(text, start, end)
+    while s < end and text[s] in " \t":
+        s += 1
+    opener = cues()["opener"].match(text, s, end)
+    return opener.end() if opener else s
+
+
+def _assigned(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
+    t = namer.text
+    c = cues()
+    for cue in c["assigning"].finditer(t, s, end):
+        if cue.start() == s and c["directing"].match(cue.group(0)):
+            continue  # "Chỉ đạo các đơn vị trực thuộc …": what the governing body itself must do
+        before = t[max(s, cue.start() - 14):cue.start()]
+        if c["not_assigning_before"].search(before) or c["proposed"].search(t, max(s, cue.start() - 80), cue.start()):
+            continue
+        k = cue.end()
+        via = c["assign_via_cho"].match(t, k, end)
+        if via:
+            k = via.end()
+        elif c["not_assigning_after"].match(t, k, end):
+            continue
+        k = _skip_spaces(t, k, end)
+        named = namer.list_at(k, limit)
+        if named is None:
+            if c["predicate_any_case"].match(t, k, end):  # "đề nghị gửi về …": no body named
+                return Reading(REQUEST, (cue.start(), end), k)
+            continue
+        bodies = [b for b in named.bodies if not namer.is_issuer(b)]
+        if not bodies:
+            continue
+        end = _clause_end_after(t, named.end, end, limit)
+        if via:  # "giao nhiệm vụ cụ thể cho X": the task is the "nhiệm vụ"
+            return Reading(ASSIGNED, (cue.start(), end), cue.end(), bodies)
+        action = _skip_spaces(t, named.end, end)
+        colon = _COLON.match(t, action, end)
+        reading = Reading(ASSIGNED, (cue.start(), end), colon.end() if colon else action, bodies)
+        return _with_coordinating(namer, reading, end)
+    return None
+
+
+def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
+    """A body opening the clause, or opening it after an adverbial ("Trong quá trình …, Sở X …")."""
+    t = namer.text
+    c = cues()
+    fallback = None
+    for k in _subject_positions(namer, s, end):
+        if k > s and c["agent_before"].search(t, max(s, k - 12), k):
+            continue  # "… được các cấp, các ngành quan tâm": the body is an agent, not a subject
+        prefix = c["heading_prefix"].match(t, k, end)
+        if prefix:
+            k = prefix.end()
+        named = namer.list_at(k, limit)
+        if named is None:
+            continue
+        stop = _clause_end_after(t, named.end, end, limit)
+        after = _skip_spaces(t, named.end, stop)
+        if prefix and c["naming_prefix"].match(prefix.group(0)) and t.startswith(",", after):
+            fallback = fallback or Reading(SUBJECT, (k, stop), _skip_spaces(t, after + 1, stop), named.bodies)
+            continue
+        if any(namer.is_issuer(b) for b in named.bodies):
+            return Reading(ISSUER, (k, stop), after)  # the issuer speaking: its cues name who acts
+        colon = _COLON.match(t, after, stop)
+        if colon or after >= stop or t[after] in ".;":
+            return Reading(HEADED, (k, stop), colon.end() if colon else after, named.bodies)
+        predicate = _predicate_after(t, after, stop)
+        if predicate is None:
+            if c["narrative"].match(t, after, stop) or c["commitment"].match(t, after, stop):
+                return Reading(NONE, (k, stop), after)
+            continue
+        if c["assigning"].match(t, predicate, stop) and not c["directing"].match(t, predicate, stop):
+            return Reading(ISSUER, (k, stop), predicate)  # "Văn phòng X đề nghị Sở Y …": Sở Y acts
+        reading = Reading(SUBJECT, (k, stop), predicate, named.bodies)
+        return _with_coordinating(namer, reading, stop)
+    return fallback
+
+
+def _clause_end_after(text: str, i: int, end: int, limit: int) -> int:
+    """The clause's end, moved on to the end of the clause a list of bodies reached into."""
+    if i <= end:
+        return end
+    cut = _SEMICOLON.search(text, i, limit)
+    return cut.start() if cut else limit
+
+
+def _predicate_after(text: str, after: int, end: int) -> int | None:
+    """Where the subject's predicate starts: right after it, or past a relative clause
+    ("thủ trưởng các sở được phân công phụ trách tiêu chí phải căn cứ …")."""
+    c = cues()
+    opener = _SPACE.match(text, after, end)
+    if c["predicate_any_case"].match(text, opener.end(), end) or c["assigning"].match(text, opener.end(), end):
+        return opener.end()
+    if c["relative"].match(text, after, end):
+        modal = c["modal"].search(text, after, min(end, after + 90))
+        if modal:
+            return modal.start()
+    dash = _DASH.match(text, after, end)
+    if dash and dash.end() < end and text[dash.end()].islower():  # "Sở X - cơ quan thường trực Ban … giúp …"
+        stop = min(end, after + 100)
+        for word in _WORD_START.finditer(text, after, stop):
+            k = word.start()
+            if text[k].islower() and c["predicate"].match(text, k, end):
+                return k
+    return None
+
+
+def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
+    """Where a subject may stand: the clause's start, or after the adverbials that open it
+    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan … kịp thời báo cáo …")."""
+    text = namer.text
+    c = cues()
+    positions = [s]
+    about = c["phrase_opener"].match(text, s, end)
+    if about:
+        positions.append(about.end())
+    if not c["adverbial"].match(text, s, end):
+        return positions
+    for comma in _COMMA.finditer(text, s, min(end, s + _ADVERBIAL_REACH)):
+        if comma.end() not in positions and not _inside_list(namer, s, comma.start()):
+            positions.append(comma.end())
+    return positions
+
+
+def _inside_list(namer: Namer, s: int, comma: int) -> bool:
+    """The comma separates the members of a list of bodies ("các cấp, các ngành")."""
+    starter = body_grammar()["list_opener_before"].search(namer.text, max(s, comma - 40), comma)
+    if not starter:
+        return False
+    named = namer.list_at(starter.start(1), comma + 60)
+    return bool(named and named.end > comma)
+
+
+def _subjectless_kind(text: str, s: int, end: int) -> str:
+    c = cues()
+    about = c["phrase_opener"].match(text, s, end)
+    for k in (s, about.end()) if about else (s,):
+        if c["report"].match(text, k, end):
+            return REPORT
+        if c["imperative"].match(text, k, end):
+            return REPORT if c["report"].search(text, k, end) else IMPERATIVE
+    return OTHER
+
+
+def _with_coordinating(namer: Namer, reading: Reading, end: int) -> Reading:
+    """"… chủ trì, phối hợp với X …": X coordinates; the action starts after both."""
+    t = namer.text
+    k = reading.action
+    lead = cues()["leading"].match(t, k, end)
+    if lead:
+        k = lead.end()
+    reading.action = k
+    reading.coordinating = coordinating_in(namer, k, end, reading.responsible)
+    joint = cues()["coordinating"].match(t, k, end)
+    if joint:
+        named = namer.list_at(joint.end(), end)
+        if named:
+            reading.action = _skip_spaces(t, named.end, end)
+    colon = _COLON.match(t, reading.action, end)
+    if colon:
+        reading.action = colon.end()
+    return reading
+
+
+def coordinating_in(namer: Namer, start: int, end: int, responsible: list[Named]) -> list[Named]:
+    """Bodies named after "phối hợp (với)" in text[start:end], not the responsible ones."""
+    found: list[Named] = []
+    leads = {b.name for b in responsible}
+    for joint in cues()["coordinating"].finditer(namer.text, start, end):
+        named = namer.list_at(joint.end(), end)
+        if named:
+            found += [b for b in named.bodies if b.name not in leads and not namer.is_issuer(b)
+                      and all(b.name != f.name for f in found)]
+    return found
+
+
+def _skip_spaces(text: str, k: int, end: int) -> int:
+    while k < end and text[k] in " \t":
+        k += 1
+    return k
+
+
+def _inside_quote(text: str, i: int) -> bool:
+    """Quoted text (a cited provision, a goal quoted from another document) gives no instruction."""
+    window = text[max(0, i - 2000):i]
+    return window.count("“") > window.count("”") + window.count('"')

@@ -1,0 +1,107 @@
+"""The task stage's language data (resources/task_*.yaml), compiled once per process."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline import resources
+
+_I = re.IGNORECASE
+# Upper-case letters of Vietnamese, for telling a name ("Sở Xây dựng") from a verb ("xây dựng").
+UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
+
+
+def phrases(words: list[str]) -> str:
+    """An alternation of phrases, longest first, spaces matching any run of whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered) + r")(?!\w)"
+
+
+def patterns(words: list[str]) -> str:
+    """An alternation of regular expressions, longest first, each ending on a word boundary."""
+    return "(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r")(?!\w)"
+
+
+@cache
+def cues() -> dict[str, re.Pattern]:
+    data = resources.load("task_cues.yaml")
+    return {
+        "assigning": re.compile(r"(?<!\w)" + phrases(data["assigning"]), _I),
+        "directing": re.compile(phrases(data["directing"]), _I),
+        "naming_prefix": re.compile(phrases(data["naming_prefix"]), _I),
+        "not_assigning_before": re.compile(r"(?<!\w)" + phrases(data["not_assigning_before"]) + r"\s*$", _I),
+        "not_assigning_after": re.compile(r"\s*(?:" + data["not_assigning_after"] + ")", _I),
+        "assign_via_cho": re.compile(r"\s*" + data["assign_via_cho"] + r"\s+", _I),
+        # Inside a name, verbs are lower case ("Sở Xây dựng" is a name, "xây dựng" a verb).
+        "predicate": re.compile(phrases(data["predicate_openers"])),
+        "predicate_any_case": re.compile(phrases(data["predicate_openers"]), _I),
+        "name_stop": re.compile(phrases(data["name_stops"])),
+        "narrative": re.compile(r"\s*" + data["narrative_after_subject"], _I),
+        "commitment": re.compile(r"\s*" + data["commitment_after_subject"], _I),
+        "continuation": re.compile(data["continuation_openers"], _I),
+        "relative": re.compile(r"\s*" + data["relative_after_subject"], _I),
+        "opener": re.compile(data["clause_openers"], _I),
+        "imperative": re.compile(phrases(data["imperative_openers"]), _I),
+        "report": re.compile(data["report_clause"], _I),
+        "separate_report": re.compile(data["separate_report"], _I),
+        "non_task_section": re.compile(data["non_task_sections"], _I),
+        "purpose_section": re.compile(data["purpose_sections"], _I),
+        "instruction_lead": re.compile(data["instruction_lead"], _I),
+        "never": re.compile(data["never_tasks"], _I),
+        "to_superior": re.compile(data["to_superior"], _I),
+        "heading_prefix": re.compile(data["heading_prefix"], _I),
+        "coordinating": re.compile(r"(?<!\w)" + data["coordinating"], _I),
+        "leading": re.compile(data["leading"], _I),
+        "adverbial": re.compile(phrases(data["adverbial_openers"]), _I),
+        "phrase_opener": re.compile(phrases(data["phrase_openers"]) + r"\s[^,;:]{1,120},\s*", _I),
+        "agent_before": re.compile(phrases(data["agent_markers"]) + r"\s+$", _I),
+        "proposed": re.compile(data["proposed_to_issuer"], _I),
+        "modal": re.compile(r"(?<!\w)" + phrases(data["modals"]), _I),
+        "clause_break": re.compile(";|" + data["report_break"], _I),
+        "addressees": re.compile(data["addressees"], _I),
+        "governing_time": re.compile(phrases(data["governing_time"]), _I),
+        "governing_before": re.compile(phrases(data["governing_time"]) + r"\s*$", _I),
+        "completion_before": re.compile(phrases(data["completion"]) + r"[^.;]{0,20}$", _I),
+    }
+
+
+@cache
+def body_grammar() -> dict:
+    """The patterns that bound a body's name in a clause (see task_bodies.yaml)."""
+    data = resources.load("task_bodies.yaml")
+    units = data["units"]
+    # A place's name is capitalized, whatever the case of the words around it (hence -i).
+    place = rf"(?-i:[{UPPER}0-9]\w*(?:(?:\s+|\s*-\s*)[{UPPER}0-9]\w*)*)"
+    unit_list = rf"(?:{units})(?:\s*(?:,\s*và|,|và)\s*(?:{units}))*"
+    return {
+        "role": re.compile(phrases(data["roles"]) + r"\s+", _I),
+        "whole": re.compile(patterns(data["whole_names"]), _I),
+        "local": re.compile(patterns(data["local_heads"]), _I),
+        # After an authority's head: "các huyện, thị xã và thành phố Huế", "cấp tỉnh", "huyện Kon Plông".
+        "unit_phrase": re.compile(
+            rf"\s+(?:(?:các|những)\s+{unit_list}(?:\s+{place})?|cấp\s+(?:{units})(?!\w)|(?:{units})(?!\w)(?:\s+{place})?)",
+            _I),
+        # "UBND các huyện: Tu Mơ Rông (…) và Đăk Glei (…)": members listed after a plural unit.
+        "member_list": re.compile(rf"\s+(?:các|những)\s+(?P<unit>{units})\s*:\s*", _I),
+        "place": re.compile(place),
+        "named": re.compile(patterns(data["named_heads"])),
+        "group": re.compile(rf"(?:{data['group_starters']})\s+(?:{data['group_nouns']})(?!\w)", _I),
+        "group_article": re.compile(data["group_starters"], _I),
+        "group_more": re.compile(rf"(?:\s*,\s*(?:các\s+)?|\s+và\s+)(?:{data['group_nouns']})(?!\w)", _I),
+        "qualifier": re.compile(r"\s+" + patterns(data["qualifiers"]), _I),
+        "not_body": re.compile(data["not_bodies"] + r"(?!\w)", _I),
+        "list_joint": re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+" + phrases(data["list_joints"]) + r"\s+", _I),
+        "bare_authority": re.compile(data["bare_authorities"], _I),
+        # The last list opener before a comma: "các" of "được các cấp, các ngành" is "các ngành".
+        "list_opener_before": re.compile(r"(?:^|\s)(" + phrases(data["list_openers"]) + r"\s)(?!.*\s"
+                                         + phrases(data["list_openers"]) + r"\s)", _I),
+        "lowercase_heads": tuple(data["lowercase_name_heads"]),
+        "abbreviations": [(re.compile(r"(?<!\w)" + re.escape(k) + (r"(?!\w)" if k[-1].isalnum() else "")), v)
+                          for k, v in sorted(data["abbreviations"].items(), key=lambda kv: -len(kv[0]))],
+    }
+
+
+@cache
+def table_columns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
+    data = resources.load("task_tables.yaml")
+    return [(kind, re.compile(p, _I)) for kind, p in data["columns"]], re.compile(data["cell_roles"], _I)

@@ -1,0 +1,362 @@
+"""The task stage on sentences written for these tests: one row per pattern of ANNOTATION.md's
+"tasks", with who must act, the evidence, the coordinating bodies and the governing deadline;
+and rows that must give no task at all."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline import resources
+from pipeline.doc import Doc, Table
+from pipeline.extract import tasks
+from pipeline.extract.tasks import lexicon
+from pipeline.extract.tasks.subjects import Namer
+from pipeline.records import Body, Deadline, DocumentInfo, Source, Target
+from pipeline.segment import segment
+
+
+def make_doc(text: str, deadlines: tuple = (), bodies: tuple = (), targets: tuple = (),
+             issuer: str | None = "Ủy ban nhân dân tỉnh Quảng Ngãi") -> Doc:
+    """A segmented Doc whose earlier stages found what the test says: deadlines as
+    (phrase, end, recurrence), bodies as (phrase, canonical name), targets as phrases."""
+    doc = Doc(path=Path("t.txt"), id="t", source=Source(path="t.txt", sha256="", format="txt"), text=text)
+    segment(doc)
+    doc.document = DocumentInfo(issuer=issuer)
+    doc.deadlines = [Deadline(text=p, end=end, recurrence=rule, span=_span(text, p)) for p, end, rule in deadlines]
+    doc.bodies = [Body(name=name, kind="agency", spans=[_span(text, p)]) for p, name in bodies]
+    doc.targets = [Target(status="target", span=_span(text, p)) for p in targets]
+    return doc
+
+
+def table_doc(lead: str, cells: list[list[str]], deadlines: tuple = ()) -> Doc:
+    """A Doc whose text is a lead-in line then the table's cells, one per line, as a .docx reader gives them."""
+    text = lead + "".join(c + "\n" for row in cells for c in row)
+    doc = make_doc(text, deadlines)
+    rows, k = [], len(lead)
+    for row in cells:
+        rows.append([])
+        for c in row:
+            rows[-1].append((k, k + len(c)))
+            k += len(c) + 1
+    doc.tables = [Table(rows=rows)]
+    return doc
+
+
+def _span(text: str, phrase: str) -> tuple[int, int]:
+    i = text.index(phrase)
+    return i, i + len(phrase)
+
+
+def found(doc: Doc) -> list[tuple[list[str], str, list[str], str | None]]:
+    return [(t.responsible, doc.text[t.span[0]:t.span[1]], t.coordinating, t.deadline and t.deadline.text)
+            for t in tasks.find(doc)]
+
+
+def assert_tasks(doc: Doc, expected: list[tuple]) -> None:
+    """Each expected row: (responsible, a phrase of the evidence, coordinating, deadline phrase)."""
+    got = found(doc)
+    assert len(got) == len(expected), got
+    for (responsible, evidence, coordinating, deadline), (r, e, c, d) in zip(expected, got):
+        assert r == responsible, (r, e)
+        assert evidence in e, (evidence, e)
+        assert c == coordinating, (c, e)
+        assert d == deadline, (d, e)
+
+
+# --- who a clause names: the grammar that bounds a list of bodies -------------------------
+
+NAMED = [
+    ("Giám đốc Sở Nội vụ phối hợp", ["Sở Nội vụ"]),
+    ("Chánh Văn phòng UBND tỉnh theo dõi", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ("Sở NN&PTNT chủ trì", ["Sở Nông nghiệp và Phát triển nông thôn"]),
+    ("Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng kiểm tra", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"]),
+    ("UBND huyện Sơn Hà chỉ đạo", ["Ủy ban nhân dân huyện Sơn Hà"]),
+    ("UBND các huyện, thị xã, thành phố triển khai", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("Ủy ban nhân dân, Chủ tịch Ủy ban nhân dân các xã chủ động", ["Ủy ban nhân dân các xã"]),
+    ("các sở, ban, ngành; UBND các xã, phường và các đơn vị có liên quan thực hiện",
+     ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường", "các đơn vị có liên quan"]),
+    ("Mỗi cơ quan, đơn vị phải", ["các cơ quan, đơn vị"]),
+    ("Giám đốc các Sở: Tài chính, Y tế, Chủ tịch UBND các huyện chịu trách nhiệm",
+     ["Sở Tài chính", "Sở Y tế", "Ủy ban nhân dân các huyện"]),
+    ("Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh):",
+     ["Văn phòng Ủy ban nhân dân tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"]),
+    ("Ban Chỉ huy PCTT và TKCN tỉnh tổ chức", ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"]),
+    ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh tổ chức",
+     ["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]),
+    ("các cơ quan báo chí truyền thông phải", ["các cơ quan báo chí truyền thông"]),
+    ("Thủ trưởng các sở, ngành được giao phụ trách lĩnh vực, Chủ tịch UBND các huyện phải",
+     ["các sở, ngành", "Ủy ban nhân dân các huyện"]),
+]
+NOT_NAMED = ["Bộ chỉ số cải cách hành chính", "Ban hành kế hoạch", "các doanh nghiệp trên địa bàn",
+             "thanh tra, kiểm tra công vụ", "Hội nghị tổng kết", "Chủ tịch"]
+
+
+@pytest.mark.parametrize("phrase,names", NAMED)
+def test_bodies_a_clause_names(phrase, names):
+    named = Namer(make_doc(phrase)).list_at(0, len(phrase))
+    assert named is not None and [b.name for b in named.bodies] == names
+
+
+@pytest.mark.parametrize("phrase", NOT_NAMED)
+def test_words_that_name_no_body(phrase):
+    assert Namer(make_doc(phrase)).list_at(0, len(phrase)) is None
+
+
+# --- a clause governed by an assigning verb, or opened by a body ----------------------------
+
+CLAUSES = [
+    ("giao, chủ trì, phối hợp",
+     "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát định mức chi "
+     "hành chính của các đơn vị.",
+     [(["Sở Tài chính"], "giao Sở Tài chính chủ trì", ["Sở Nội vụ"], None)]),
+    ("yêu cầu a list of bodies sharing one instruction",
+     "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và UBND các huyện, thị xã khẩn trương kiểm tra hệ thống "
+     "đê bao trước mùa mưa.",
+     [(["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã"], "khẩn trương kiểm tra", [], None)]),
+    ("đề nghị, with the issuer named as someone else's subject",
+     "Văn phòng Ủy ban nhân dân tỉnh đề nghị Sở Xây dựng khẩn trương trình dự thảo quy chế trước ngày 30/6/2024.",
+     [(["Sở Xây dựng"], "đề nghị Sở Xây dựng khẩn trương", [], "trước ngày 30/6/2024")]),
+    ("a title names its body",
+     "Giao Giám đốc Sở Nội vụ tham mưu khen thưởng các tập thể có thành tích xuất sắc.",
+     [(["Sở Nội vụ"], "Giám đốc Sở Nội vụ tham mưu", [], None)]),
+    ("a paragraph opening with an authority and its place",
+     "UBND huyện Ba Tơ chỉ đạo các xã hoàn thành việc cắm mốc ranh giới trong tháng 6/2024.",
+     [(["Ủy ban nhân dân huyện Ba Tơ"], "chỉ đạo các xã", [], "trong tháng 6/2024")]),
+    ("listed members of a plural authority",
+     "UBND các huyện: Sơn Tây (đối với xã Sơn Dung) và Tây Trà tập trung rà soát hộ nghèo.",
+     [(["Ủy ban nhân dân huyện Sơn Tây", "Ủy ban nhân dân huyện Tây Trà"], "tập trung rà soát", [], None)]),
+    ("a body and a colon",
+     "Sở Y tế: Chủ trì tổ chức tiêm chủng mở rộng cho trẻ em dưới 5 tuổi.",
+     [(["Sở Y tế"], "Chủ trì tổ chức tiêm chủng", [], None)]),
+    ("giao nhiệm vụ cho",
+     "Chủ tịch UBND tỉnh cũng giao nhiệm vụ cụ thể cho các sở, ngành có liên quan.",
+     [(["các sở, ngành có liên quan"], "giao nhiệm vụ cụ thể", [], None)]),
+    ("a subject after an adverbial opener",
+     "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị kịp thời báo cáo Sở Kế hoạch và Đầu tư.",
+     [(["các cơ quan, đơn vị"], "các cơ quan, đơn vị kịp thời báo cáo", [], None)]),
+    ("two bodies, two instructions in one paragraph",
+     "Giao Sở Công Thương kiểm tra thị trường xăng dầu. Giao Công an tỉnh xử lý nghiêm các vi phạm.",
+     [(["Sở Công Thương"], "kiểm tra thị trường", [], None), (["Công an tỉnh"], "xử lý nghiêm", [], None)]),
+    ("a report of its own, kept apart",
+     "Chủ tịch UBND tỉnh yêu cầu các sở, ngành rà soát các nhiệm vụ còn tồn đọng và báo cáo kết quả về "
+     "Văn phòng UBND tỉnh trước ngày 20/7/2024.",
+     [(["các sở, ngành"], "rà soát các nhiệm vụ", [], None),
+      (["các sở, ngành"], "báo cáo kết quả", [], "trước ngày 20/7/2024")]),
+    ("a sentence that finishes the instruction before it",
+     "Giao Sở Tư pháp rà soát các quyết định quy phạm pháp luật đã ban hành. Hoàn thành trước ngày 15/11/2024.",
+     [(["Sở Tư pháp"], "rà soát các quyết định", [], "trước ngày 15/11/2024")]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CLAUSES, ids=[row[0] for row in CLAUSES])
+def test_clauses(name, text, expected):
+    deadlines = [(p, None, None) for p in re.findall(r"(?:trước ngày|trong tháng) [\d/]+\d", text)]
+    assert_tasks(make_doc(text, deadlines), expected)
+
+
+# --- what is not a task --------------------------------------------------------------------
+
+NOT_TASKS = [
+    "Kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, phê duyệt.",
+    "Sở Nội vụ sẽ tổng hợp, báo cáo Bộ Nội vụ theo quy định.",
+    "Theo đề nghị của Sở Tài chính tại Tờ trình số 12/TTr-STC ngày 02/3/2024.",
+    "Sở Tư pháp đã hoàn thành việc rà soát văn bản trong năm 2023.",
+    "Ủy ban nhân dân tỉnh nhận được Công văn số 15/BYT-KHTC của Bộ Y tế về việc đề nghị báo cáo số liệu.",
+    "Từ đầu năm, UBND tỉnh giao 120 nhiệm vụ cho các sở, ngành, trong đó 15 nhiệm vụ quá hạn.",
+    "Theo đó, “các huyện phải có ít nhất 02 xã đạt chuẩn nông thôn mới trong năm 2024”.",
+    "Sở Nông nghiệp và Phát triển nông thôn đề xuất Chủ tịch UBND tỉnh xem xét, thống nhất chủ trương.",
+    "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành; Chủ tịch UBND các huyện; các cơ sở gi",
+    "Năm 2023, công tác cải cách hành chính tiếp tục được các cấp, các ngành quan tâm chỉ đạo.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TASKS)
+def test_not_tasks(text):
+    assert found(make_doc(text)) == []
+
+
+def test_purpose_section_gives_no_task():
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n"
+            "1. Mục đích\n"
+            "Nâng cao nhận thức của cán bộ, công chức về chuyển đổi số.\n"
+            "2. Yêu cầu\n"
+            "Các cơ quan, đơn vị phải phối hợp chặt chẽ trong quá trình triển khai.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Thông tin và Truyền thông\n"
+            "a) Hướng dẫn các đơn vị triển khai nền tảng số.\n")
+    assert_tasks(make_doc(text), [(["Sở Thông tin và Truyền thông"], "Hướng dẫn các đơn vị", [], None)])
+
+
+# --- instructions governed by a heading, a lead-in or the addressees -------------------------
+
+def test_directing_is_the_governing_bodys_own_task():
+    text = ("1. UBND các huyện, thị xã\n"
+            "a) Chỉ đạo UBND các xã rà soát, thống kê tổng đàn gia súc.\n")
+    assert_tasks(make_doc(text), [(["Ủy ban nhân dân các huyện, thị xã"], "Chỉ đạo UBND các xã", [], None)])
+
+
+def test_doi_voi_names_who_the_rest_of_the_item_is_for():
+    text = ("1. Các sở, ngành\n"
+            "a) Cập nhật tin bài lên trang thông tin điện tử. Riêng đối với các đơn vị sự nghiệp, "
+            "hằng quý có ít nhất 01 tin bài gửi Sở Nội vụ.\n")
+    assert_tasks(make_doc(text), [
+        (["các sở, ngành"], "Cập nhật tin bài", [], None),
+        (["các đơn vị sự nghiệp"], "hằng quý có ít nhất", [], None),
+    ])
+
+
+def test_list_of_instructions_under_one_body():
+    text = ("Giao Sở Giao thông vận tải chủ trì, phối hợp với Công an tỉnh:\n"
+            "a) Rà soát các điểm đen tai nạn giao thông trên quốc lộ.\n"
+            "b) Lắp đặt biển báo tại các đoạn đường nguy hiểm.\n")
+    assert_tasks(make_doc(text), [
+        (["Sở Giao thông vận tải"], "Rà soát các điểm đen", ["Công an tỉnh"], None),
+        (["Sở Giao thông vận tải"], "Lắp đặt biển báo", ["Công an tỉnh"], None),
+    ])
+
+
+def test_section_heading_names_the_body():
+    text = ("1. Sở Xây dựng\n"
+            "a) Kiểm tra chất lượng các công trình nhà ở xã hội.\n"
+            "b) Hướng dẫn thủ tục cấp phép xây dựng.\n"
+            "2. Các sở, ban, ngành; UBND các huyện\n"
+            "a) Phối hợp với Sở Xây dựng thực hiện kiểm tra.\n")
+    assert_tasks(make_doc(text), [
+        (["Sở Xây dựng"], "Kiểm tra chất lượng", [], None),
+        (["Sở Xây dựng"], "Hướng dẫn thủ tục", [], None),
+        (["các sở, ban, ngành", "Ủy ban nhân dân các huyện"], "Phối hợp với Sở Xây dựng", ["Sở Xây dựng"], None),
+    ])
+
+
+def test_heading_time_governs_the_tasks_under_it():
+    text = ("I. NHIỆM VỤ TRIỂN KHAI NGAY TRONG THÁNG 12/2025\n"
+            "1. Sở Nội vụ\n"
+            "a) Rà soát biên chế các đơn vị sự nghiệp.\n"
+            "b) Trình phương án sắp xếp trước ngày 20/12/2025.\n"
+            "II. NHIỆM VỤ NĂM 2026\n"
+            "1. Sở Nội vụ\n"
+            "a) Theo dõi việc thực hiện.\n")
+    doc = make_doc(text, [("TRONG THÁNG 12/2025", "2025-12-31", None), ("trước ngày 20/12/2025", "2025-12-20", None),
+                          ("NĂM 2026", "2026-12-31", None)])
+    assert_tasks(doc, [
+        (["Sở Nội vụ"], "Rà soát biên chế", [], "TRONG THÁNG 12/2025"),
+        (["Sở Nội vụ"], "Trình phương án", [], "trước ngày 20/12/2025"),
+        (["Sở Nội vụ"], "Theo dõi việc thực hiện", [], None),  # "NĂM 2026" names the period, sets no time
+    ])
+
+
+def test_addressees_of_kinh_gui_receive_subjectless_items():
+    text = ("Kính gửi:\n"
+            "- Sở Công Thương;\n"
+            "- UBND các huyện, thị xã.\n"
+            "Chủ tịch UBND tỉnh yêu cầu:\n"
+            "1. Kiểm tra giá bán lẻ xăng dầu trên địa bàn.\n"
+            "2. Báo cáo kết quả trước ngày 15/7/2024.\n")
+    doc = make_doc(text, [("trước ngày 15/7/2024", "2024-07-15", None)])
+    everyone = ["Sở Công Thương", "Ủy ban nhân dân các huyện, thị xã"]
+    assert_tasks(doc, [(everyone, "Kiểm tra giá", [], None), (everyone, "Báo cáo kết quả", [], "trước ngày 15/7/2024")])
+
+
+def test_impersonal_request_is_for_the_addressees():
+    text = ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.\n"
+            "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố rà soát danh mục thuốc thiết yếu.\n"
+            "Ý kiến góp ý đề nghị gửi về Bộ Y tế trước ngày 10/9/2024.\n")
+    doc = make_doc(text, [("trước ngày 10/9/2024", "2024-09-10", None)], issuer="Bộ Y tế")
+    everyone = ["Ủy ban nhân dân các tỉnh, thành phố"]
+    assert_tasks(doc, [(everyone, "rà soát danh mục", [], None), (everyone, "đề nghị gửi về", [], "trước ngày 10/9/2024")])
+
+
+def test_report_without_subject_goes_to_those_first_instructed():
+    text = ("Chủ tịch UBND tỉnh yêu cầu các sở, ngành triển khai kế hoạch phòng, chống dịch bệnh.\n\n"
+            "Về chế độ thông tin, định kỳ hằng tháng báo cáo kết quả về Sở Y tế.\n")
+    doc = make_doc(text, [("hằng tháng", None, "FREQ=MONTHLY")])
+    assert_tasks(doc, [(["các sở, ngành"], "triển khai kế hoạch", [], None),
+                       (["các sở, ngành"], "định kỳ hằng tháng báo cáo", [], "hằng tháng")])
+
+
+def test_umbrella_lead_in_and_its_items():
+    text = ("Văn phòng Ban Chỉ huy tỉnh đề nghị Ban Chỉ huy PCTT và TKCN các huyện; các sở, ban, ngành "
+            "triển khai các nội dung sau:\n"
+            "1. Theo dõi chặt chẽ diễn biến mưa lũ.\n"
+            "2. Các địa phương chỉ đạo người dân thu hoạch lúa chạy lũ.\n")
+    both = ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các huyện", "các sở, ban, ngành"]
+    assert_tasks(make_doc(text), [
+        (both, "triển khai các nội dung sau", [], None),
+        (both, "Theo dõi chặt chẽ", [], None),
+        (["các địa phương"], "chỉ đạo người dân", [], None),
+    ])
+
+
+def test_running_text_goes_on_with_its_subject():
+    text = ("3. Tuyên truyền trên báo chí\n"
+            "Sở Thông tin và Truyền thông chủ trì, phối hợp với Đài Phát thanh và Truyền hình tỉnh đăng tải tin bài.\n"
+            "Tăng cường cập nhật chuyên mục trên cổng thông tin điện tử.\n")
+    assert_tasks(make_doc(text), [
+        (["Sở Thông tin và Truyền thông"], "chủ trì, phối hợp", ["Đài Phát thanh và Truyền hình tỉnh"], None),
+        (["Sở Thông tin và Truyền thông"], "Tăng cường cập nhật", [], None),
+    ])
+
+
+# --- names from the bodies stage, targets, tables -------------------------------------------
+
+def test_bodies_stage_names_are_used():
+    text = "Giao Sở NN&PTNT chủ trì triển khai kế hoạch sản xuất vụ đông."
+    doc = make_doc(text, bodies=(("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),))
+    assert_tasks(doc, [(["Sở Nông nghiệp và Phát triển nông thôn"], "chủ trì triển khai", [], None)])
+
+
+def test_targets_in_the_clause_are_the_tasks():
+    text = ("Giao UBND huyện Minh Long phấn đấu có thêm 02 xã đạt chuẩn nông thôn mới. "
+            "Sở Tài chính đạt 95% kế hoạch giải ngân.")
+    doc = make_doc(text, targets=("thêm 02 xã đạt chuẩn nông thôn mới", "95% kế hoạch giải ngân"))
+    (task,) = tasks.find(doc)
+    assert task.targets == [0]
+
+
+def test_assignment_table_rows_are_tasks():
+    cells = [["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+             ["1", "Xây dựng kế hoạch truyền thông", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Quý I/2025"],
+             ["2", "Tổ chức hội nghị tập huấn", "Lãnh đạo Sở Nội vụ", "", "Tháng 5/2025"]]
+    doc = table_doc("Phân công thực hiện như sau:\n", cells,
+                    [("Quý I/2025", "2025-03-31", None), ("Tháng 5/2025", "2025-05-31", None)])
+    assert_tasks(doc, [
+        (["Sở Văn hóa, Thể thao và Du lịch"], "Xây dựng kế hoạch truyền thông", ["Sở Nội vụ"], "Quý I/2025"),
+        (["Sở Nội vụ"], "Tổ chức hội nghị tập huấn", [], "Tháng 5/2025"),
+    ])
+
+
+def test_table_with_a_two_row_header():
+    cells = [["TT", "Nhiệm vụ", "Cơ quan thực hiện", ""],
+             ["", "", "Chủ trì", "Phối hợp"],
+             ["1", "Số hóa hồ sơ đất đai", "Sở Tài nguyên và Môi trường", "UBND các huyện"]]
+    assert_tasks(table_doc("", cells),
+                 [(["Sở Tài nguyên và Môi trường"], "Số hóa hồ sơ", ["Ủy ban nhân dân các huyện"], None)])
+
+
+def test_schedule_of_units_and_months():
+    cells = [["Đơn vị", "Tháng 3", "Tháng 6", "Tháng 9"],
+             ["Sở Y tế", "x", "", ""],
+             ["UBND huyện Nghĩa Hành", "", "x", ""]]
+    lead = "Lịch kiểm tra công tác cải cách hành chính tại các đơn vị như sau:\n"
+    doc = table_doc(lead, cells, [("Tháng 3", "2024-03-31", None), ("Tháng 6", "2024-06-30", None),
+                                  ("Tháng 9", "2024-09-30", None)])
+    action = "lịch kiểm tra công tác cải cách hành chính tại các đơn vị như sau"
+    assert [(t.responsible, t.deadline.text, t.action) for t in tasks.find(doc)] == [
+        (["Sở Y tế"], "Tháng 3", action), (["Ủy ban nhân dân huyện Nghĩa Hành"], "Tháng 6", action)]
+
+
+# --- the language data ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", [n for n in resources.names() if n.startswith("task_")])
+def test_resource_files_parse(name):
+    assert resources.load(name)
+
+
+def test_resource_patterns_compile():
+    assert lexicon.cues()["assigning"].match("giao")
+    assert lexicon.body_grammar()["group"].match("các sở, ban, ngành")
+    kinds, role = lexicon.table_columns()
+    assert any(kind == "responsible" and p.search("Cơ quan chủ trì") for kind, p in kinds)
+    assert role.match("Lãnh đạo Sở Y tế")
