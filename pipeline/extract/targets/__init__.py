@@ -1,0 +1,220 @@
+"""targets: every goal a document sets, with or without a figure, and every result it states.
+
+Sentence by sentence: the figures with a unit they count (claims.py), each given the
+clause it governs (clauses.py), a status from the cues around it and its sections
+(status.py), then comparator, mode, period, scope and indicator (attributes.py);
+goals without a figure come from their own cues (goals.py). Targets are returned in
+text order: the tasks stage refers to them by index.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from pipeline.dates import find_dates
+from pipeline.doc import Doc, Span
+from pipeline.extract.targets import attributes, clauses
+from pipeline.extract.targets.claims import Claim, claims_in
+from pipeline.extract.targets.cues import pattern
+from pipeline.extract.targets.goals import goals_in
+from pipeline.extract.targets.status import TARGET, Where, instructions_start, status_of
+from pipeline.extract.targets.units import COUNTED
+from pipeline.records import Target
+
+MAX_HEADING = 160
+# How far back a paragraph's cues may reach, and a sentence's place and year (a news page
+# pasted as one long line would otherwise make every figure rescan all that came before it).
+MAX_LOOKBACK = 1500
+SENTENCE_LOOKBACK = 300
+
+
+def find(doc: Doc) -> list[Target]:
+    if not doc.text or not doc.sentences:
+        return []
+    reader = _Reader(doc)
+    found: list[Target] = []
+    for sentence in reader.sentences():
+        numeric = reader.figures_of(sentence)
+        found.extend(numeric)
+        found.extend(reader.goals_of(sentence, numeric))
+    return sorted(_without_repeats(doc, found), key=lambda t: t.span)
+
+
+class _Reader:
+    """What the stage needs to know about one document while it reads its sentences."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.body = doc.layout.body or (0, len(doc.text))
+        self.cited = [r.span for r in doc.references]
+        self.line_starts = [line.span[0] for line in doc.lines]
+        self.heading_starts = {section.heading[0] for section in doc.sections}
+        self.issued_year = _issued_year(doc)
+        self.instructions = instructions_start(doc.text, *self.body)
+        self.counted: list[Span] = []  # what each figure read so far counts: unit to clause end
+
+    def sentences(self):
+        start, end = self.body
+        return [s for s in self.doc.sentences if start <= s[0] and s[1] <= end]
+
+    def figures_of(self, sentence: Span) -> list[Target]:
+        text = self.text
+        claims = claims_in(text, sentence, self.cited)
+        out: list[Target] = []
+        floor, previous_mode, previous_status = sentence[0], None, None
+        for k, claim in enumerate(claims):
+            ceiling = claims[k + 1].start if k + 1 < len(claims) else sentence[1]
+            opening = clauses.clause_start(text, floor, claim.start)
+            closing = clauses.clause_end(text, claim.end, ceiling)
+            if k + 1 < len(claims) and not text[closing:ceiling].strip():
+                closing = clauses.before_next(text, claim.end, ceiling)
+            floor = max(closing, claim.end)
+            headings = self.headings_at(claim.start)
+            where = Where(self.paragraph_start(claim.start), opening, claim.start, claim.figure.end, claim.end,
+                          closing, headings, self.issued_year,
+                          in_parenthesis=clauses.in_parenthesis(text, self.lookback(sentence, claim.start), claim.start),
+                          previous=previous_status,
+                          instructions=self.instructions is not None and claim.start > self.instructions,
+                          counted=tuple(self.counted[-8:]))
+            self.counted.append((claim.unit.span[0], closing))
+            status = status_of(text, where)
+            previous_status = status
+            if status is None:
+                previous_mode = None
+                continue
+            mode = attributes.mode(text, claim, opening)
+            if mode == "total" and previous_mode == "additional" and claim.unit.kind == COUNTED \
+                    and _opens_clause(text, opening, claim.start):
+                mode = "additional"  # "Có thêm 04 xã …; 06 xã … và 02 xã …": the list goes on adding
+            previous_mode = mode
+            condition = clauses.condition_end(text, claim.end, ceiling, k + 1 < len(claims))
+            out.append(self.target(claim, status, mode, (opening, closing), condition, sentence, headings))
+        return out
+
+    def target(self, claim: Claim, status: str, mode: str, clause: Span, condition: int,
+               sentence: Span, headings: tuple[str, ...]) -> Target:
+        text = self.text
+        opening, closing = clause
+        before = (self.lookback(sentence, claim.start, SENTENCE_LOOKBACK), claim.start)
+        places = [clause] + ([before] if status == TARGET else [])
+        return Target(
+            indicator=attributes.indicator(text, claim, clause, max(condition, closing)),
+            value=claim.value,
+            value_max=claim.value_max,
+            denominator=claim.denominator,
+            unit=claim.unit.text,
+            comparator=attributes.comparator(claim, status),
+            mode=mode,
+            status=status,
+            period=attributes.period(text, claim.start, places, headings if status == TARGET else (),
+                                     self.doc.document.subject if status == TARGET else None),
+            scope=attributes.scope(text, opening, closing, claim.start) or attributes.scope(text, *before, claim.start),
+            span=(clauses.evidence_start(text, opening, claim.start), max(closing, claim.end)),
+        )
+
+    def goals_of(self, sentence: Span, numeric: list[Target]) -> list[Target]:
+        headings = self.headings_at(sentence[0])
+        if any(pattern("section", "no_goals").search(h) for h in headings):
+            return []
+        under_goal_heading = bool(headings) and bool(pattern("section", "goals").search(headings[0]))
+        out = []
+        for goal in goals_in(self.text, sentence, under_goal_heading):
+            if any(t.span[0] < goal.span[1] and goal.span[0] < t.span[1] for t in numeric):
+                continue
+            period = attributes.period(self.text, goal.span[0], [goal.span, sentence], headings,
+                                       self.doc.document.subject)
+            out.append(Target(indicator=goal.indicator, status=TARGET, period=period,
+                              scope=attributes.scope(self.text, sentence[0], goal.span[1], goal.span[0]),
+                              span=goal.span))
+        return out
+
+    def lookback(self, sentence: Span, pos: int, reach: int = MAX_LOOKBACK) -> int:
+        """The start of `sentence`, or of the stretch of it before `pos` worth reading back."""
+        return max(sentence[0], pos - reach)
+
+    def paragraph_start(self, pos: int) -> int:
+        """The start of the paragraph holding `pos`: its line, and the lines before it that
+        break off mid-sentence (a wrapped line of a PDF), headings excepted."""
+        k = bisect_right(self.line_starts, pos) - 1
+        while k > 0 and not self.doc.lines[k - 1].text.rstrip().endswith((".", ";", ":", "!", "?", "…")) \
+                and self.line_starts[k - 1] >= self.body[0] and self.line_starts[k - 1] not in self.heading_starts:
+            k -= 1
+        return max(self.line_starts[k] if k >= 0 else 0, self.body[0], pos - MAX_LOOKBACK)
+
+    def headings_at(self, pos: int) -> tuple[str, ...]:
+        """Headings of the sections around `pos`, innermost first; not the line it sits on."""
+        out = []
+        for section in reversed(self.doc.sections_at(pos)):
+            if section.heading[0] <= pos < section.heading[1]:
+                continue
+            heading = self.doc.span_text(section.heading)
+            if len(heading) <= MAX_HEADING:
+                out.append(heading.lower())
+        return tuple(out)
+
+
+def _issued_year(doc: Doc) -> int | None:
+    """The document's year: its date, else the first date of its opening lines (a news
+    article's "Ngày 19/01/2023, …"); goals and results are told apart by it."""
+    if doc.document.issued_date:
+        return int(doc.document.issued_date[:4])
+    for found in find_dates(doc.text, 0, min(len(doc.text), 600)):
+        if found.year:
+            return found.year
+    return None
+
+
+def _opens_clause(text: str, opening: int, pos: int) -> bool:
+    """Nothing but a joining word between the clause's opening and the figure."""
+    return not re.sub(r"(?<!\w)(?:và|hoặc)(?!\w)", "", text[opening:pos]).strip(" ,;:")
+
+
+def _without_repeats(doc: Doc, targets: list[Target]) -> list[Target]:
+    """A figure restated (a news lede repeated in the body, a headline, a task list that
+    repeats the plan's rule) is one target: the first, or the one outside the title."""
+    title_end = _title_end(doc)
+    in_text = {(t.value, t.unit) for t in targets if t.value is not None and t.span[0] >= title_end}
+    kept: list[Target] = []
+    seen: dict[tuple, list[Target]] = {}  # by figure: only targets with the same figure can repeat
+    for target in targets:
+        if target.span[0] < title_end and (target.value, target.unit) in in_text:
+            continue
+        same_figure = seen.setdefault((target.value, target.value_max, target.denominator, target.unit,
+                                       target.status), [])
+        if not any(_same(target, other) for other in same_figure):
+            same_figure.append(target)
+            kept.append(target)
+    return kept
+
+
+def _same(a: Target, b: Target) -> bool:
+    """The same figure of the same thing; a bare restatement ("(mỗi tháng 03 chuyên mục)"),
+    whose indicator is its unit alone, is the same as the fuller statement."""
+    if (a.value, a.value_max, a.denominator, a.unit, a.status) != (b.value, b.value_max, b.denominator, b.unit,
+                                                                   b.status):
+        return False
+    bare = a.value is not None and a.unit is not None and a.unit in (a.indicator, b.indicator)
+    return (bare or _similar(a.indicator, b.indicator)) and _similar(a.scope, b.scope)
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    x, y = (a or "").lower().split(), (b or "").lower().split()
+    if not x or not y:
+        return not x and not y
+    common = sum(min(x.count(w), y.count(w)) for w in set(x))
+    return 2 * common / (len(x) + len(y)) >= 0.8
+
+
+def _title_end(doc: Doc) -> int:
+    """The end of the title block of an article: the short lines at the top, before the
+    first line that ends as a sentence does (a headline restates a figure of the body)."""
+    if doc.layout.header:
+        return 0  # an official form: its title is the trích yếu, in the header
+    end = 0
+    for line in doc.lines[:4]:
+        body = line.text.strip()
+        if len(body) >= 200 or body.endswith((".", ";", ":", "…", "!", "?")):
+            break
+        end = line.span[1]
+    return end

@@ -1,0 +1,199 @@
+"""What a target says besides its figure: comparator, mode, period, scope and indicator."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.extract.targets import cues
+from pipeline.extract.targets.claims import Claim
+from pipeline.extract.targets.status import TARGET
+from pipeline.extract.targets.units import COUNTED, MEASURE, PERCENT
+from pipeline.records import Period
+
+
+def comparator(claim: Claim, status: str) -> str:
+    """The figure's own bound ("hơn" → ">", "khoảng" → "="); with none, a goal is ">="
+    (reach at least) and a result "=" (CONTRACT.md, ANNOTATION.md)."""
+    if claim.comparator:
+        return claim.comparator
+    return ">=" if status == TARGET else "="
+
+
+def mode(text: str, claim: Claim, clause_open: int) -> str:
+    """additional ("thêm", "… mới"), reduction ("giảm"), share (a percentage of
+    something) or total; a percentage of growth ("tăng trưởng … 9-10%") is a total."""
+    data = cues.data()["mode"]
+    window = _words_back(text, clause_open, claim.start, data["window_words"])
+    near = cues.nearest_before(text, window, claim.start, _mode_kinds())
+    if near is not None and near.kind == "additional":
+        return "additional"
+    if _new_after(text, claim):
+        return "additional"
+    if near is not None and near.kind == "reduction":
+        return "reduction"
+    if claim.unit.kind == PERCENT:
+        growth = _mode_kinds()["growth"].search(text, clause_open, claim.start)
+        return "total" if growth and (near is None or near.kind != "level") else "share"
+    return "total"
+
+
+def period(text: str, pos: int, places: list[tuple[int, int]], headings: tuple[str, ...],
+           subject: str | None) -> Period | None:
+    """The goal's year or period: the nearest to `pos` that the clause names, else its
+    sentence before the figure, else its headings, else the document's subject."""
+    for start, end in places:
+        found = _nearest_period(text, start, end, pos)
+        if found:
+            return found
+    for heading in (*headings, subject or ""):
+        found = _nearest_period(heading, 0, len(heading), len(heading))
+        if found:
+            return found
+    return None
+
+
+def scope(text: str, start: int, end: int, pos: int) -> str | None:
+    """Where or to whom the figure applies, nearest it within text[start:end]: "mỗi huyện",
+    "toàn tỉnh", "xã Măng Cành", "tỉnh Bà Rịa - Vũng Tàu"."""
+    best: tuple[int, str] | None = None
+    for m in _collective().finditer(text, start, end):
+        best = _nearer(best, pos, m.start(), m.group(0))
+    for m in _place_word().finditer(text, start, end):
+        name = _proper_name(text, m.end(), end)
+        if name:
+            best = _nearer(best, pos, m.start(), m.group(0) + " " + name)
+    return " ".join(best[1].split()) if best else None
+
+
+def indicator(text: str, claim: Claim, clause: tuple[int, int], condition_end: int) -> str | None:
+    """The noun phrase counted, with its condition: for a counted noun the noun and what
+    follows it up to `condition_end` ("xã đạt chuẩn nông thôn mới"); for a measure, an
+    amount or a share, what the clause says is measured ("diện tích lúa gieo sạ", "số
+    thôn đạt chuẩn …", "ha đất có rừng")."""
+    opening, closing = clause
+    after_start = claim.unit.span[0] if claim.unit.kind == COUNTED else claim.end
+    after = _clean_after(text[after_start:max(condition_end, claim.end)])
+    subject = _clean_subject(text[opening:claim.start])
+    if claim.unit.kind == COUNTED:
+        # "số tiêu chí đạt chuẩn bình quân … là 16 tiêu chí": the subject names the noun and its condition.
+        if after.lower() == claim.unit.text and claim.unit.text in subject.lower():
+            return subject
+        return after or None
+    if claim.unit.kind == PERCENT and after and (not subject or after.lower().startswith("số ")):
+        return after
+    measured = _clean_after(text[claim.end:max(closing, claim.end)])
+    if claim.unit.kind == MEASURE and measured:
+        return measured  # "492.350 ha đất có rừng": what is measured follows the measure
+    return subject or after or None
+
+
+def _nearest_period(text: str, start: int, end: int, pos: int) -> Period | None:
+    best: tuple[int, Period] | None = None
+    for name, compiled in _period_patterns().items():
+        for m in compiled.finditer(text, start, end):
+            if _COMPARISON_BASE.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "giảm 1,5% so với cuối năm 2023": the base, not the period
+            if name == "until":
+                found = Period(start=None, end=f"{m.group(1)}-12-31")
+            elif name == "span":
+                found = Period(start=f"{m.group(1)}-01-01", end=f"{m.group(2)}-12-31")
+            else:
+                found = Period(start=f"{m.group(1)}-01-01", end=f"{m.group(1)}-12-31")
+            distance = pos - m.end() if m.end() <= pos else m.start() - pos
+            # A longer form ending at the same place ("đến năm 2025" over "năm 2025") wins the tie.
+            if best is None or distance < best[0] or (distance == best[0] and name != "year"):
+                best = (distance, found)
+    return best[1] if best else None
+
+
+_COMPARISON_BASE = re.compile(r"so với(?:\s+(?:cuối|hết|đầu|cùng kỳ))?\s*$", re.IGNORECASE)
+
+
+def _new_after(text: str, claim: Claim) -> bool:
+    if claim.unit.kind != COUNTED:
+        return False
+    return bool(_new_pattern().match(text, claim.unit.span[1]))
+
+
+def _clean_subject(piece: str) -> str:
+    piece = _lead().sub("", piece.strip(" ,;:-–\n"))
+    previous = None
+    while previous != piece:
+        previous = piece
+        piece = _tail().sub("", piece).strip(" ,;:-–")
+        piece = _lead().sub("", piece)
+    return " ".join(piece.split())
+
+
+def _clean_after(piece: str) -> str:
+    m = _indicator_stop().search(piece)
+    if m:
+        piece = piece[:m.start()]
+    return " ".join(piece.strip(" ,;:-–.").split())
+
+
+def _words_back(text: str, floor: int, pos: int, n: int) -> int:
+    starts = [m.start() for m in re.finditer(r"\S+", text[floor:pos])]
+    return floor + starts[-n] if len(starts) >= n else floor
+
+
+def _proper_name(text: str, pos: int, end: int) -> str | None:
+    """Capitalized words right after a place word: "Kon Tum", "Bà Rịa - Vũng Tàu"."""
+    words = []
+    for m in re.finditer(r"\s+(-\s+)?(\S+)", text[pos:end]):
+        word = m.group(2).strip(",;:.()")
+        if not word or not word[0].isupper() or m.start() != (words[-1][1] if words else 0):
+            break
+        if len(word) > 1 and word.isupper():
+            break  # "xã NTM": an abbreviation, not a place's name
+        words.append((("- " if m.group(1) else "") + word, m.end()))
+        if word != m.group(2):
+            break
+    return " ".join(w for w, _ in words) or None
+
+
+def _nearer(best, pos: int, start: int, found: str):
+    distance = abs(pos - start)
+    return (distance, found) if best is None or distance < best[0] else best
+
+
+@cache
+def _mode_kinds() -> dict[str, re.Pattern]:
+    data = cues.data()["mode"]
+    return {kind: cues.compile_words(data[kind]) for kind in ("additional", "level", "reduction", "growth")}
+
+
+@cache
+def _new_pattern() -> re.Pattern:
+    return re.compile(r"\s+" + cues.data()["mode"]["new_after"] + r"(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _period_patterns() -> dict[str, re.Pattern]:
+    return {name: cues.compile_words([p]) for name, p in cues.data()["period"].items()}
+
+
+@cache
+def _collective() -> re.Pattern:
+    return cues.compile_words(cues.data()["scope"]["collective"])
+
+
+@cache
+def _place_word() -> re.Pattern:
+    # Case matters: "Tỉnh ta" opens a sentence, "tỉnh Kon Tum" names a place.
+    return cues.compile_words(cues.data()["scope"]["place_words"] + ["Thành phố"], flags=0)
+
+
+@cache
+def _lead() -> re.Pattern:
+    return re.compile(r"^(?:(?:" + "|".join(sorted(cues.data()["indicator"]["lead"], key=len, reverse=True)) + r")(?!\w)[\s,:]*)+", re.IGNORECASE)
+
+
+@cache
+def _tail() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(cues.data()["indicator"]["tail"], key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
+
+
+@cache
+def _indicator_stop() -> re.Pattern:
+    return cues.compile_words(cues.data()["indicator"]["stop"])

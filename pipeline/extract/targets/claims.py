@@ -1,0 +1,147 @@
+"""The figures of a sentence that may be targets: a number with a unit it counts, not a
+date, a label, a year or a number that only qualifies another figure's indicator.
+
+A claim is one figure with its unit and value, before any status is decided.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.dates import find_dates
+from pipeline.doc import Span
+from pipeline.numbers import Figure, Number, bound_after, find_figures, normalized
+from pipeline.extract.targets import cues
+from pipeline.extract.targets.units import COUNTED, NOT_A_UNIT, Unit, noun_after, read_unit
+
+# Between two figures, any of these means the second has a clause of its own; with none,
+# the second only qualifies the first ("42/85 xã đạt chuẩn 19/19 tiêu chí").
+# "2.146 phương tiện với 9.820 lao động" are two counts.
+_SEPARATOR = re.compile(r"[,;:()“”\"]|\.\.\.|…|(?<!\w)(?:và|hoặc|với|còn|trong đó)(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    figure: Figure
+    unit: Unit
+    value: Number
+    value_max: Number | None
+    denominator: Number | None
+    comparator: str | None     # from the figure's own bound words, or "=" for "không còn"
+
+    @property
+    def start(self) -> int:
+        return self.figure.start
+
+    @property
+    def end(self) -> int:
+        """The end of the figure and its unit."""
+        return max(self.figure.end, self.unit.span[1])
+
+
+def claims_in(text: str, sentence: Span, cited: list[Span]) -> list[Claim]:
+    """The candidate figures of one sentence, in text order, qualifiers dropped; none inside
+    a date or a citation (`cited`: the references' spans)."""
+    start, end = sentence
+    figures = find_figures(text, start, end)
+    if figures:
+        masks = [d.span for d in find_dates(text, start, end)] + [c for c in cited if c[0] < end and start < c[1]]
+        figures = [f for f in figures if not _masked(f.span, masks)]
+    found = [c for c in (_claim(text, sentence, f) for f in figures) if c]
+    found.extend(_none_of_claims(text, sentence))
+    found.sort(key=lambda c: c.start)
+    kept: list[Claim] = []
+    for claim in found:
+        if kept and _qualifies(text, kept[-1], claim):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _claim(text: str, sentence: Span, figure: Figure) -> Claim | None:
+    if _labelled(text, sentence[0], figure):
+        return None
+    unit = read_unit(text, figure, sentence[1])
+    if unit == NOT_A_UNIT:
+        return None
+    if unit is None:
+        if figure.in_words or _year_like(figure) or not _lowercase_word_follows(text, figure, sentence[1]):
+            return None
+        unit = noun_after(text, sentence, figure)
+        if unit is None:
+            return None
+    if figure.in_words and (figure.ambiguous and not figure.comparator):
+        return None  # "một cơ quan", "năm đơn vị" read as prose, not as counts
+    value = normalized(figure.value * unit.factor)
+    value_max = normalized(figure.value_max * unit.factor) if figure.value_max is not None else None
+    if _looks_like_year(figure, unit) or _points_back(text, unit.span[1], sentence[1]):
+        return None
+    after = bound_after(text, unit.span[1], sentence[1])
+    comparator = figure.comparator or (after[0] if after else None)
+    return Claim(figure, unit, value, value_max, figure.denominator, comparator)
+
+
+def _points_back(text: str, pos: int, limit: int) -> bool:
+    """"06 xã nêu trên": a figure given before, not a new one."""
+    return bool(_not_target_after().match(text, pos, limit))
+
+
+def _none_of_claims(text: str, sentence: Span) -> list[Claim]:
+    """"không còn xã có số tiêu chí đạt chuẩn dưới 10 tiêu chí": value 0, unit xã."""
+    out = []
+    for m in cues.pattern("none_of").finditer(text, *sentence):
+        figure = Figure(span=(m.start(), m.end()), value=0, comparator="=")
+        unit = read_unit(text, figure, sentence[1])
+        if isinstance(unit, Unit) and unit.kind == COUNTED:
+            out.append(Claim(figure, unit, 0, None, None, "="))
+    return out
+
+
+def _qualifies(text: str, earlier: Claim, later: Claim) -> bool:
+    return not _SEPARATOR.search(text, earlier.end, later.start)
+
+
+def _labelled(text: str, floor: int, figure: Figure) -> bool:
+    """"số 3", "Điều 17", "năm 2023", "thứ 17": the number is a label, not a quantity."""
+    if figure.comparator:
+        return False
+    before = text[max(floor, figure.start - 24):figure.start]
+    return bool(_not_before().search(before))
+
+
+def _lowercase_word_follows(text: str, figure: Figure, limit: int) -> bool:
+    """A word in lower case after the figure, the figure not opening its line: a number at
+    the start of a line is a page number or an index ("2 tổng hợp", "3 c) …")."""
+    line_start = text.rfind("\n", 0, figure.start) + 1
+    if not text[line_start:figure.start].strip(" -–+•\t"):
+        return False
+    pos = figure.end
+    while pos < limit and text[pos] == " ":
+        pos += 1
+    return pos < limit and text[pos].isalpha() and text[pos].islower()
+
+
+def _looks_like_year(figure: Figure, unit: Unit) -> bool:
+    return unit.kind == COUNTED and unit.factor == 1 and _year_like(figure)
+
+
+def _year_like(figure: Figure) -> bool:
+    """"2022", "2018-2019": a year or a span of years, not a count."""
+    value = figure.value
+    return (isinstance(value, int) and 1900 <= value <= 2100 and figure.denominator is None
+            and not figure.comparator and not figure.percent)
+
+
+def _masked(span: Span, masks: list[Span]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in masks)
+
+
+@cache
+def _not_target_after() -> re.Pattern:
+    return re.compile(r"\s+" + cues.pattern("not_target_after").pattern, re.IGNORECASE)
+
+
+@cache
+def _not_before() -> re.Pattern:
+    return cues.compile_suffix(cues.data()["not_before"])

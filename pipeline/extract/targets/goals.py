@@ -1,0 +1,139 @@
+"""Goals without a figure (ANNOTATION.md, targets): stated as a goal and naming a state to reach.
+
+"phấn đấu thành phố Kon Tum hoàn thành nhiệm vụ xây dựng nông thôn mới": the cue,
+a subject of a few words, a verb of reaching, and what is reached. "hướng đến mục
+tiêu báo cáo điện tử …": what follows the cue. Not goals: a time instead of a state
+("phấn đấu hoàn thành trong tháng 11/2020"), a purpose ("nhằm hoàn thành các mục
+tiêu"), a general aim without an object, the "Mục đích, yêu cầu" section.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.doc import Span
+from pipeline.extract.targets import cues
+
+MAX_WORDS = 22
+
+
+@dataclass(frozen=True)
+class Goal:
+    span: Span          # the cue through the end of what is reached
+    indicator: str      # the state to reach, with its subject
+
+
+def goals_in(text: str, sentence: Span, under_goal_heading: bool = False) -> list[Goal]:
+    """The goals without a figure of one sentence. The clauses that follow a "phấn đấu" in
+    its sentence ("phấn đấu có thêm 05 xã …; huyện X hoàn thành nhiệm vụ …"), and those
+    under a "Mục tiêu" heading, are goals too when they name a state reached."""
+    out = []
+    governed_from = sentence[0] if under_goal_heading else None
+    for m in _openers().finditer(text, *sentence):
+        if _after_purpose(text, sentence[0], m.start()):
+            continue
+        governed_from = m.start() if governed_from is None else governed_from
+        goal = _reached(text, m.end(), sentence[1])
+        if goal:
+            out.append(Goal((m.start(), goal[1]), goal[0]))
+    if governed_from is not None:
+        out.extend(_governed(text, governed_from, sentence[1], out))
+    for m in _stated().finditer(text, *sentence):
+        end = _goal_end(text, m.end(), sentence[1])
+        state = _clean(text[m.end():end])
+        if _is_state(state):
+            out.append(Goal((m.start(), end), state))
+    return out
+
+
+def _governed(text: str, start: int, end: int, found: list[Goal]) -> list[Goal]:
+    """Clauses after `start` (split at ";", list dashes and line breaks) that open with a
+    subject and a verb of reaching."""
+    out = []
+    for m in re.finditer(r"[^;\n]+", text[start:end]):
+        a = start + m.start()
+        a += len(m.group(0)) - len(m.group(0).lstrip(" -–+•"))
+        if any(g.span[0] <= a < g.span[1] or a <= g.span[0] < start + m.end() for g in found):
+            continue
+        if _openers().match(text, a) or _general().match(text, a):
+            continue
+        goal = _reached(text, a, start + m.end())
+        if goal:
+            out.append(Goal((a, goal[1]), goal[0]))
+    return out
+
+
+def _reached(text: str, start: int, limit: int) -> tuple[str, int] | None:
+    """After "phấn đấu": a subject of a few words, a verb of reaching, a state (not a time)."""
+    data = cues.data()["goals"]
+    end = _goal_end(text, start, limit)
+    verb = _reach().search(text, start, end)
+    if not verb or len(text[start:verb.start()].split()) > data["subject_words"]:
+        return None
+    state = _clean(text[verb.end():end])
+    if not _is_state(state):
+        return None
+    return _clean(text[start:end]), end
+
+
+def _is_state(state: str) -> bool:
+    words = state.split()
+    return len(words) >= cues.data()["goals"]["min_words"] and not _not_object().match(state)
+
+
+def _goal_end(text: str, start: int, limit: int) -> int:
+    """Up to ";", ".", a purpose word or a score of words, whichever comes first."""
+    end = limit
+    for m in re.finditer(r"[;.:!?\n]|\s\(", text[start:limit]):
+        end = start + m.start()
+        break
+    purpose = _purpose().search(text, start, end)
+    if purpose:
+        end = purpose.start()
+    words = [m.end() for m in re.finditer(r"\S+", text[start:end])]
+    if len(words) > MAX_WORDS:
+        end = start + words[MAX_WORDS - 1]
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+def _after_purpose(text: str, floor: int, pos: int) -> bool:
+    before = text[max(floor, pos - 16):pos]
+    return bool(re.search(r"(?:" + "|".join(cues.data()["goals"]["purpose"]) + r")\s*$", before, re.IGNORECASE))
+
+
+def _clean(piece: str) -> str:
+    return " ".join(piece.strip(" ,;:-–").split())
+
+
+@cache
+def _openers() -> re.Pattern:
+    return cues.compile_words(cues.data()["goals"]["openers"])
+
+
+@cache
+def _stated() -> re.Pattern:
+    return cues.compile_words(cues.data()["goals"]["stated"])
+
+
+@cache
+def _general() -> re.Pattern:
+    return cues.compile_words(cues.data()["goals"]["general"])
+
+
+@cache
+def _reach() -> re.Pattern:
+    return cues.compile_words(cues.data()["goals"]["reach"])
+
+
+@cache
+def _purpose() -> re.Pattern:
+    return cues.compile_words(cues.data()["goals"]["purpose"])
+
+
+@cache
+def _not_object() -> re.Pattern:
+    return re.compile(r"(?:" + "|".join(sorted(cues.data()["goals"]["not_object"], key=len, reverse=True))
+                      + r")(?!\w)", re.IGNORECASE)

@@ -1,0 +1,108 @@
+"""Goal or result: the status of a figure, from the cues around it and the section it sits in.
+
+The nearest cue decides, looked for in widening circles (ANNOTATION.md, targets):
+the figure's own clause before it ("phấn đấu có thêm 07 xã", "đến nay đã có 42/85
+xã"), the clause after it ("6/139 đề xuất còn tồn đọng", "22,42% cuối năm 2024");
+a figure in parentheses takes the status of the figure it explains ("giảm 4,47%
+(tương ứng giảm 6.548 hộ nghèo)") or, alone, is background; then the paragraph
+before it (a list under "đã đề ra một số chỉ tiêu … Cụ thể như: …"), then the
+headings of its sections ("I. KẾT QUẢ …" against "II. MỤC TIÊU …"). A figure stated
+plainly, with no cue anywhere, is a goal where the document gives its instructions
+(after "… yêu cầu các sở, ngành …") and a result before. A proposal or an act of the
+document itself nearest the figure makes it no target at all (None).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.extract.targets import cues
+
+TARGET, ACHIEVED = "target", "achieved"
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a figure sits: the offsets the cue search widens through."""
+    paragraph_start: int
+    clause_open: int
+    figure_start: int
+    figure_end: int     # the numerals (and bound words) of the figure
+    unit_end: int       # cues after the figure are looked for from here
+    clause_close: int
+    headings: tuple[str, ...]   # innermost first
+    issued_year: int | None
+    in_parenthesis: bool = False
+    previous: str | None = None  # the status of the figure before it in the sentence
+    instructions: bool = False   # after the sentence that opens the document's instructions
+    # What earlier figures count ("… đạt 40,05% kế hoạch vốn được giao"): their cues are
+    # theirs, not the paragraph's.
+    counted: tuple[tuple[int, int], ...] = ()
+
+
+def status_of(text: str, where: Where) -> str | None:
+    cue = cues.nearest_before(text, where.clause_open, where.figure_end, _before_kinds(True))
+    if cue is not None and cue.kind == "not_target":
+        if len(text[cue.end:where.figure_start].split()) <= cues.data()["not_target_words"]:
+            return None
+        cue = cues.nearest_before(text, where.clause_open, where.figure_end, _before_kinds(False))
+    if cue is None:
+        cue = cues.first_after(text, where.unit_end, where.clause_close, _after_kinds())
+    if cue is None and where.in_parenthesis:
+        return where.previous or ACHIEVED
+    if cue is None:
+        cue = cues.nearest_before(text, where.paragraph_start, where.clause_open, _before_kinds(False),
+                                  where.counted)
+    if cue is not None:
+        return _resolve(text, cue, where.issued_year)
+    return heading_status(where.headings) or (TARGET if where.instructions else ACHIEVED)
+
+
+def heading_status(headings: tuple[str, ...]) -> str | None:
+    """The status the innermost heading with a cue gives the figures under it."""
+    for heading in headings:
+        cue = cues.first_after(heading, 0, len(heading), _section_kinds())
+        if cue is not None:
+            return cue.kind
+    return None
+
+
+def instructions_start(text: str, start: int, end: int) -> int | None:
+    """Where the document's instructions open: the first "… yêu cầu các sở …" or "… như sau:"."""
+    m = cues.pattern("status", "directive_opener").search(text, start, end)
+    return m.start() if m else None
+
+
+def _resolve(text: str, cue: cues.Cue, issued_year: int | None) -> str:
+    """The status a cue gives."""
+    if cue.kind == "year":
+        # "Trong năm 2022 …": a result before the document's year, a goal from it on.
+        year = int(_year_phrase().match(text, cue.start).group(1))
+        return ACHIEVED if issued_year is not None and year < issued_year else TARGET
+    return {"after_target": TARGET, "after_achieved": ACHIEVED}.get(cue.kind, cue.kind)
+
+
+@cache
+def _before_kinds(with_exclusions: bool) -> dict[str, re.Pattern]:
+    kinds = {TARGET: cues.pattern("status", "target"), ACHIEVED: cues.pattern("status", "achieved"),
+             "year": _year_phrase()}
+    if with_exclusions:
+        kinds["not_target"] = cues.pattern("not_target")
+    return kinds
+
+
+@cache
+def _after_kinds() -> dict[str, re.Pattern]:
+    return {"after_target": cues.pattern("status", "after_target"),
+            "after_achieved": cues.pattern("status", "after_achieved"), "year": _year_phrase()}
+
+
+@cache
+def _section_kinds() -> dict[str, re.Pattern]:
+    return {TARGET: cues.pattern("section", "target"), ACHIEVED: cues.pattern("section", "achieved")}
+
+
+@cache
+def _year_phrase() -> re.Pattern:
+    return cues.pattern("status", "year_phrase")

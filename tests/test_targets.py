@@ -1,0 +1,316 @@
+"""The targets stage (pipeline/extract/targets/): one row per phrase with the record it must
+give, and rows that must give none. The sentences are the team's own; the test over the
+shared corpus skips when ../shared is absent."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import resources
+from pipeline.doc import Doc
+from pipeline.extract import targets
+from pipeline.extract.targets import cues
+from pipeline.records import DocumentInfo, Source
+from pipeline.segment import segment
+
+
+def _doc(text: str, issued: str | None = "2024-03-15") -> Doc:
+    doc = Doc(path=Path("t.txt"), id="t", source=Source(path="t.txt", sha256="", format="txt"))
+    doc.text = text
+    doc.document = DocumentInfo(issued_date=issued)
+    segment(doc)
+    return doc
+
+
+def _found(text: str, issued: str | None = "2024-03-15") -> list[dict]:
+    doc = _doc(text, issued)
+    return [{**t.model_dump(), "quote": doc.text[t.span[0]:t.span[1]]} for t in targets.find(doc)]
+
+
+def _one(text: str, **expected) -> dict:
+    found = _found(text)
+    assert len(found) == 1, [t["quote"] for t in found]
+    got = found[0]
+    assert {k: got[k] for k in expected} == expected, got
+    return got
+
+
+# --- each number form, through the stage ------------------------------------------------
+NUMBER_FORMS = [
+    ("Phấn đấu có thêm 07 xã đạt chuẩn nông thôn mới.", dict(value=7, unit="xã")),
+    ("Đến nay đã có 1.200 hộ được hỗ trợ nhà ở.", dict(value=1200, unit="hộ")),
+    ("Thu ngân sách trên địa bàn phấn đấu đạt 17.904 tỷ đồng.", dict(value=17904, unit="tỷ đồng")),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn phải đạt 97,5%.", dict(value=97.5, unit="%")),
+    ("Đến nay toàn huyện đã có 42/85 thôn đạt chuẩn.", dict(value=42, denominator=85, unit="thôn")),
+    ("Phấn đấu 50% số trường học đạt chuẩn quốc gia.", dict(value=50, unit="%", mode="share")),
+    ("Phấn đấu 60 phần trăm số hộ dùng nước sạch.", dict(value=60, unit="%")),
+    ("Tốc độ tăng trưởng kinh tế phấn đấu đạt 7-7,5%.", dict(value=7, value_max=7.5, unit="%")),
+    ("Phấn đấu giảm tỷ lệ hộ nghèo từ 1 đến 1,5%.", dict(value=1, value_max=1.5, mode="reduction")),
+    ("Phấn đấu có bảy xã đạt chuẩn nông thôn mới.", dict(value=7, unit="xã")),
+    ("Phấn đấu xây dựng hai mươi lăm nhà văn hóa thôn.", dict(value=25, unit="nhà")),
+    ("Đến nay diện tích lúa gieo cấy gần 3.120 ha.", dict(value=3120, unit="ha", comparator="=")),
+    ("Đến nay đã có hơn 1.500 hộ thoát nghèo.", dict(value=1500, comparator=">")),
+    ("Dịch bệnh đã làm trên 2.000 con gia súc bị tiêu hủy.", dict(value=2000, unit="con", comparator=">")),
+    ("Kinh tế số phấn đấu chiếm khoảng 12% GRDP của tỉnh.", dict(value=12, comparator="=")),
+    ("Thu nhập bình quân phấn đấu đạt 60 triệu đồng/người/năm.", dict(value=60, unit="triệu đồng/người/năm")),
+    ("Kim ngạch xuất khẩu phấn đấu đạt 1.500 triệu USD.", dict(value=1500, unit="triệu usd")),
+    ("Toàn tỉnh hiện có 16 nghìn con lợn.", dict(value=16000, unit="con")),
+    ("Phấn đấu mỗi huyện có 05 xã trở lên đạt chuẩn.", dict(value=5, comparator=">=")),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBER_FORMS)
+def test_number_forms(text, expected):
+    _one(text, **expected)
+
+
+# --- each status cue ---------------------------------------------------------------------
+STATUS_CUES = [
+    ("phấn đấu", "Phấn đấu có 09 xã đạt chuẩn nông thôn mới kiểu mẫu.", "target"),
+    ("mục tiêu", "Mục tiêu là 100% trạm y tế xã có bác sĩ.", "target"),
+    ("chỉ tiêu", "Chỉ tiêu giao: tỷ lệ bao phủ bảo hiểm y tế đạt 93%.", "target"),
+    ("phải", "Mỗi huyện phải có 02 xã đạt chuẩn nâng cao.", "target"),
+    ("tối thiểu", "Mỗi trường tổ chức tối thiểu 04 buổi ngoại khóa.", "target"),
+    ("có thêm", "Năm nay có thêm 15 doanh nghiệp tham gia chuỗi liên kết.", "target"),
+    ("đến năm", "Đến năm 2026, tỷ lệ đô thị hóa đạt 35%.", "target"),
+    ("được giao", "Huyện được giao tỷ lệ giảm nghèo là 3,5%.", "target"),
+    ("hằng tháng", "Hằng tháng tổ chức 02 buổi đối thoại với người dân.", "target"),
+    ("đã", "Toàn huyện đã có 27 thôn đạt chuẩn văn hóa.", "achieved"),
+    ("đến nay", "Đến nay toàn tỉnh có 64 hợp tác xã hoạt động hiệu quả.", "achieved"),
+    ("hiện nay", "Hiện nay trên địa bàn có 3.210 người cao tuổi sống một mình.", "achieved"),
+    ("được công nhận", "Có 12 làng nghề được công nhận trong đợt này.", "achieved"),
+    ("năm qua", "Năm qua, ngành y tế khám cho 52.000 lượt người.", "achieved"),
+    ("ước đạt", "Tổng sản lượng lương thực ước đạt 210.000 tấn.", "achieved"),
+    ("so với cùng kỳ", "Số vụ tai nạn giao thông giảm 14% so với cùng kỳ.", "achieved"),
+    ("trong năm (past)", "Trong năm 2023 toàn tỉnh trồng 3.400 ha rừng tập trung.", "achieved"),
+    ("còn", "Có 08 dự án còn chậm tiến độ.", "achieved"),
+]
+
+
+@pytest.mark.parametrize("cue, text, status", STATUS_CUES, ids=[c for c, _, _ in STATUS_CUES])
+def test_status_cues(cue, text, status):
+    _one(text, status=status)
+
+
+SECTIONS = ("I. KẾT QUẢ THỰC HIỆN NĂM 2023\n"
+            "Toàn tỉnh xây dựng 320 căn nhà cho hộ nghèo.\n"
+            "II. TÌNH HÌNH CHUNG\n"
+            "Toàn tỉnh có 1.850 hộ nghèo.\n"
+            "III. MỤC TIÊU NĂM 2024\n"
+            "Xây dựng 450 căn nhà cho hộ nghèo.\n"
+            "IV. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Sửa chữa 120 căn nhà xuống cấp.\n"
+            "V. CHỈ TIÊU CHỦ YẾU\n"
+            "Trồng 500 ha rừng phòng hộ.")
+
+
+def test_status_from_sections():
+    found = {t["value"]: t for t in _found(SECTIONS)}
+    assert {v: found[v]["status"] for v in (320, 1850, 450, 120, 500)} == {
+        320: "achieved", 1850: "achieved", 450: "target", 120: "target", 500: "target"}
+    assert found[450]["period"] == {"start": "2024-01-01", "end": "2024-12-31"}
+
+
+def test_plain_figures_after_the_instructions_open_are_goals():
+    text = ("Năm 2023, toàn tỉnh xảy ra 21 vụ cháy rừng.\n"
+            "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện:\n"
+            "Các chủ rừng bố trí lực lượng trực 100% quân số trong mùa khô.")
+    assert [(t["value"], t["status"]) for t in _found(text)] == [(21, "achieved"), (100, "target")]
+
+
+def test_a_figure_in_parentheses_explains_the_one_before():
+    text = "Phấn đấu tỷ lệ hộ nghèo giảm 2,5% (tương ứng giảm 1.320 hộ nghèo)."
+    assert [(t["value"], t["status"]) for t in _found(text)] == [(2.5, "target"), (1320, "target")]
+    alone = "Các huyện: Sa Thầy (đối với xã Ya Xiêr đạt 11 tiêu chí) tập trung chỉ đạo."
+    assert [(t["value"], t["status"]) for t in _found(alone)] == [(11, "achieved")]
+
+
+def test_year_phrase_against_the_documents_year():
+    assert _one("Đến hết năm 2023, cả tỉnh có 95 trường đạt chuẩn.")["status"] == "achieved"
+    assert _one("Đến hết năm 2025, cả tỉnh có 120 trường đạt chuẩn.")["status"] == "target"
+
+
+# --- comparator, mode, scope, period, indicator -------------------------------------------
+ATTRIBUTES = [
+    ("Phấn đấu có thêm 05 hợp tác xã kiểu mới.", dict(mode="additional", comparator=">=")),
+    ("Phấn đấu thành lập 06 doanh nghiệp mới.", dict(mode="additional")),
+    ("Phấn đấu mức giảm tỷ lệ hộ nghèo 1,5%.", dict(mode="reduction")),
+    ("Tốc độ tăng trưởng kinh tế phấn đấu đạt 8%.", dict(mode="total")),
+    ("Mục tiêu năm 2025 tỷ lệ hộ nghèo giảm xuống còn dưới 3%.", dict(mode="share", comparator="<")),
+    ("Phấn đấu 100% hồ sơ xử lý trên môi trường mạng.", dict(mode="share", comparator=">=")),
+    ("Không quá 5% số hồ sơ bị trễ hạn là mục tiêu của ngành.", dict(comparator="<=")),
+    ("Đến nay toàn tỉnh có 85 xã đạt chuẩn nông thôn mới.",
+     dict(comparator="=", mode="total", scope="toàn tỉnh", indicator="xã đạt chuẩn nông thôn mới")),
+    ("Mỗi xã phải có ít nhất 01 điểm tập luyện thể dục thể thao.", dict(value=1, comparator=">=", scope="Mỗi xã")),
+    ("Phấn đấu đến năm 2026 có 30 xã đạt chuẩn.", dict(period={"start": None, "end": "2026-12-31"})),
+    ("Đến nay tổng diện tích cây ăn quả của huyện Đức Cơ đạt 2.300 ha.",
+     dict(indicator="tổng diện tích cây ăn quả của huyện Đức Cơ", scope="huyện Đức Cơ")),
+]
+
+
+@pytest.mark.parametrize("text, expected", ATTRIBUTES)
+def test_attributes(text, expected):
+    _one(text, **expected)
+
+
+def test_one_record_per_figure_in_a_list():
+    text = "Phấn đấu có thêm 07 xã đạt chuẩn nông thôn mới; 03 xã đạt chuẩn nâng cao và 02 thôn kiểu mẫu."
+    found = _found(text)
+    assert [(t["value"], t["unit"], t["mode"]) for t in found] == [
+        (7, "xã", "additional"), (3, "xã", "additional"), (2, "thôn", "additional")]
+
+
+def test_none_left_is_a_goal_of_zero():
+    got = _one("Phấn đấu đến cuối năm 2025 không còn xã có số tiêu chí đạt chuẩn dưới 12 tiêu chí.",
+               value=0, unit="xã", comparator="=", status="target")
+    assert "dưới 12 tiêu chí" in got["indicator"]
+
+
+def test_numbers_inside_the_condition_belong_to_the_indicator():
+    got = _one("Đến nay đã có 30/45 xã đạt chuẩn 19/19 tiêu chí.", value=30, denominator=45)
+    assert got["indicator"] == "xã đạt chuẩn 19/19 tiêu chí"
+
+
+def test_a_figure_restated_is_one_target():
+    text = ("Định kỳ phát sóng mỗi tháng 03 chuyên mục về cải cách hành chính.\n"
+            "Báo tỉnh chủ trì thực hiện (mỗi tháng 03 chuyên mục).")
+    assert len(_found(text)) == 1
+
+
+def test_targets_are_in_text_order():
+    text = ("Đến nay đã có 12 xã đạt chuẩn. Phấn đấu thành phố Pleiku hoàn thành nhiệm vụ xây dựng "
+            "nông thôn mới. Phấn đấu có thêm 04 xã đạt chuẩn.")
+    spans = [t["span"] for t in _found(text)]
+    assert spans == sorted(spans) and len(spans) == 3
+
+
+# --- goals without a figure ---------------------------------------------------------------
+GOALS = [
+    ("Phấn đấu thành phố Pleiku hoàn thành nhiệm vụ xây dựng nông thôn mới.",
+     "thành phố Pleiku hoàn thành nhiệm vụ xây dựng nông thôn mới"),
+    ("Phấn đấu huyện Mang Yang đạt chuẩn huyện nông thôn mới trong năm 2025.",
+     "huyện Mang Yang đạt chuẩn huyện nông thôn mới trong năm 2025"),
+    ("Các sở kết nối hệ thống, hướng tới mục tiêu chỉ đạo điều hành trên dữ liệu số.",
+     "chỉ đạo điều hành trên dữ liệu số"),
+    ("Phấn đấu có thêm 05 xã đạt chuẩn; huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới.",
+     "huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới"),
+]
+
+
+@pytest.mark.parametrize("text, indicator", GOALS)
+def test_goals_without_a_figure(text, indicator):
+    goals = [t for t in _found(text) if t["value"] is None]
+    assert [(g["indicator"], g["status"], g["unit"]) for g in goals] == [(indicator, "target", None)]
+
+
+# --- what is no target --------------------------------------------------------------------
+NOT_TARGETS = [
+    "Phấn đấu hoàn thành trong tháng 6/2024.",                               # a time, not a state
+    "Nhằm hoàn thành các mục tiêu đề ra, các sở tăng cường phối hợp.",        # a purpose
+    "Sở Nội vụ đề xuất giải thể 05 hội không còn hoạt động.",                # a proposal
+    "Kế hoạch gồm 06 nhóm nhiệm vụ, 05 giải pháp chủ yếu.",                  # the document's own parts
+    "Triển khai đồng bộ 08 nhiệm vụ, giải pháp trọng tâm.",
+    "Căn cứ khoản 2 Điều 5 Nghị định số 45/2020/NĐ-CP ngày 08/4/2020.",      # labels, dates, symbols
+    "Trong 30 ngày kể từ ngày ký, các huyện báo cáo kết quả.",               # a time span
+    "Dự báo lượng mưa phổ biến 150-300 mm, có nơi trên 400 mm.",              # a forecast
+    "Chương trình giai đoạn 2021-2025 tiếp tục được triển khai.",            # a programme's period
+    "Kỳ họp thứ 12 bế mạc vào chiều nay.",                                   # an ordinal
+    "Một số chỉ tiêu chưa đạt; một cơ quan chưa báo cáo.",                   # "một" as an article
+    "Ngày 15/3/2024, Ủy ban nhân dân tỉnh ban hành Quyết định số 512/QĐ-UBND.",
+    "Bổ sung 04 thủ tục hành chính vào danh mục.",                           # an act of the document
+    "Rà soát, khắc phục các tiêu chí tại 06 xã nêu trên.",                   # a figure given before
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Phấn đấu hoàn thành chương trình chuyển đổi số của tỉnh.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TARGETS)
+def test_not_targets(text):
+    assert _found(text) == []
+
+
+# --- underthesea and spaCy access (pipeline/nlp.py), which the unit fallback uses --------
+def test_nlp_words_and_tags_of_a_sentence():
+    from pipeline import nlp
+    sentence = "Phấn đấu có thêm 07 hợp tác xã kiểu mới."
+    words = nlp.words(sentence)
+    assert "hợp tác xã" in words and nlp.words(sentence) is words  # cached per sentence
+    spans = nlp.word_spans(sentence, words)
+    assert [sentence[a:b] for a, b in spans] == list(words)
+
+
+def test_nlp_spacy_doc_over_underthesea_words_takes_a_matcher():
+    from pipeline import nlp
+    sentence = "Toàn tỉnh có 16 nghìn con lợn."
+    doc = nlp.spacy_doc(sentence)
+    assert [t.text for t in doc] == [w for w, _ in nlp.tagged(sentence)]
+    assert all(t.tag_ for t in doc)
+    nouns = nlp.matcher({"NOUN": [[{"TAG": {"IN": ["N", "Nc"]}}]]})
+    found = [doc[a:b].text for _, a, b in nouns(doc)]
+    assert "lợn" in found
+    a, b = doc.user_data["spans"][len(doc) - 2]
+    assert sentence[a:b] == doc[len(doc) - 2].text
+
+
+def test_a_unit_the_lexicon_lacks_is_asked_of_the_tagger():
+    got = _one("Đến nay toàn huyện đã xây dựng 14 sân bóng chuyền hơi.", value=14, status="achieved")
+    assert got["unit"] and got["unit"].startswith("sân")
+
+
+# --- data files ---------------------------------------------------------------------------
+def test_every_cue_entry_compiles():
+    def entries(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for item in node:
+                yield from entries(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("window_words", "subject_words", "min_words", "not_target_words"):
+                    yield from entries(value)
+    for entry in entries(resources.load("target_cues.yaml")):
+        cues.compile_words([entry])
+
+
+def test_unit_lexicon_has_no_overlap_between_units_and_non_units():
+    data = resources.load("target_units.yaml")
+    units = {u.lower() for group in data["counted"].values() for u in group} | {u.lower() for u in data["measures"]}
+    assert not units & {u.lower() for u in data["not_units"]}
+
+
+# --- the shared corpus --------------------------------------------------------------------
+def test_targets_on_the_shared_corpus(shared):
+    """The stage alone (read, normalize, segment, targets) against the gold targets."""
+    sys.path.insert(0, str(shared / "eval"))
+    score = pytest.importorskip("score", reason="the scorer in ../shared/eval")
+    from pipeline.run import prepare
+    tp = fp = fn = 0
+    for gold_path in sorted((shared / "gold").glob("*.json")):
+        source = next((p for p in (shared / "corpus").iterdir() if p.stem == gold_path.stem), None)
+        if source is None:
+            continue
+        doc = prepare(source, gold_path.stem)
+        if doc.failed:
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        pred = [{**t.model_dump(), "_quote": doc.text[t.span[0]:t.span[1]]} for t in targets.find(doc)]
+
+        def same(g, p):
+            return (score.same_number(g.get("value"), p.get("value"))
+                    and (g.get("value") is None or score.same_unit(g.get("unit"), p.get("unit")))
+                    and score.evidence_overlaps(g.get("evidence"), p["_quote"]))
+        pairs, f_p, f_n = score.match(gold.get("targets") or [], pred, same)
+        tp, fp, fn = tp + len(pairs), fp + f_p, fn + f_n
+    f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+    assert f1 >= 0.80, (tp, fp, fn)
+
+
+def test_no_stage_imports_another():
+    package = Path(targets.__file__).parent
+    for module in package.glob("*.py"):
+        imports = re.findall(r"^from pipeline\.extract\.(\w+)", module.read_text(encoding="utf-8"), re.M)
+        assert set(imports) <= {"targets"}, module.name
