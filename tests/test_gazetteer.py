@@ -194,8 +194,8 @@ def test_not_a_body(phrase):
      [("Tỉnh đoàn Gia Lai", "party"), ("Hội Nông dân tỉnh Gia Lai", "party")]),
     ("Trưởng các phòng: Nội vụ, Tư pháp báo cáo.", [("Phòng Nội vụ", "agency"), ("Phòng Tư pháp", "agency")]),
     # a steering committee named with what it is about, up to the next phrase of the clause
-    ("Văn bản của Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW về sắp xếp bộ máy.",
-     [("Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW", "agency")]),
+    ("Văn bản của Ban Chỉ đạo Trung ương về sơ kết Nghị quyết số 27-NQ/TW về cải cách tiền lương.",
+     [("Ban Chỉ đạo Trung ương về sơ kết Nghị quyết số 27-NQ/TW", "agency")]),
     ("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng họp.",
      [("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng", "agency")]),
 ])
