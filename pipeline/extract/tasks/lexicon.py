@@ -5,10 +5,9 @@ import re
 from functools import cache
 
 from pipeline import resources
+from pipeline.letters import UPPER  # tells a name ("Sở Xây dựng") from a verb ("xây dựng")
 
 _I = re.IGNORECASE
-# Upper-case letters of Vietnamese, for telling a name ("Sở Xây dựng") from a verb ("xây dựng").
-UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
 
 
 def phrases(words: list[str]) -> str:
