@@ -8,9 +8,9 @@ WORKERS ?=
 DASK   ?=
 ARGS   ?=
 
-.PHONY: extract test bench bench-scale schema samples clean setup
+.PHONY: extract test bench bench-scale schema samples clean setup ocr-deps
 
-extract: $(VENV)/.installed
+extract: $(VENV)/.installed ocr-deps
 	$(PY) -m pipeline extract $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(DASK),--dask $(DASK)) $(ARGS)
 
 # The static viewer of OUT's records, under OUT/site (opens from disk): make browse OUT=dir
@@ -22,7 +22,7 @@ PORT ?= 8001
 serve: $(VENV)/.installed
 	$(PY) -m pipeline serve --out $(OUT) --port $(PORT) $(ARGS)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed ocr-deps
 	$(PY) -m pytest -q $(ARGS)
 
 bench: $(VENV)/.installed
@@ -37,7 +37,16 @@ schema: $(VENV)/.installed
 samples: $(VENV)/.installed
 	$(PY) scripts/make_samples.py
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed ocr-deps
+
+# Scanned PDFs need Tesseract with its Vietnamese model, from the system's packages. Installed
+# where apt-get can run (as root); elsewhere a note says what to install, and scans are reported
+# as unreadable until it is.
+ocr-deps:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; \
+	else echo "note: scanned PDFs need Tesseract with Vietnamese: apt-get install tesseract-ocr tesseract-ocr-vie (Debian/Ubuntu), brew install tesseract tesseract-lang (macOS), dnf install tesseract tesseract-langpack-vie (Fedora)." >&2; fi
 
 # Reinstalled when the declared dependencies change.
 $(VENV)/.installed: pyproject.toml

@@ -17,6 +17,7 @@ import docx  # python-docx: finds the main part through the relationships, whate
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from pipeline import legacy_fonts
 from pipeline.doc import Loaded, Table
 from pipeline.errors import ReadError
 from pipeline.load.columns import reading_order
@@ -57,7 +58,7 @@ def read(path: Path) -> Loaded:
     if not text.strip():
         return Loaded(text="", format="docx", warnings=["no text in the document body (only images?)"],
                       unreadable=True)
-    return Loaded(text=text, format="docx", tables=writer.tables)
+    return legacy_fonts.repaired(Loaded(text=text, format="docx", tables=writer.tables))
 
 
 # --- the package -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from pipeline import legacy_fonts
 from pipeline.doc import Loaded, Table
 from pipeline.load.text import decode
 
@@ -46,7 +47,7 @@ def read(path: Path) -> Loaded:
     text = writer.text()
     if not text.strip():
         return Loaded(text="", format="html", warnings=["no article text in the page"], unreadable=True)
-    return Loaded(text=text, format="html", tables=writer.tables)
+    return legacy_fonts.repaired(Loaded(text=text, format="html", tables=writer.tables))
 
 
 def _is_furniture(tag: Tag) -> bool:

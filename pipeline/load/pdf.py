@@ -1,4 +1,4 @@
-"""PDF text layers, in reading order.
+"""PDF text layers, in reading order; scanned pages and broken fonts through OCR.
 
 An official document (Nghị định 30/2020, Phụ lục I) sets its header in two
 columns (issuer | Quốc hiệu, then số/ký hiệu | date line) and its closing in two
@@ -7,27 +7,32 @@ extract_text does, glues the issuer to the Quốc hiệu; here a run of lines th
 share a vertical gutter is read column by column instead, the whole left block
 before the right one. Body paragraphs span the gutter and read normally.
 
-Pages without a usable text layer (a scan, or a legacy TCVN3/VNI font whose
-glyphs do not map to Unicode) give no text and a page warning; a document with
-no usable page is `unreadable`, with one warning saying why (its legacy-font
-text kept as read, for a converter to map back).
+Each page is decided on its own. A text layer in Unicode is read as it is, a stamp or a
+handwritten note on it notwithstanding. A layer typed in a legacy font (TCVN3, VNI) that
+a font table maps back is converted. A page without a text layer (a scan), or whose
+layer is garbage no table maps back (a broken font, a bad earlier OCR), is rendered and
+read with Tesseract (`load/ocr/`); its word boxes go through the same column rules. A
+document with no readable page is `unreadable`, with one warning saying why.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
 
 import pdfplumber
 
+from pipeline import legacy_fonts
 from pipeline.doc import Loaded
 from pipeline.errors import ReadError
+from pipeline.load import ocr
 
-SCAN_WARNING = "no text layer: a scanned PDF; OCR is not enabled"
-LEGACY_WARNING = "text layer uses a legacy font encoding (TCVN3/VNI?): not Unicode"
+SCAN_WARNING = "no text layer: a scanned PDF, and OCR found no text on it"
+NO_OCR_WARNING = "no text layer: a scanned PDF; OCR is not available: {}"
+LEGACY_WARNING = "text layer is not Unicode (a legacy or broken font) and no font table maps it back"
 BLANK_WARNING = "no text: every page is blank"
+# Pages OCR read with less mean confidence than this get a warning: expect wrong letters.
+_LOW_CONFIDENCE = 0.6
 
 # Words on one line may differ this much in `top` (points), as in pdfplumber's own default.
 _LINE_TOLERANCE = 3.0
@@ -36,10 +41,6 @@ _LINE_TOLERANCE = 3.0
 _GUTTER_EMS = 0.75
 # Lines further apart than this many line heights do not share a column block.
 _MAX_BLOCK_GAP = 3.0
-# Below this share of well-formed words a page's text layer is taken for garbage; Unicode
-# Vietnamese scores above 0.97, a legacy-font layer read as Unicode about 0.6.
-_MIN_VALID_SHARE = 0.8
-_MIN_WORDS_TO_JUDGE = 15
 # A page with fewer visible characters than this, a third of it covered by images, is a scan (a
 # stamp or a page number may still be text).
 _MAX_SCAN_CHARS = 20
@@ -82,7 +83,7 @@ def read(path: Path) -> Loaded:
         if not pages:
             raise ReadError("the PDF has no pages")
         results = [_read_page(page) for page in pages]
-    return _assemble(results)
+    return _assemble(_read_by_ocr(path, results))
 
 
 def _check_header(path: Path) -> None:
@@ -112,8 +113,14 @@ def _describe(exc: Exception) -> str:
 @dataclass(frozen=True, slots=True)
 class _Page:
     text: str
-    kind: str         # "text", "blank", "scan", "legacy" or "error"
-    problem: str = ""  # what went wrong, for "error"
+    kind: str                 # "text", "converted", "ocr", "blank", "scan", "garbage" or "error"
+    problem: str = ""         # what went wrong, for "error"
+    encoding: str = ""        # the legacy font table a "converted" page went through
+    confidence: float | None = None  # OCR's, for a page it read (or tried to)
+    layer: str = ""           # what an "ocr" page had instead of text: "scan" or "garbage"
+
+
+_READ = ("text", "converted", "ocr")
 
 
 def _read_page(page) -> _Page:
@@ -127,7 +134,65 @@ def _read_page(page) -> _Page:
         return _Page("", "error", _describe(exc))
     if len(text) - text.count(" ") - text.count("\n") < _MAX_SCAN_CHARS and _has_big_image(page):
         return _Page("", "scan")
-    return _Page(text, "text" if _looks_unicode(text) else "legacy")
+    if _looks_unicode(text):
+        return _Page(text, "text")
+    return _converted(page, text)
+
+
+def _converted(page, text: str) -> _Page:
+    """A legacy-font page through its font table, font by font: a Unicode template can carry
+    a pasted TCVN3 paragraph. Garbage no table maps back is left for OCR."""
+    try:
+        words = page.extract_words(extra_attrs=["fontname"])
+        encodings = _font_encodings(words)
+        if not any(encodings.values()):
+            return _Page(text, "garbage")
+        for word in words:
+            encoding = encodings[word["fontname"]]
+            if encoding:
+                word["text"] = legacy_fonts.convert(word["text"], encoding)
+                word["text"] = word["text"].upper() if _capitals_font(word["fontname"]) else word["text"]
+        text = "\n".join(_page_lines(page, words))
+    except Exception as exc:
+        return _Page("", "error", _describe(exc))
+    if not _looks_unicode(text):
+        return _Page(text, "garbage")
+    found = sorted({e for e in encodings.values() if e})
+    return _Page(text, "converted", encoding=", ".join(found))
+
+
+def _font_encodings(words: list[dict]) -> dict[str, str | None]:
+    """Each font's legacy encoding, told by its text; None for a Unicode font."""
+    by_font: dict[str, list[str]] = {}
+    for word in words:
+        by_font.setdefault(word["fontname"], []).append(word["text"])
+    return {font: legacy_fonts.detect(" ".join(texts)) for font, texts in by_font.items()}
+
+
+def _capitals_font(fontname: str) -> bool:
+    """TCVN3's capitals fonts (.VnTimeH, .VnArialH) draw the lower-case bytes as capitals."""
+    name = fontname.split("+")[-1].split(",")[0].split("-")[0]
+    return name.lower().lstrip(".").startswith("vn") and name.endswith("H")
+
+
+def _read_by_ocr(path: Path, pages: list[_Page]) -> list[_Page]:
+    """Scanned and garbage pages read again from their image, where Tesseract is installed."""
+    wanted = [i for i, page in enumerate(pages) if page.kind in ("scan", "garbage")]
+    if not wanted or ocr.unavailable():
+        return pages
+    pages = list(pages)
+    for i in wanted:
+        try:
+            found = ocr.read_pages(path, [i])[i]
+        except Exception as exc:  # a page pdfium cannot render, a tesseract crash
+            pages[i] = _Page("", "error", f"OCR failed: {_describe(exc)}")
+            continue
+        lines = [_Line(row, row[0]["top"], row[0]["bottom"], row[0]["x0"], max(w["x1"] for w in row))
+                 for row in found.rows]
+        text = "\n".join(_arrange(lines, [])) if lines else ""
+        pages[i] = (_Page(text, "ocr", confidence=found.confidence, layer=pages[i].kind) if text
+                    else replace(pages[i], confidence=0.0))
+    return pages
 
 
 def _straight(page):
@@ -157,41 +222,72 @@ def _has_big_image(page) -> bool:
 
 
 def _assemble(pages: list[_Page]) -> Loaded:
-    if not any(page.kind == "text" for page in pages):
+    if not any(page.kind in _READ for page in pages):
         return _unreadable(pages)
     warnings = [_page_warning(number, page) for number, page in enumerate(pages, 1)
-                if page.kind not in ("text", "blank")]
-    text = "\n".join(page.text for page in pages if page.kind == "text")
-    return Loaded(text=text, format="pdf", pages=len(pages), warnings=warnings)
+                if page.kind not in ("text", "converted", "blank")]
+    warnings = [w for w in warnings if w]
+    encodings = sorted({page.encoding for page in pages if page.kind == "converted"})
+    warnings += [legacy_fonts.CONVERTED_WARNING.format(encoding) for encoding in encodings]
+    text = "\n".join(page.text for page in pages if page.kind in _READ)
+    return Loaded(text=text, format="pdf", pages=len(pages), warnings=warnings, extra=_source(pages))
+
+
+def _source(pages: list[_Page]) -> dict:
+    """What the record's `source` says of OCR (a confidence per page, None where the text
+    layer was read) and of legacy fonts."""
+    extra: dict = {}
+    if any(page.confidence is not None for page in pages):
+        extra["ocr"] = True
+        extra["ocr_confidence"] = [page.confidence for page in pages]
+    encodings = sorted({page.encoding for page in pages if page.kind == "converted"})
+    if encodings:
+        extra["legacy_font"] = ", ".join(encodings)
+    return extra
 
 
 def _unreadable(pages: list[_Page]) -> Loaded:
     kinds = {page.kind for page in pages}
-    warnings = [warning for kind, warning in (("scan", SCAN_WARNING), ("legacy", LEGACY_WARNING))
-                if kind in kinds]
+    missing = ocr.unavailable()
+    scan = NO_OCR_WARNING.format(missing) if missing else SCAN_WARNING
+    warnings = [warning for kind, warning in (("scan", scan), ("garbage", LEGACY_WARNING)) if kind in kinds]
+    if "garbage" in kinds and missing:
+        warnings.append(f"OCR, which could read it instead, is not available: {missing}")
     warnings += [_page_warning(number, page) for number, page in enumerate(pages, 1)
                  if page.kind == "error"]
-    # A legacy-font layer is kept as read: a converter for TCVN3/VNI can still map it back.
-    text = "\n".join(page.text for page in pages if page.kind == "legacy")
+    # A garbage layer is kept as read: a converter for another font table can still map it back.
+    text = "\n".join(page.text for page in pages if page.kind == "garbage")
     return Loaded(text=text, format="pdf", pages=len(pages), warnings=warnings or [BLANK_WARNING],
-                  unreadable=True)
+                  unreadable=True, extra=_source(pages))
 
 
 def _page_warning(number: int, page: _Page) -> str:
+    if page.kind == "ocr":
+        if page.layer == "garbage":
+            return f"page {number}: text layer is not Unicode (a broken font): read by OCR instead"
+        if page.confidence < _LOW_CONFIDENCE:
+            return f"page {number}: read by OCR with low confidence ({page.confidence:.2f}): expect wrong letters"
+        return ""
+    tried = page.confidence is not None
     if page.kind == "scan":
-        return f"page {number}: no text layer (a scanned page; OCR is not enabled): skipped"
-    if page.kind == "legacy":
-        return f"page {number}: text layer uses a legacy font encoding (TCVN3/VNI?): skipped"
+        return (f"page {number}: no text layer, and OCR found no text on it: skipped" if tried else
+                f"page {number}: no text layer (a scanned page; OCR is not available): skipped")
+    if page.kind == "garbage":
+        return (f"page {number}: text layer is not Unicode and OCR found no text: skipped" if tried else
+                f"page {number}: text layer is not Unicode (a legacy or broken font): skipped")
     return f"page {number}: cannot be read ({page.problem}): skipped"
 
 
 # --- reading order ---------------------------------------------------------------------------
 
 def _page_lines(page, words: list[dict]) -> list[str]:
-    lines = _group_lines(words)
+    return _arrange(_group_lines(words), _rules(page))
+
+
+def _arrange(lines: list[_Line], rules: list) -> list[str]:
     heights = [l.bottom - l.top for l in lines]
     area = _Area(left=min(l.x0 for l in lines), right=max(l.x1 for l in lines),
-                 gutter=_GUTTER_EMS * median(heights), line_height=median(heights), rules=_rules(page))
+                 gutter=_GUTTER_EMS * median(heights), line_height=median(heights), rules=rules)
     out: list[str] = []
     i = 0
     for start, end, gaps in _column_blocks(lines, area):
@@ -277,11 +373,25 @@ def _extend(lines: list[_Line], seed: int, steps: range, gaps: list[Gap], area: 
     """Walk from the seed while the gutter stays open; the last line reached and the gutter."""
     last = seed
     for i in steps:
-        common = _intersect(gaps, _free(lines[i], area), area.gutter)
+        common = _intersect(gaps, _free(lines[i], area), area.gutter) or _beside(lines[i], gaps, area)
         if not common or not _adjacent(lines[last], lines[i], common, area):
             break
         last, gaps = i, common
     return last, gaps
+
+
+def _beside(line: _Line, gaps: list[Gap], area: _Area) -> list[Gap]:
+    """The gutter narrowed to let past a one-sided line that reaches into it but not across:
+    the long second line of a trích yếu ("V/v … về tín") under the số/ký hiệu. A body line
+    reaches across, to the far margin."""
+    room = area.gutter / 3
+    narrowed = []
+    for lo, hi in gaps:
+        if line.x0 < lo and line.x1 <= hi - room:
+            narrowed.append((max(lo, line.x1), hi))
+        elif line.x1 > hi and line.x0 >= lo + room:
+            narrowed.append((lo, min(hi, line.x0)))
+    return narrowed if len(narrowed) == len(gaps) else []
 
 
 def _adjacent(a: _Line, b: _Line, gaps: list[Gap], area: _Area) -> bool:
@@ -317,47 +427,10 @@ def _join(words: list[dict]) -> str:
 
 # --- is the text layer Vietnamese? -----------------------------------------------------------
 
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-# Onset, nucleus, coda of a Vietnamese syllable with its tone mark removed; loose (any 1-3
-# vowels; f, j, w, z and final k for loanwords and Tây Nguyên names such as "Jút", "Đắk") on
-# purpose: it only has to tell Vietnamese from the debris a legacy font leaves.
-_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđfghjklmnpqrstvwxz])?"
-                       r"[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnptk])?")
-# Abbreviations and list markers: "HĐND", "NĐ-CP", "đ)".
-_ABBREVIATION = re.compile(r"[A-ZĐ]+|[a-zđ]")
-_ORDINARY = re.compile(r"[\w\-–—/.,;:!?()\[\]\"'“”‘’…%&+*=<>@#§]+")
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def _looks_unicode(text: str) -> bool:
     """Whether most words of `text` are Vietnamese syllables or plain Latin (abbreviations).
 
     Legacy fonts map their glyphs to Latin-1 code points, so "Việt" comes out as "ViÖt"
     (TCVN3) or "Vieät" (VNI), and unmapped glyphs as "(cid:16)".
     """
-    judged = valid = 0
-    for token in text.split():
-        if not any(ch.isalpha() for ch in token):
-            continue
-        judged += 1
-        valid += _valid_token(token)
-    if judged < _MIN_WORDS_TO_JUDGE:
-        return True
-    return valid / judged >= _MIN_VALID_SHARE
-
-
-def _valid_token(token: str) -> bool:
-    # Text layers often carry tone marks as separate combining characters.
-    token = unicodedata.normalize("NFC", token)
-    if "(cid:" in token or not _ORDINARY.fullmatch(token):
-        return False
-    return all(run.isascii() or _ABBREVIATION.fullmatch(run) or _is_syllable(run)
-               for run in _LETTERS.findall(token))
-
-
-def _is_syllable(run: str) -> bool:
-    decomposed = unicodedata.normalize("NFD", run.lower())
-    if sum(ch in _TONE_MARKS for ch in decomposed) > 1:
-        return False
-    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
-    return _SYLLABLE.fullmatch(bare) is not None
+    return legacy_fonts.looks_unicode(text)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from pipeline import legacy_fonts
 from pipeline.doc import Loaded
 from pipeline.errors import ReadError
 from pipeline.load.columns import reading_order
@@ -58,4 +59,5 @@ def read(path: Path) -> Loaded:
     warnings = []
     if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         warnings.append(f"no byte-order mark and not UTF-8: encoding guessed as {encoding}")
-    return Loaded(text=reading_order(text), format="txt", warnings=warnings, extra={"encoding": encoding})
+    return legacy_fonts.repaired(Loaded(text=reading_order(text), format="txt", warnings=warnings,
+                                        extra={"encoding": encoding}))
