@@ -103,3 +103,39 @@ def test_draft_cong_van_signer(tmp_path):
 ])
 def test_news_article_reports_the_directive(tmp_path, field, expected):
     assert getattr(_document(tmp_path, NEWS), field) == expected
+
+
+SCANNED_TO_TRINH = """CÔNG AN TỈNH GIA LAI
+Số: 57) /TTr-CAT-PC06
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Gia Lạỉ, ngày 14 tháng 8 năm 2025
+TỜ TRÌNH
+'V/ xin chủ trương tổ chức tuần tra kiểm soát dịp lễ Quốc khánh
+Kính gửi: Đồng chí Chủ tịch UBND tỉnh.
+Công an tỉnh kính trình Chủ tịch UBND tỉnh xem xét, cho ý kiến./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+GIÁM ĐÓC
+Đại tá Nguyễn Hữu Phước
+"""
+
+
+@pytest.mark.parametrize("field, expected", [
+    ("doc_type", "Tờ trình"),
+    ("number", "57/TTr-CAT-PC06"),           # a scan's stray ")" before the slash dropped
+    ("subject", "xin chủ trương tổ chức tuần tra kiểm soát dịp lễ Quốc khánh"),  # "V/" misread
+    ("issued_date", "2025-08-14"),
+])
+def test_scanned_header_is_read_leniently(tmp_path, field, expected):
+    assert getattr(_document(tmp_path, SCANNED_TO_TRINH), field) == expected
+
+
+def test_scanned_signature_with_rank_and_lost_mark(tmp_path):
+    signer = _document(tmp_path, SCANNED_TO_TRINH).signer
+    assert (signer.name, signer.title) == ("Nguyễn Hữu Phước", "Giám đốc")
+
+
+def test_a_scanned_place_takes_the_registers_spelling(tmp_path):
+    assert _document(tmp_path, SCANNED_TO_TRINH).place == "Gia Lai"   # "Gia Lạỉ" as read

@@ -14,7 +14,7 @@ from pipeline.records import DocumentInfo
 
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|^[-–—_=.\s]+$",
                     re.IGNORECASE)
-_NUMBER_SYMBOL = re.compile(r"^(?P<digits>[\dA-Za-z]*)\s*/\s*(?P<symbol>\S+)$")
+_NUMBER_SYMBOL = re.compile(r"^(?P<digits>[\dA-Za-z]*[).,:;'’\]]{0,2})\s*/\s*(?P<symbol>\S+)$")
 _HEADER_SCAN = 40  # lines: the form's header never runs longer
 
 
@@ -114,25 +114,38 @@ def _combine_units(units: list[str]) -> str:
 
 
 def _number(text: str) -> tuple[str | None, str | None]:
-    """"Số: 254/TB-PCTT" → ("254/TB-PCTT", "TB-PCTT"); a blank number ("Số:   /UBND-NC") → (None, symbol)."""
+    """"Số: 254/TB-PCTT" → ("254/TB-PCTT", "TB-PCTT"); a blank number ("Số:   /UBND-NC") → (None, symbol).
+
+    Stray marks a scan leaves between the digits and the slash ("Số: 409) /BCA-C04") are dropped.
+    """
     m = _form()["_number_line"].match(text)
     raw = re.sub(r"\s+", "", m.group("number")) if m else ""
     parts = _NUMBER_SYMBOL.match(raw)
     if not parts:
         return (raw or None), None
     symbol = parts.group("symbol").rstrip(".,;")
-    if not re.search(r"\d", parts.group("digits")):
+    digits = re.match(r"\d+[a-zđ]?", parts.group("digits"))
+    if not digits:
         return None, symbol
-    return f"{parts.group('digits')}/{symbol}", symbol
+    return f"{digits.group(0)}/{symbol}", symbol
 
 
 def _place_and_date(text: str) -> tuple[str | None, str | None]:
     m = _form()["_date_line"].match(text)
-    place = m.group("place").strip() if m else None
+    place = _known_spelling(m.group("place").strip()) if m else None
     if BLANK_DAY.search(text):
         return place, None  # a draft: "ngày   tháng 12 năm 2025" has no date yet
     dates = [d for d in find_dates(text) if d.year]
     return place, dates[0].iso() if dates else None
+
+
+def _known_spelling(place: str) -> str:
+    """A place as the register spells it, when a scan lost a mark ("Lâm Đông" → "Lâm Đồng")."""
+    units = gazetteer.lookup(place)
+    provinces = [u for u in units if u.tier == "province"] or list(units)
+    if not provinces or re.sub(r"\w", "", provinces[0].name) != re.sub(r"\w", "", place):
+        return place  # kept as written where the register only spaces it otherwise ("Phan Rang-Tháp Chàm")
+    return provinces[0].name
 
 
 def _type_and_subject(doc: Doc, lines: list[Line], after: int) -> tuple[str | None, str | None]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from pipeline import resources
@@ -15,13 +16,23 @@ _TAIL_LINES = 30  # the block sits in the last lines of the text, beside or unde
 @cache
 def _vocabulary() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
     data = resources.load("document_form.yaml")
-    titles = {t.upper(): t for t in data["titles"]}
+    # Titles are matched without their marks: a scan reads "GIÁM ĐÓC" for "GIÁM ĐỐC".
+    titles = {_bare(t): t for t in data["titles"]}
     title = re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(
-        sorted((re.escape(t) for t in titles), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        sorted((re.escape(t) for t in titles), key=len, reverse=True)) + r")\b")
     surnames = "|".join(re.escape(s) for s in sorted(data["surnames"], key=len, reverse=True))
-    # A name: a family name, then one to four more capitalized syllables, and nothing else.
-    name = re.compile(r"^\s*(?P<name>(?:" + surnames + r")(?:\s+[" + UPPER + r"][" + LOWER + r"']*){1,4})\s*\.?$")
+    ranks = "|".join(re.escape(r) for r in sorted(data["ranks"], key=len, reverse=True))
+    # A name: a family name, then one to four more capitalized syllables, and nothing else;
+    # a police or army rank may stand before it.
+    name = re.compile(r"^\s*(?:(?:" + ranks + r")\s+)?(?P<name>(?:" + surnames + r")(?:\s+[" + UPPER + r"]["
+                      + LOWER + r"']*){1,4})\s*\.?$")
     return title, titles, name
+
+
+def _bare(text: str) -> str:
+    """Upper case without diacritics (Đ kept apart from D): the key titles are compared by."""
+    text = unicodedata.normalize("NFD", text.upper().replace("Đ", "\0"))
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("\0", "Đ")
 
 
 def read_signature(doc: Doc) -> Signer | None:
@@ -36,10 +47,10 @@ def read_signature(doc: Doc) -> Signer | None:
         text = line.text.strip()
         if text.startswith(("-", "+", "•")) or text.lower().startswith("nơi nhận"):
             continue
-        m = title_re.match(text)
+        m = title_re.match(_bare(text))
         if m and len(text) < 40:
             # "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH": the last title before the name is the signer's.
-            title = titles.get(m.group("title").upper().replace("  ", " "), m.group("title"))
+            title = titles.get(" ".join(m.group("title").split()), m.group("title"))
             continue
         n = name_re.match(_title_case(text))
         if n and title is not None:
