@@ -1,6 +1,7 @@
 """Shared fixtures: the repo's paths, the JSON Schema, and ../shared when it is there."""
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -32,3 +33,11 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip(f"{SHARED} is absent: the shared corpus and gold records sit beside the project in CI")
     return SHARED
+
+
+def reader_cer():
+    """scripts/reader_cer.py as a module: the measure the reader tests share with the script."""
+    spec = importlib.util.spec_from_file_location("reader_cer", ROOT / "scripts" / "reader_cer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

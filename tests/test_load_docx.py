@@ -5,12 +5,13 @@ the shared corpus skips when /work/shared is not there.
 """
 from __future__ import annotations
 
-import importlib.util
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+
+from tests.conftest import reader_cer
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -203,18 +204,10 @@ def test_truncated_docx_raises_read_error(tmp_path, plan):
 
 # --- the shared corpus -----------------------------------------------------------------------
 
-def _reader_cer():
-    spec = importlib.util.spec_from_file_location("reader_cer", Path(__file__).resolve().parents[1]
-                                                  / "scripts" / "reader_cer.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_shared_documents_are_close_to_their_transcripts():
     if not (SHARED / "corpus").is_dir() or not (SHARED / "transcripts").is_dir():
         pytest.skip(f"{SHARED} (the shared corpus and transcripts) is not on this machine")
-    cer = _reader_cer().cer
+    cer = reader_cer().cer
     checked = 0
     for path in sorted((SHARED / "corpus").glob("d*.docx")):
         transcript = SHARED / "transcripts" / f"{path.stem}.txt"

@@ -5,12 +5,13 @@ shared corpus skips when /work/shared is not there.
 """
 from __future__ import annotations
 
-import importlib.util
 import io
 import unicodedata
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import reader_cer
 
 from pipeline.errors import ReadError
 from pipeline.load import pdf as reader
@@ -259,14 +260,6 @@ def test_unopenable_files_raise_read_error(tmp_path, make, message):
 
 # --- the shared corpus -----------------------------------------------------------------------
 
-def _reader_cer():
-    spec = importlib.util.spec_from_file_location("reader_cer", Path(__file__).resolve().parents[1]
-                                                  / "scripts" / "reader_cer.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _shared(pattern: str) -> list[Path]:
     if not (SHARED / "corpus").is_dir() or not (SHARED / "transcripts").is_dir():
         pytest.skip(f"{SHARED} (the shared corpus and transcripts) is not on this machine")
@@ -277,7 +270,7 @@ def _shared(pattern: str) -> list[Path]:
 
 
 def test_shared_text_layer_is_close_to_its_transcript():
-    cer = _reader_cer().cer
+    cer = reader_cer().cer
     for path in _shared("p01_*.pdf"):
         transcript = (SHARED / "transcripts" / f"{path.stem}.txt").read_text(encoding="utf-8")
         assert cer(reader.read(path).text, transcript) < 0.05, path.name
