@@ -9,6 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# Where Debian and other distributions put DejaVu Sans: tests that draw Vietnamese PDFs need it.
+FONT_CANDIDATES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                   "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+                   "/usr/share/fonts/TTF/DejaVuSans.ttf"]
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ import pytest
 
 from pipeline import legacy_fonts as lf
 from pipeline.doc import Loaded, Table
+from tests.conftest import FONT_CANDIDATES
 
 SENTENCES = [
     "Công an xã Hòa Bình rà soát phương án sơ tán dân cư vùng trũng thấp.",
@@ -196,8 +197,6 @@ def test_unicode_txt_is_unchanged(tmp_path):
 
 # --- PDF text layers -------------------------------------------------------------------------
 
-FONT_CANDIDATES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-                   "/usr/share/fonts/TTF/DejaVuSans.ttf"]
 
 
 # Helvetica's standard encoding turns byte 0xAD (TCVN3's ư) into a space, which a real .VnTime

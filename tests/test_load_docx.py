@@ -11,7 +11,6 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import reader_cer
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -20,8 +19,8 @@ from lxml import etree
 
 from pipeline.errors import ReadError
 from pipeline.load import docx as reader
+from tests.conftest import SHARED, reader_cer
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 W = reader.W
 
 HEADER = [(["ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import reader_cer
+from tests.conftest import FONT_CANDIDATES, SHARED, reader_cer
 
 from pipeline.errors import ReadError
 from pipeline.load import pdf as reader
@@ -20,10 +20,6 @@ reportlab = pytest.importorskip("reportlab", reason="reportlab (a dev dependency
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FONT_CANDIDATES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                   "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-                   "/usr/share/fonts/TTF/DejaVuSans.ttf"]
 
 HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH", "Số: 27/KH-UBND"]
 HEADER_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",

@@ -16,12 +16,8 @@ import pytest
 from pipeline.load import ocr
 from pipeline.load.ocr import marks, scan, words
 from pipeline.load import pdf as reader
+from tests.conftest import FONT_CANDIDATES, ROOT, SHARED
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-FONT_CANDIDATES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                   "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-                   "/usr/share/fonts/TTF/DejaVuSans.ttf"]
 DPI = 300
 
 HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "HUYỆN ĐỒNG XUÂN", "Số: 15/KH-UBND"]
