@@ -8,7 +8,7 @@ WORKERS ?=
 DASK   ?=
 ARGS   ?=
 
-.PHONY: extract test bench bench-scale schema samples clean setup ocr-deps
+.PHONY: extract test bench bench-scale schema samples clean setup ocr-deps dask-scheduler dask-worker
 
 extract: $(VENV)/.installed ocr-deps
 	$(PY) -m pipeline extract $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(DASK),--dask $(DASK)) $(ARGS)
@@ -21,6 +21,18 @@ browse: $(VENV)/.installed
 PORT ?= 8001
 serve: $(VENV)/.installed
 	$(PY) -m pipeline serve --out $(OUT) --port $(PORT) $(ARGS)
+
+# A Dask cluster of the pipeline's own: `make dask-scheduler` on one host, then on each worker
+# host (same checkout, inputs and output on a shared folder) `make dask-worker SCHEDULER=tcp://host:8786`.
+# Workers (NWORKERS=-1: one per core) run one document per process, without Dask's task profiler (see pipeline/cluster.py).
+SCHEDULER ?= tcp://127.0.0.1:8786
+NWORKERS  ?= -1
+dask-scheduler: $(VENV)/.installed
+	$(VENV)/bin/dask scheduler $(ARGS)
+
+dask-worker: $(VENV)/.installed ocr-deps
+	DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False $(VENV)/bin/dask worker $(SCHEDULER) \
+	    --nworkers $(NWORKERS) --nthreads 1 $(ARGS)
 
 test: $(VENV)/.installed ocr-deps
 	$(PY) -m pytest -q $(ARGS)

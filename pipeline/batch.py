@@ -41,6 +41,7 @@ class Summary:
     removed: int = 0
     skipped: list[str] = field(default_factory=list)      # files with an unknown extension
     failures: list[tuple[str, str]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)      # about the run itself, e.g. the cluster's setup
     seconds: float = 0.0
 
 
@@ -139,7 +140,7 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
         on_start(len(todo))
     if dask:
         from pipeline.cluster import run_on_dask
-        outcomes = run_on_dask(dask, todo, out, max_bytes)
+        outcomes = run_on_dask(dask, todo, out, max_bytes, summary.notices)
     else:
         outcomes = _run(todo, out, workers, max_bytes)
     for item, outcome in outcomes:

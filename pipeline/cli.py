@@ -60,6 +60,8 @@ def _print_summary(s: Summary, out: Path) -> None:
         console.print(f"[yellow]skipped[/] {name}: unknown extension (readable: .txt .html .htm .pdf .docx)")
     for name, reason in s.failures:
         console.print(f"[red]failed[/] {name}: {reason}")
+    for notice in s.notices:
+        console.print(f"[yellow]note[/] {notice}")
     if s.read == 0 and s.unchanged:
         console.print(f"Nothing to do: {s.unchanged} record(s) in {out} are up to date "
                       f"(same input bytes, pipeline {VERSION}).")

@@ -41,11 +41,12 @@ def cli_run(corpus: Path, out: Path, *extra: str) -> tuple[float, float]:
 
 
 def dask_run(corpus: Path, out: Path) -> tuple[float, float]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from pipeline.batch import process_corpus
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
+    from pipeline.cluster import local_cluster
+    # Workers set up as `make dask-worker` starts them (pipeline.cluster.WORKER_CONFIG).
+    with local_cluster(2) as cluster, Client(cluster) as client:
         t0 = time.perf_counter()
         process_corpus([corpus], out, dask=cluster.scheduler_address)
         seconds = time.perf_counter() - t0

@@ -30,13 +30,26 @@ def test_worker_processes_match_serial_byte_for_byte(serial, tmp_path):
 
 
 def test_local_dask_cluster_matches_serial(serial, tmp_path):
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
-                                  host="127.0.0.1") as cluster:
+    pytest.importorskip("distributed")
+    from pipeline.cluster import local_cluster
+    with local_cluster(2) as cluster:
         out = tmp_path / "dask"
         summary = process_corpus([ROOT / "corpus"], out, dask=cluster.scheduler_address)
-    assert summary.failed == 0
+    assert summary.failed == 0 and summary.notices == []
     assert _records(out) == _records(serial)
+    assert (out / ".manifest").read_bytes() == (serial / ".manifest").read_bytes()
+
+
+def test_workers_that_keep_task_profiles_are_named_in_a_notice(tmp_path):
+    # A cluster started without the pipeline's worker settings still runs the batch,
+    # and the summary says what to change.
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address="127.0.0.1:0") as cluster:
+        summary = process_corpus([ROOT / "corpus"], tmp_path / "out", dask=cluster.scheduler_address)
+    assert summary.failed == 0 and summary.written >= 6
+    assert len(summary.notices) == 1
+    assert "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False" in summary.notices[0]
 
 
 def test_a_vanished_file_fails_alone(tmp_path):
