@@ -42,6 +42,9 @@ def names(text: str, scope: Scope | None = None) -> list[tuple[str, str]]:
     ("Ban Chỉ huy PCTT và TKCN", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn"),
     ("Chi cục CNTY", "Chi cục Chăn nuôi và Thú y"),
     ("Công ty TNHH MTV", "Công ty Trách nhiệm hữu hạn một thành viên"),
+    ("UBND TP. Huế", "Ủy ban nhân dân thành phố Huế"),   # the period goes with the abbreviation
+    ("Công an TP.HCM", "Công an thành phố Hồ Chí Minh"),
+    ("UBND TX. Sơn Tây", "Ủy ban nhân dân thị xã Sơn Tây"),
     ("Sở Nội vụ", "Sở Nội vụ"),             # nothing to expand
     ("UBNDX", "UBNDX"),                     # not an abbreviation the list knows
 ])

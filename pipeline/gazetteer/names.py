@@ -50,9 +50,13 @@ def _table() -> dict[str, str]:
 def _abbreviation_regex() -> re.Pattern:
     keys = sorted(_table(), key=len, reverse=True)
     # An abbreviation is a run of capitals: it may touch lower-case letters ("ƯPSCTTvàTKCN")
-    # but not another capital or digit.
-    body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-    return re.compile(r"(?<![" + UPPER + r"\d])(?:" + body + r")(?![" + UPPER + r"\d])")
+    # but not another capital or digit; one that ends in a period may ("TP.HCM").
+    def alternation(ks: list[str]) -> str:
+        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in ks)
+    dotted = alternation([k for k in keys if k.endswith(".")])
+    plain = alternation([k for k in keys if not k.endswith(".")])
+    return re.compile(r"(?<![" + UPPER + r"\d])(?:" + (f"(?:{dotted})|" if dotted else "")
+                      + r"(?:" + plain + r")(?![" + UPPER + r"\d]))")
 
 
 def expand(text: str) -> str:
