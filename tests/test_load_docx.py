@@ -215,3 +215,60 @@ def test_shared_documents_are_close_to_their_transcripts():
             checked += 1
     if not checked:
         pytest.skip(f"no d*.docx with a transcript in {SHARED}")
+
+
+# --- Word's own list numbering ----------------------------------------------------------------
+
+def _outline_list(document, num_id: int = 90) -> None:
+    """A multi-level list as directives use one: I. / 1. / a) / bullet, restarting below."""
+    levels = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "\uf0be")]
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, etree.fromstring(f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{num_id}">{lvls}</w:abstractNum>'))
+    numbering.append(etree.fromstring(f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+    numbering.append(etree.fromstring(
+        f'<w:num xmlns:w="{W}" w:numId="{num_id + 1}"><w:abstractNumId w:val="{num_id}"/>'
+        f'<w:lvlOverride w:ilvl="1"><w:startOverride w:val="4"/></w:lvlOverride></w:num>'))
+
+
+def _numbered(document, text: str, num_id: int | None, ilvl: int = 0):
+    paragraph = document.add_paragraph(text)
+    if num_id is not None:
+        paragraph._p.get_or_add_pPr().append(etree.fromstring(
+            f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return paragraph
+
+
+def test_auto_numbered_paragraphs_are_read_with_the_labels_word_shows(tmp_path):
+    document = docx.Document()
+    _outline_list(document)
+    _numbered(document, "NHIỆM VỤ CHUNG", 90, 0)
+    _numbered(document, "Sở Nội vụ chủ trì rà soát.", 90, 1)
+    _numbered(document, "Sở Tài chính bố trí kinh phí:", 90, 1)
+    _numbered(document, "trước ngày 15 hằng tháng;", 90, 2)
+    _numbered(document, "", 90, 2)                         # an empty item still takes its letter
+    _numbered(document, "báo cáo quý.", 90, 2)
+    _numbered(document, "các huyện phối hợp.", 90, 3)
+    _numbered(document, "TỔ CHỨC THỰC HIỆN", 90, 0)
+    _numbered(document, "Văn phòng theo dõi.", 90, 1)     # decimal starts again under II
+    _numbered(document, "Tiếp theo mục khác.", 91, 1)     # another list on the same levels, from 4
+    document.add_paragraph("Điều khoản thi hành", style="List Number")  # numbered through its style
+    paragraph = document.add_paragraph("Không đánh số", style="List Number")
+    paragraph._p.get_or_add_pPr().append(etree.fromstring(
+        f'<w:numPr xmlns:w="{W}"><w:numId w:val="0"/></w:numPr>'))  # numId 0: numbering switched off
+    path = tmp_path / "danh-so.docx"
+    document.save(path)
+    assert reader.read(path).text.split("\n") == [
+        "I. NHIỆM VỤ CHUNG",
+        "1. Sở Nội vụ chủ trì rà soát.",
+        "2. Sở Tài chính bố trí kinh phí:",
+        "a) trước ngày 15 hằng tháng;",
+        "c) báo cáo quý.",
+        "- các huyện phối hợp.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Văn phòng theo dõi.",
+        "4. Tiếp theo mục khác.",
+        "1. Điều khoản thi hành",
+        "Không đánh số",
+    ]

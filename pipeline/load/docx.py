@@ -21,6 +21,7 @@ from pipeline import legacy_fonts
 from pipeline.doc import Loaded, Table
 from pipeline.errors import ReadError
 from pipeline.load.columns import reading_order
+from pipeline.load.word_numbering import Numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -45,11 +46,11 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 def read(path: Path) -> Loaded:
-    document, notes = _open(path)
+    document, notes, numbering = _open(path)
     body = document.find(_w("body"))
     if body is None:
         raise ReadError("the Word document has no body")
-    writer = _Writer()
+    writer = _Writer(numbering)
     writer.blocks(body)
     writer.flush()
     writer.notes(notes)
@@ -63,8 +64,9 @@ def read(path: Path) -> Loaded:
 
 # --- the package -----------------------------------------------------------------------------
 
-def _open(path: Path) -> tuple[etree._Element, dict[str, dict[str, etree._Element]]]:
-    """The main document's XML and its footnotes/endnotes by id, via python-docx's package."""
+def _open(path: Path) -> tuple[etree._Element, dict[str, dict[str, etree._Element]], Numbering]:
+    """The main document's XML, its footnotes/endnotes by id and its list numbering, via
+    python-docx's package."""
     if not zipfile.is_zipfile(path):
         raise ReadError(_not_zip(path))
     try:
@@ -74,7 +76,8 @@ def _open(path: Path) -> tuple[etree._Element, dict[str, dict[str, etree._Elemen
     part = package.part
     notes = {kind: _note_bodies(part, reltype) for kind, reltype in
              (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES))}
-    return part.element, notes
+    numbering = Numbering(_related_xml(part, RT.NUMBERING), _related_xml(part, RT.STYLES))
+    return part.element, notes, numbering
 
 
 def _not_zip(path: Path) -> str:
@@ -84,6 +87,13 @@ def _not_zip(path: Path) -> str:
         # Word saves password-protected .docx files, and old .doc files, as OLE2 containers.
         return "not a .docx (ZIP) file but an OLE2 one: an encrypted .docx or a legacy .doc"
     return "not a .docx file: not a ZIP archive (truncated or mislabelled?)"
+
+
+def _related_xml(part, reltype: str) -> etree._Element | None:
+    for rel in part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return etree.fromstring(rel.target_part.blob)
+    return None
 
 
 def _note_bodies(part, reltype: str) -> dict[str, etree._Element]:
@@ -99,7 +109,8 @@ def _note_bodies(part, reltype: str) -> dict[str, etree._Element]:
 class _Writer:
     """Lines of text in reading order, remembering where each table cell's text went."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
         self.lines: list[str] = []
         self.starts: list[int] = []  # offset of each line in the joined text
         self.end = 0                 # length of the joined text so far
@@ -138,8 +149,11 @@ class _Writer:
     def paragraph(self, p: etree._Element) -> None:
         pieces: list[str] = []
         boxes: list[etree._Element] = []
+        label = self.numbering.label(p)  # counted even on an empty paragraph, as Word does
         self.inline(p, pieces, boxes)
         lines = [_clean(line) for line in "".join(pieces).split("\n")]
+        if label and lines and lines[0]:
+            lines[0] = label + lines[0]
         text = "\n".join(line for line in lines if line)
         if text and self.depth == 0:
             self.pending.append(text)
