@@ -144,3 +144,15 @@ def test_missing_font_fails_with_a_clear_message(monkeypatch, tmp_path):
     with pytest.raises(SystemExit) as stopped:
         make_samples.find_fonts()
     assert "fonts-dejavu-core" in str(stopped.value)
+
+
+def test_a_sample_numbered_by_word_reads_back_with_its_labels():
+    # s08's sections and items are Word list paragraphs (`numbering: word`): the labels are
+    # not in the runs' text, only in numbering.xml, and the reader draws them back.
+    from pipeline.load import docx as reader
+    (path,) = CORPUS.glob("s08*.docx")
+    typed = [p.text for p in docx.Document(path).paragraphs]
+    assert not any(re.match(r"(\d+\.|[a-z]\)) ", line) for line in typed)
+    lines = reader.read(path).text.splitlines()
+    assert [line[:3] for line in lines if re.match(r"\d+\. ", line)] == [f"{n}. " for n in range(1, 9)]
+    assert sum(bool(re.match(r"[a-d]\) ", line)) for line in lines) >= 8
