@@ -6,29 +6,20 @@ a failed or warned record, and a worker that dies takes only its own document.
 from __future__ import annotations
 
 import hashlib
-import re
 import time
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import VERSION
+from pipeline.inputs import Input, Inputs, discover, slug
 from pipeline.load import DEFAULT_MAX_BYTES, format_of
-from pipeline.write import MANIFEST, Manifest
+from pipeline.manifest import MANIFEST, Manifest
 
 # Not imported here: pipeline.run and the records, which pull in every stage and its libraries.
 # A re-run with nothing to do must start fast; the worker that processes a document imports them.
-
-
-@dataclass(frozen=True)
-class Input:
-    path: Path
-    display: str          # as given on the command line, relative where possible
-    id: str
-    folder: str | None    # the input folder it was found in, for removing records of deleted files
 
 
 @dataclass
@@ -43,45 +34,6 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)      # about the run itself, e.g. the cluster's setup
     seconds: float = 0.0
-
-
-def slug(stem: str) -> str:
-    """A file-name-safe ASCII id: "Chỉ thị 04 (bản ký)" → "chi-thi-04-ban-ky"."""
-    text = unicodedata.normalize("NFD", stem.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "document"
-
-
-def discover(paths: Iterable[Path]) -> tuple[list[Input], list[str]]:
-    """The readable files under `paths`, with stable ids; and the names skipped for their extension."""
-    found: list[tuple[Path, str, str | None]] = []
-    skipped: list[str] = []
-    for given in paths:
-        if given.is_dir():
-            for path in sorted(p for p in given.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in path.relative_to(given).parts):
-                    continue
-                target = found if format_of(path) else None
-                if target is None:
-                    skipped.append(str(path))
-                else:
-                    found.append((path, str(path), str(given)))
-        elif format_of(given) or not given.exists():
-            found.append((given, str(given), None))
-        else:
-            skipped.append(str(given))
-    return _with_ids(found), skipped
-
-
-def _with_ids(found: list[tuple[Path, str, str | None]]) -> list[Input]:
-    inputs, taken = [], set()
-    for path, display, folder in sorted(found, key=lambda f: f[1]):
-        doc_id = slug(path.stem)
-        if doc_id in taken:  # two inputs with the same name: the later one gets a hash of its path
-            doc_id = f"{doc_id}-{hashlib.sha256(display.encode()).hexdigest()[:8]}"
-        taken.add(doc_id)
-        inputs.append(Input(path, display, doc_id, folder))
-    return inputs
 
 
 def file_sha256(path: Path, max_bytes: int) -> str | None:
@@ -121,13 +73,48 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
                    max_bytes: int = DEFAULT_MAX_BYTES, dask: str | None = None,
                    on_record: Callable[[Input, Outcome | None], None] | None = None,
                    on_start: Callable[[int], None] | None = None) -> Summary:
+    """Bring `out` up to date with `paths`: one record per input, each redone only when changed.
+
+    Nothing here holds a list as long as the corpus: the inputs and the manifest live in
+    SQLite, the documents to do are found as the workers ask for them, and each outcome is
+    written to the manifest as it arrives. `on_start` gets the number of inputs, `on_record`
+    each input once (with None when it was unchanged).
+    """
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    inputs, skipped = discover(paths)
-    summary = Summary(skipped=skipped)
+    inputs = discover(paths)
     manifest = Manifest.open(out)
-    summary.removed = _remove_gone(manifest, inputs, paths, out)
-    todo = []
+    try:
+        summary = Summary(skipped=inputs.skipped)
+        summary.removed = _remove_gone(manifest, inputs, paths, out)
+        if on_start:
+            on_start(len(inputs))
+        todo = _changed(inputs, manifest, out, force, max_bytes, summary, on_record)
+        if dask:
+            from pipeline.cluster import run_on_dask
+            outcomes = run_on_dask(dask, todo, out, max_bytes, summary.notices)
+        else:
+            outcomes = _run(todo, out, workers if len(inputs) > 1 else 1, max_bytes)
+        for item, outcome in outcomes:
+            manifest.remember(item.id, item.display, outcome.sha256, VERSION, outcome.status)
+            summary.read += 1
+            summary.written += 1
+            summary.warned += outcome.status == "warned"
+            if outcome.status == "failed":
+                summary.failed += 1
+                summary.failures.append((item.display, "; ".join(outcome.warnings)))
+            if on_record:
+                on_record(item, outcome)
+    finally:
+        manifest.close()
+        inputs.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _changed(inputs: Inputs, manifest: Manifest, out: Path, force: bool, max_bytes: int, summary: Summary,
+             on_record: Callable[[Input, Outcome | None], None] | None) -> Iterator[Input]:
+    """The inputs whose bytes or pipeline version differ from their record's; counts the others."""
     for item in inputs:
         sha = file_sha256(item.path, max_bytes)
         if not force and sha and manifest.is_current(item.id, item.display, sha, VERSION, out):
@@ -135,31 +122,11 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
             if on_record:
                 on_record(item, None)
         else:
-            todo.append(item)
-    if on_start:
-        on_start(len(todo))
-    if dask:
-        from pipeline.cluster import run_on_dask
-        outcomes = run_on_dask(dask, todo, out, max_bytes, summary.notices)
-    else:
-        outcomes = _run(todo, out, workers, max_bytes)
-    for item, outcome in outcomes:
-        manifest.remember(item.id, item.display, outcome.sha256, VERSION, outcome.status)
-        summary.read += 1
-        summary.written += 1
-        summary.warned += outcome.status == "warned"
-        if outcome.status == "failed":
-            summary.failed += 1
-            summary.failures.append((item.display, "; ".join(outcome.warnings)))
-        if on_record:
-            on_record(item, outcome)
-    manifest.save()
-    summary.seconds = time.perf_counter() - started
-    return summary
+            yield item
 
 
-def _run(todo: list[Input], out: Path, workers: int, max_bytes: int) -> Iterator[tuple[Input, Outcome]]:
-    if workers <= 1 or len(todo) <= 1:
+def _run(todo: Iterator[Input], out: Path, workers: int, max_bytes: int) -> Iterator[tuple[Input, Outcome]]:
+    if workers <= 1:
         for item in todo:
             yield item, process_to_file(item, str(out), max_bytes)
         return
@@ -206,14 +173,12 @@ def failed_record(item: Input, reason: str):
                   warnings=[reason], status="failed")
 
 
-def _remove_gone(manifest: Manifest, inputs: list[Input], paths: list[Path], out: Path) -> int:
+def _remove_gone(manifest: Manifest, inputs: Inputs, paths: list[Path], out: Path) -> int:
     """Drop records whose input sat in a folder given now and is gone from it."""
     folders = [str(p) for p in paths if p.is_dir()]
-    present = {item.display for item in inputs}
     removed = 0
-    for doc_id, entry in list(manifest.entries.items()):
-        source = entry.get("source", "")
-        if source in present or not any(Path(source).is_relative_to(f) for f in folders):
+    for doc_id, source, *_ in manifest.entries():
+        if source in inputs or not any(Path(source).is_relative_to(f) for f in folders):
             continue
         (out / f"{doc_id}.json").unlink(missing_ok=True)
         manifest.forget(doc_id)

@@ -43,9 +43,8 @@ def extract(
         def started(count: int) -> None:
             progress.update(task, total=count)
 
-        def done(item, record) -> None:
-            if record is not None:
-                progress.update(task, advance=1, description=item.path.name[:40])
+        def done(item, outcome) -> None:  # an unchanged input (outcome None) counts as done too
+            progress.update(task, advance=1, description=item.path.name[:40] if outcome else "")
 
         summary = process_corpus(paths, out, force=force, workers=workers, max_bytes=int(max_mb * 2**20),
                                  dask=dask, on_record=done, on_start=started)

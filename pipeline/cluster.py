@@ -6,7 +6,7 @@ as a failed document with its warning; the batch goes on.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,7 +28,7 @@ WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 WORKER_ENVIRONMENT = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 
 
-def run_on_dask(address: str, todo: list[Input], out: Path, max_bytes: int,
+def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
                 notices: list[str] | None = None) -> Iterator[tuple[Input, Outcome]]:
     """Each document of `todo` as one task on the cluster at `address`, in completion order."""
     from distributed import Client, as_completed

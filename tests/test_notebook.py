@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import discover
+from pipeline.inputs import discover
 from pipeline.export import finish
 from pipeline.run import process
 from tests.conftest import ROOT
@@ -55,7 +55,7 @@ def test_the_notebook_answers_on_records_with_every_kind_of_finding(tmp_path, mo
 
 
 def test_the_notebook_runs_on_the_sample_corpus(tmp_path, monkeypatch):
-    inputs, _ = discover([ROOT / "corpus"])
+    inputs = list(discover([ROOT / "corpus"]))
     out = write_records(tmp_path / "out", [process(item.path, item.id, item.display) for item in inputs])
     finish(out)
     text, _ = outputs(run_notebook(out, monkeypatch, today="2024-10-01"))
