@@ -96,8 +96,9 @@ def _compose(m: re.Match) -> str:
 # A PDF wraps paragraphs at the page edge: a line that ends mid-clause and a next line that
 # starts in lower case are one sentence ("… xảy ra đợt mưa vừa, mưa\nto"); a date or number
 # cut after its label ("ngày\n10 tháng 10", "Số:\n3104/QĐ-UBND") is one phrase; so is a place
-# name cut after its first word ("Thừa\nThiên Huế, ngày …").
-_WRAPPED = re.compile(r"(?<=[\w,])\n(?=[" + LOWER + r"])|(?:(?<=\bngày)|(?<=\btháng)|(?<=\bnăm)|(?<=\bSố:)|(?<=\bsố))\n(?=\d)"
+# name cut after its first word ("Thừa\nThiên Huế, ngày …"). A line that opens with a list label
+# ("a) Chủ trì …") starts an item of its own, though it starts in lower case.
+_WRAPPED = re.compile(r"(?<=[\w,])\n(?=[" + LOWER + r"])(?![" + LOWER + r"]\)\s)|(?:(?<=\bngày)|(?<=\btháng)|(?<=\bnăm)|(?<=\bSố:)|(?<=\bsố))\n(?=\d)"
                       r"|(?<=^[" + UPPER + r"][" + LOWER + r"])\n(?=[" + UPPER + r"][" + LOWER + r"]+ [" + UPPER + r"][^\n]{0,30}, ngày)"
                       r"|(?:(?<=^[" + UPPER + r"][" + LOWER + r"]{2})|(?<=^[" + UPPER + r"][" + LOWER + r"]{3})|(?<=^[" + UPPER + r"][" + LOWER + r"]{4}))"
                       r"\n(?=[" + UPPER + r"][" + LOWER + r"]+ [" + UPPER + r"][^\n]{0,30}, ngày)",

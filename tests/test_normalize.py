@@ -19,6 +19,7 @@ from pipeline.normalize import normalize_text
     ("Công văn số 12/CĐ–TTg", "Công văn số 12/CĐ-TTg"),
     ("Số  liệu\u00a0báo   cáo", "Số liệu báo cáo"),
     ("xảy ra mưa vừa, mưa\nto và dông", "xảy ra mưa vừa, mưa to và dông"),
+    ("2. Sở Y tế\na) Chủ trì, phối hợp\nđ) Hướng dẫn", "2. Sở Y tế\na) Chủ trì, phối hợp\nđ) Hướng dẫn"),  # list items
     ("Thanh Hóa, ngày\n10 tháng 10 năm 2019", "Thanh Hóa, ngày 10 tháng 10 năm 2019"),
     ("Số: 15/CT-UBND | Hà Nội, ngày 3 tháng 4 năm 2024 |", "Số: 15/CT-UBND\nHà Nội, ngày 3 tháng 4 năm 2024"),
 ])

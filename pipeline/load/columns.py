@@ -15,6 +15,7 @@ _MIN_GAP_LINES = 2
 _TOLERANCE = 8   # columns: hand-aligned text drifts a little
 _TAB = -1        # a tab's column is unknown: it fits any gutter
 _WIDE = 8        # a gap this wide separates columns wherever it falls (Word aligns with tab stops)
+_SHORT = 60      # a column's line is at most this long: a longer one is running text
 
 
 def reading_order(text: str) -> str:
@@ -87,10 +88,10 @@ def _block(lines: list[str], start: int) -> tuple[int, int | None]:
                 columns.append(near[-1] if not columns else min(near, key=lambda c: abs(c - median(columns))))
             gap_lines += 1
             last_gap_line = end
-        elif not gap_lines or len(line.strip()) > 60:
+        elif not gap_lines or len(line.strip()) > _SHORT:
             break  # running text: the block is over (or never began)
         end += 1
-    if gap_lines < _MIN_GAP_LINES:
+    if gap_lines < _MIN_GAP_LINES and not (end - start == 1 and _lone_pair(lines[start])):
         return start, None
     gutter = int(median(columns)) if columns else 0
     # Lines after the last split one stay in the block only as list items of the left column
@@ -102,3 +103,13 @@ def _block(lines: list[str], start: int) -> tuple[int, int | None]:
             break
         end -= 1
     return end, gutter
+
+
+def _lone_pair(line: str) -> bool:
+    """A line on its own with two short parts far apart: "Số: 03/CT-UBND      Hà Tĩnh, ngày 17 …"
+    set between blank lines. Running text has no such gap, a table row more than one."""
+    gaps = _gaps(line)
+    if len(gaps) != 1 or gaps[0][2] - gaps[0][1] < _WIDE:
+        return False
+    left, right = line[:gaps[0][1]].strip(), line[gaps[0][2]:].strip()
+    return len(left) <= _SHORT and len(right) <= _SHORT
