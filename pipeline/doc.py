@@ -104,8 +104,15 @@ class Layout:
     """Where the official form's parts sit in the text (Nghị định 30/2020, Phụ lục I)."""
     header: Span | None = None     # issuer, Quốc hiệu, số/ký hiệu, date line, type and trích yếu
     body: Span | None = None
-    closing: Span | None = None    # Nơi nhận and the signature block
+    closing: Span | None = None    # Nơi nhận and the signature block (and an annex's title)
     addressees: Span | None = None  # the "Kính gửi" list
+    # Bodies of the documents attached after the signature: the Kế hoạch a Quyết định issues
+    # ("Ban hành kèm theo Quyết định số …"), its Phụ lục. Their instructions are the document's.
+    annexes: list[Span] = field(default_factory=list)
+
+    def bodies(self, text_length: int) -> list[Span]:
+        """The body and the annexes' bodies, in order: where the instructions are."""
+        return [self.body or (0, text_length), *self.annexes]
 
 
 @dataclass

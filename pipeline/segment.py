@@ -75,7 +75,33 @@ def find_layout(text: str, lines: list[Line]) -> Layout:
             closing_start = ends[-1]
     layout.body = (body_start, closing_start)
     layout.closing = (closing_start, len(text)) if closing_start < len(text) else None
+    if layout.closing:
+        _find_annexes(layout, lines)
     return layout
+
+
+def _find_annexes(layout: Layout, lines: list[Line]) -> None:
+    """Documents attached after the signature, each from the line after its "kèm theo" note to its
+    own closing; the closing of the main document ends at the first annex's body."""
+    p = _patterns()
+    after = [line for line in lines if line.span[0] > layout.closing[0]]
+    k = 0
+    while k < len(after):
+        if not p["annex_note"].match(after[k].text):
+            k += 1
+            continue
+        note_end = k
+        while note_end + 1 < len(after) and ")" not in after[note_end].text and note_end - k < 2:
+            note_end += 1  # a note wrapped over lines ends at its closing parenthesis
+        if note_end + 1 >= len(after):
+            return
+        start = after[note_end + 1].span[0]
+        end = next((line.span[0] for line in after[note_end + 1:]
+                    if p["closing_opening"].match(line.text)), layout.closing[1])
+        if not layout.annexes:
+            layout.closing = (layout.closing[0], start)
+        layout.annexes.append((start, end))
+        k = next((j for j, line in enumerate(after) if line.span[0] >= end), len(after))
 
 
 def _is_running_text(line: str) -> bool:
@@ -84,8 +110,16 @@ def _is_running_text(line: str) -> bool:
 
 
 def find_sections(lines: list[Line], layout: Layout, end_of_text: int) -> list[Section]:
+    """The numbered sections of the body and of each annex, nested by numbering style."""
+    sections: list[Section] = []
+    for region in layout.bodies(end_of_text):
+        sections.extend(_sections_in(lines, region, offset=len(sections)))
+    return sections
+
+
+def _sections_in(lines: list[Line], region: Span, offset: int) -> list[Section]:
     p = _patterns()
-    body_start, body_end = layout.body or (0, end_of_text)
+    body_start, body_end = region
     heads: list[tuple[int, str, Line]] = []
     for line in lines:
         if not body_start <= line.span[0] < body_end:
@@ -109,7 +143,7 @@ def find_sections(lines: list[Line], layout: Layout, end_of_text: int) -> list[S
         if parent is not None:
             end = min(end, sections[parent].span[1])
         sections.append(Section(label=label, level=level, heading=line.span, span=(line.span[0], end),
-                                parent=parent))
+                                parent=None if parent is None else parent + offset))
         stack.append(len(sections) - 1)
     return sections
 

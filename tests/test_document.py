@@ -139,3 +139,46 @@ def test_scanned_signature_with_rank_and_lost_mark(tmp_path):
 
 def test_a_scanned_place_takes_the_registers_spelling(tmp_path):
     assert _document(tmp_path, SCANNED_TO_TRINH).place == "Gia Lai"   # "Gia Lạỉ" as read
+
+
+QUYET_DINH_WITH_PLAN = """BỘ Y TẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1520/QĐ-BYT
+Hà Nội, ngày 12 tháng 5 năm 2025
+QUYẾT ĐỊNH
+Ban hành Kế hoạch tiêm chủng mở rộng năm 2025
+BỘ TRƯỞNG BỘ Y TẾ
+Căn cứ Nghị định số 42/2025/NĐ-CP ngày 27 tháng 02 năm 2025 của Chính phủ;
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tiêm chủng mở rộng năm 2025.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, DP.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Đỗ Văn Hưng
+
+KẾ HOẠCH
+Tiêm chủng mở rộng năm 2025
+(Ban hành kèm theo Quyết định số 1520/QĐ-BYT ngày 12 tháng 5 năm 2025 của Bộ trưởng Bộ Y tế)
+I. MỤC TIÊU
+Phấn đấu đến hết năm 2025 tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt trên 95%.
+II. TỔ CHỨC THỰC HIỆN
+1. Cục Phòng bệnh chủ trì hướng dẫn các địa phương triển khai, hoàn thành trước ngày 30/6/2025.
+2. Vụ Kế hoạch - Tài chính bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+
+def test_the_plan_a_decision_issues_is_read_after_its_signature(tmp_path):
+    path = tmp_path / "quyet-dinh.txt"
+    path.write_text(QUYET_DINH_WITH_PLAN, encoding="utf-8")
+    from pipeline.run import extract
+    doc = extract(prepare(path, "quyet-dinh"))
+    assert (doc.document.number, doc.document.doc_type) == ("1520/QĐ-BYT", "Quyết định")
+    assert (doc.document.signer.name, doc.document.signer.title) == ("Đỗ Văn Hưng", "Thứ trưởng")
+    assert len(doc.layout.annexes) == 1 and doc.text[doc.layout.annexes[0][0]:].startswith("I. MỤC TIÊU")
+    assert [t.responsible for t in doc.tasks] == [["Cục Phòng bệnh"], ["Vụ Kế hoạch - Tài chính"]]
+    assert doc.tasks[0].deadline is not None and doc.tasks[0].deadline.end == "2025-06-30"
+    assert [t.value for t in doc.targets] == [95.0] and doc.targets[0].status == "target"
+    assert doc.references == [] or all(r.number != "1520/QĐ-BYT" for r in doc.references)

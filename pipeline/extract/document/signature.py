@@ -29,6 +29,23 @@ def _vocabulary() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
     return title, titles, name
 
 
+@cache
+def _written_titles() -> re.Pattern:
+    # Titles with their marks: "THỨ TRƯỞNG" and "THỦ TRƯỞNG" are one title without them.
+    titles = sorted(resources.load("document_form.yaml")["titles"], key=len, reverse=True)
+    return re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(re.escape(t.upper()) for t in titles)
+                      + r")(?!\w)")
+
+
+def _as_written(text: str) -> str | None:
+    """The title as the line writes it, marks and all, when it is one of the known titles."""
+    m = _written_titles().match(text.upper())
+    if not m:
+        return None
+    upper = " ".join(m.group("title").split())
+    return next(t for t in resources.load("document_form.yaml")["titles"] if t.upper() == upper)
+
+
 def _bare(text: str) -> str:
     """Upper case without diacritics (Đ kept apart from D): the key titles are compared by."""
     text = unicodedata.normalize("NFD", text.upper().replace("Đ", "\0"))
@@ -37,9 +54,11 @@ def _bare(text: str) -> str:
 
 def read_signature(doc: Doc) -> Signer | None:
     title_re, titles, name_re = _vocabulary()
-    start = (doc.layout.closing or (len(doc.text), 0))[0]
-    tail = [line for line in doc.lines[-_TAIL_LINES:] if line.span[0] >= min(start, doc.lines[-1].span[0])] \
-        if doc.lines else []
+    # The closing block; without one, the last line. An annex after the signature is not read.
+    start, end = doc.layout.closing or (len(doc.text), len(doc.text))
+    closing = [line for line in doc.lines if line.span[0] < end]
+    tail = [line for line in closing[-_TAIL_LINES:] if line.span[0] >= min(start, closing[-1].span[0])] \
+        if closing else []
     if not tail:
         return None
     title = None
@@ -50,7 +69,7 @@ def read_signature(doc: Doc) -> Signer | None:
         m = title_re.match(_bare(text))
         if m and len(text) < 40:
             # "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH": the last title before the name is the signer's.
-            title = titles.get(" ".join(m.group("title").split()), m.group("title"))
+            title = _as_written(text) or titles.get(" ".join(m.group("title").split()), m.group("title"))
             continue
         n = name_re.match(_title_case(text))
         if n and title is not None:

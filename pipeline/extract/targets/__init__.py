@@ -46,17 +46,19 @@ class _Reader:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
-        self.body = doc.layout.body or (0, len(doc.text))
+        self.regions = doc.layout.bodies(len(doc.text))  # the body, and the annexes' bodies
         self.cited = [r.span for r in doc.references]
         self.line_starts = [line.span[0] for line in doc.lines]
         self.heading_starts = {section.heading[0] for section in doc.sections}
         self.issued_year = _issued_year(doc)
-        self.instructions = instructions_start(doc.text, *self.body)
+        self.instructions = {region: instructions_start(doc.text, *region) for region in self.regions}
         self.counted: list[Span] = []  # what each figure read so far counts: unit to clause end
 
     def sentences(self):
-        start, end = self.body
-        return [s for s in self.doc.sentences if start <= s[0] and s[1] <= end]
+        return [s for s in self.doc.sentences if any(start <= s[0] and s[1] <= end for start, end in self.regions)]
+
+    def region(self, pos: int) -> tuple[int, int]:
+        return next((r for r in self.regions if r[0] <= pos < r[1]), self.regions[0])
 
     def figures_of(self, sentence: Span) -> list[Target]:
         text = self.text
@@ -75,7 +77,7 @@ class _Reader:
                           closing, headings, self.issued_year,
                           in_parenthesis=clauses.in_parenthesis(text, self.lookback(sentence, claim.start), claim.start),
                           previous=previous_status,
-                          instructions=self.instructions is not None and claim.start > self.instructions,
+                          instructions=self._in_instructions(claim.start),
                           counted=tuple(self.counted[-8:]))
             self.counted.append((claim.unit.span[0], closing))
             status = status_of(text, where)
@@ -129,6 +131,10 @@ class _Reader:
                               span=goal.span))
         return out
 
+    def _in_instructions(self, pos: int) -> bool:
+        opened = self.instructions[self.region(pos)]
+        return opened is not None and pos > opened
+
     def lookback(self, sentence: Span, pos: int, reach: int = MAX_LOOKBACK) -> int:
         """The start of `sentence`, or of the stretch of it before `pos` worth reading back."""
         return max(sentence[0], pos - reach)
@@ -137,10 +143,11 @@ class _Reader:
         """The start of the paragraph holding `pos`: its line, and the lines before it that
         break off mid-sentence (a wrapped line of a PDF), headings excepted."""
         k = bisect_right(self.line_starts, pos) - 1
+        floor = self.region(pos)[0]
         while k > 0 and not self.doc.lines[k - 1].text.rstrip().endswith((".", ";", ":", "!", "?", "…")) \
-                and self.line_starts[k - 1] >= self.body[0] and self.line_starts[k - 1] not in self.heading_starts:
+                and self.line_starts[k - 1] >= floor and self.line_starts[k - 1] not in self.heading_starts:
             k -= 1
-        return max(self.line_starts[k] if k >= 0 else 0, self.body[0], pos - MAX_LOOKBACK)
+        return max(self.line_starts[k] if k >= 0 else 0, floor, pos - MAX_LOOKBACK)
 
     def headings_at(self, pos: int) -> tuple[str, ...]:
         """Headings of the sections around `pos`, innermost first; not the line it sits on."""

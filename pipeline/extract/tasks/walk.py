@@ -62,7 +62,8 @@ class Walker:
         if section is not None:
             self.frames = [f for f in self.frames if f.level < section.level]
             content = cl.label_end(self.doc.text, *line.span)
-            if cues()["non_task_section"].match(self.doc.text, content, line.span[1]):
+            if (cues()["non_task_section"].match(self.doc.text, content, line.span[1])
+                    and not self._assigns(content, line.span[1])):
                 silent = bool(cues()["purpose_section"].match(self.doc.text, content, line.span[1]))
                 self.frames.append(Frame(section.level, None, blocked=True, silent=silent))
                 return
@@ -73,6 +74,11 @@ class Walker:
             self._paragraph(line, section is not None, level)
         if cues()["instruction_lead"].search(line.text):
             self.in_region = True
+
+    def _assigns(self, start: int, end: int) -> bool:
+        # "2.6. Yêu cầu UBND các phường … hoàn thành trước ngày 15/11": an item that opens with
+        # the word of a heading ("2. Yêu cầu") but goes on to name who must act.
+        return cl.read_clause(self.namer, start, end).kind == cl.ASSIGNED
 
     def _enclosing_level(self, i: int) -> float:
         levels = [s.level for s in self.index.sections_at(i) if s.heading[0] != i]
@@ -237,9 +243,9 @@ class Walker:
 
 
 def _body_lines(doc: Doc) -> list[Line]:
-    start, end = doc.layout.body or (0, len(doc.text))
+    regions = doc.layout.bodies(len(doc.text))
     skip = doc.layout.addressees
-    return [line for line in doc.lines if start <= line.span[0] < end
+    return [line for line in doc.lines if any(start <= line.span[0] < end for start, end in regions)
             and not (skip and skip[0] <= line.span[0] < skip[1])]
 
 
