@@ -321,3 +321,13 @@ def test_every_data_file_entry_parses():
 ])
 def test_issuer_name(raw, text, issuer):
     assert gazetteer.issuer_name(raw, text) == issuer
+
+
+def test_a_name_after_a_level_word_crosses_a_line_only_when_the_register_knows_it():
+    from pipeline.gazetteer.places import name_after
+    # "2. Công an xã" is a heading; "Bảo đảm …" on the next line is its first sentence.
+    assert name_after("Công an xã\nBảo đảm an ninh trật tự", len("Công an xã"), "xã") is None
+    assert name_after("Văn phòng UBND xã\nTổng hợp, báo cáo", len("Văn phòng UBND xã"), "xã") is None
+    # A PDF line that breaks inside "huyện Kon Plông" still names the district.
+    end, name, unit = name_after("UBND huyện\nKon Plông", len("UBND huyện"), "huyện")
+    assert name == "Kon Plông" and unit is not None

@@ -169,6 +169,8 @@ NOT_TASKS = [
     "Sở Nông nghiệp và Phát triển nông thôn đề xuất Chủ tịch UBND tỉnh xem xét, thống nhất chủ trương.",
     "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành; Chủ tịch UBND các huyện; các cơ sở gi",
     "Năm 2023, công tác cải cách hành chính tiếp tục được các cấp, các ngành quan tâm chỉ đạo.",
+    "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+    "Văn phòng UBND tỉnh trân trọng thông báo đến các cơ quan, đơn vị liên quan biết, thực hiện.",
 ]
 
 
@@ -187,6 +189,24 @@ def test_purpose_section_gives_no_task():
             "1. Sở Thông tin và Truyền thông\n"
             "a) Hướng dẫn các đơn vị triển khai nền tảng số.\n")
     assert_tasks(make_doc(text), [(["Sở Thông tin và Truyền thông"], "Hướng dẫn các đơn vị", [], None)])
+
+
+def test_a_heading_body_with_a_note_in_parentheses_governs_its_items():
+    text = ("1. Sở Nông nghiệp và Môi trường (cơ quan thường trực Chương trình)\n"
+            "a) Chủ trì tham mưu phân bổ kế hoạch vốn năm 2025.\n"
+            "b) Hướng dẫn các địa phương rà soát tiêu chí.\n")
+    assert_tasks(make_doc(text), [(["Sở Nông nghiệp và Môi trường"], "Chủ trì tham mưu", [], None),
+                                  (["Sở Nông nghiệp và Môi trường"], "Hướng dẫn các địa phương", [], None)])
+
+
+def test_an_item_that_opens_with_a_heading_word_can_still_assign():
+    # "Yêu cầu" heads the aims part of a plan, but "Yêu cầu <bodies> …" is an instruction.
+    text = ("2. Các nhiệm vụ cụ thể\n"
+            "2.1. Yêu cầu Ủy ban nhân dân các phường rà soát quỹ đất, hoàn thành trước ngày 15/11/2025.\n"
+            "2.2. Yêu cầu\n"
+            "Các cơ quan, đơn vị phải phối hợp chặt chẽ.\n")
+    assert_tasks(make_doc(text, deadlines=(("trước ngày 15/11/2025", "2025-11-15", None),)),
+                 [(["Ủy ban nhân dân các phường"], "rà soát quỹ đất", [], "trước ngày 15/11/2025")])
 
 
 # --- instructions governed by a heading, a lead-in or the addressees -------------------------

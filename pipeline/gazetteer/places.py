@@ -193,7 +193,7 @@ def name_after(text: str, pos: int, level: str, era: str | None = None,
 
     The longest run of capitalized words that the index knows wins ("tỉnh Quảng Nam ban hành"
     → "Quảng Nam"). A run the index does not know is taken for a province never, for a lower
-    unit only on one line and when it does not open with a family name ("UBND tỉnh Trần Văn A"
+    unit only on the level word's line and when it does not open with a family name ("UBND tỉnh Trần Văn A"
     is a person named after a body). Among units of one name, the one of the level word
     written, in the document's province (`province_code`) and era, is taken.
     """
@@ -219,6 +219,8 @@ def name_after(text: str, pos: int, level: str, era: str | None = None,
         return None
     if caps and not is_upper(level):
         return None  # "xã NTM": an abbreviation after a lower-case level word is no name
+    if "\n" in text[pos:base]:
+        return None  # "2. Công an xã\nBảo đảm …": a heading that ends in a level word, then a sentence
     first_line = m.group(1).split("\n")[0]
     kept = [w for w in words if w.end() <= len(first_line)][:4]
     if not kept:

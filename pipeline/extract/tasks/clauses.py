@@ -16,6 +16,7 @@ from pipeline.extract.tasks.lexicon import body_grammar, cues
 from pipeline.extract.tasks.subjects import Named, Namer
 
 _LABEL = re.compile(r"\s*(?:(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]|[-–+•*])(?:\s+|$)")
+_ASIDE = re.compile(r"\([^()\n]{1,120}\)")
 _COLON = re.compile(r"\s*:\s*")
 _COMMA = re.compile(r",\s*")
 _SPACE = re.compile(r"\s*,?\s*")
@@ -131,6 +132,9 @@ def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
             continue
         stop = _clause_end_after(t, named.end, end, limit)
         after = _skip_spaces(t, named.end, stop)
+        aside = _ASIDE.match(t, after, stop)  # "Sở X (cơ quan thường trực Chương trình)": said of the body
+        if aside:
+            after = _skip_spaces(t, aside.end(), stop)
         if prefix and c["naming_prefix"].match(prefix.group(0)) and t.startswith(",", after):
             fallback = fallback or Reading(SUBJECT, (k, stop), _skip_spaces(t, after + 1, stop), named.bodies)
             continue
