@@ -144,6 +144,13 @@ CLAUSES = [
      "Văn phòng UBND tỉnh trước ngày 20/7/2024.",
      [(["các sở, ngành"], "rà soát các nhiệm vụ", [], None),
       (["các sở, ngành"], "báo cáo kết quả", [], "trước ngày 20/7/2024")]),
+    ("a subject after 'Cụ thể,'",
+     "Cụ thể, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh chỉ đạo Chi cục Kiểm lâm "
+     "tuần tra các khu rừng trọng điểm.",
+     [(["Sở Nông nghiệp và Môi trường"], "chủ trì, phối hợp", ["Công an tỉnh"], None)]),
+    ("a less common verb after a list of subjects",
+     "Báo Quảng Ngãi, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục về chuyển đổi số.",
+     [(["Báo Quảng Ngãi", "Đài Phát thanh và Truyền hình tỉnh"], "mở chuyên mục", [], None)]),
     ("a sentence that finishes the instruction before it",
      "Giao Sở Tư pháp rà soát các quyết định quy phạm pháp luật đã ban hành. Hoàn thành trước ngày 15/11/2024.",
      [(["Sở Tư pháp"], "rà soát các quyết định", [], "trước ngày 15/11/2024")]),
@@ -197,6 +204,14 @@ def test_a_heading_body_with_a_note_in_parentheses_governs_its_items():
             "b) Hướng dẫn các địa phương rà soát tiêu chí.\n")
     assert_tasks(make_doc(text), [(["Sở Nông nghiệp và Môi trường"], "Chủ trì tham mưu", [], None),
                                   (["Sở Nông nghiệp và Môi trường"], "Hướng dẫn các địa phương", [], None)])
+
+
+def test_a_deadline_of_the_next_sentence_of_an_item_is_not_the_first_ones():
+    text = ("9. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm triển khai nghiêm túc "
+            "Chỉ thị này. Giao Sở Y tế theo dõi, tổng hợp báo cáo trước ngày 15/12/2025./.\n")
+    assert_tasks(make_doc(text, deadlines=(("trước ngày 15/12/2025", "2025-12-15", None),)),
+                 [(["các sở", "Ủy ban nhân dân các huyện"], "chịu trách nhiệm triển khai", [], None),
+                  (["Sở Y tế"], "theo dõi, tổng hợp", [], "trước ngày 15/12/2025")])
 
 
 def test_an_item_that_opens_with_a_heading_word_can_still_assign():

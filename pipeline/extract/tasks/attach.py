@@ -28,6 +28,8 @@ def deadline(doc: Doc, index: Index, span: Span, leads: list[Span]) -> DeadlineV
         if found is not None:
             return found
     for section in index.sections_at(s):
+        if section.heading[0] <= s < section.heading[1]:
+            continue  # the task is on the item's own line: its other sentences are not its heading
         found = _first_in(doc, index, *section.heading, governing_only=True)
         if found is not None:
             return found
