@@ -170,6 +170,13 @@ def test_not_a_body(phrase):
      [("Công an tỉnh Gia Lai", "agency"),
       ("Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh Gia Lai", "agency")]),
     ("Thường trực Tỉnh ủy chỉ đạo.", [("Thường trực Tỉnh ủy Gia Lai", "party")]),
+    # a ministry's own units; the 2025 merged Cục; a branch named after its parent
+    ("Cục Chăn nuôi và Thú y chủ trì, phối hợp với Vụ Pháp chế, Thanh tra Bộ rà soát.",
+     [("Cục Chăn nuôi và Thú y", "agency"), ("Vụ Pháp chế", "agency"), ("Thanh tra Bộ", "agency")]),
+    ("Chi nhánh Văn phòng Đăng ký đất đai huyện Ia Grai phối hợp.",
+     [("Chi nhánh Văn phòng Đăng ký đất đai huyện Ia Grai", "agency")]),
+    ("Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành.", [("các đơn vị thuộc Bộ", "group")]),
+    ("Vụ cháy rừng xảy ra trong đêm.", []),
     # an ad-hoc group named with its owner: both count
     ("Tổ công tác liên ngành của UBND tỉnh kiểm tra.",
      [("Tổ công tác liên ngành của Ủy ban nhân dân tỉnh Gia Lai", "other"),
