@@ -75,3 +75,37 @@ def test_empty_html_is_unreadable(tmp_path):
     path = tmp_path / "trong.html"
     path.write_text("<html><body><div class='menu'>Trang chủ</div></body></html>", encoding="utf-8")
     assert html.read(path).unreadable
+
+
+BAR_TABLE = """II. TỔ CHỨC THỰC HIỆN
+Phân công nhiệm vụ như sau:
+
+| STT | Nội dung                        | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian     |
+|-----|---------------------------------|-----------------|------------------|---------------|
+| 1   | Rà soát hộ nghèo, hộ cận nghèo  | Sở Y tế         | UBND các huyện   | Quý IV/2025   |
+| 2   | Tập huấn cán bộ cơ sở           | Sở Nội vụ       | Sở Tài chính     | Tháng 10/2025 |
+
+Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_a_table_typed_with_cell_bars_is_read_as_a_table(tmp_path):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(BAR_TABLE, encoding="utf-8")
+    loaded = text.read(path)
+    assert "| Quý IV/2025   |" in loaded.text           # padding is no column gutter: lines kept whole
+    (table,) = loaded.tables
+    cells = [[loaded.text[a:b] for a, b in row] for row in table.rows]
+    assert cells == [["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+                     ["1", "Rà soát hộ nghèo, hộ cận nghèo", "Sở Y tế", "UBND các huyện", "Quý IV/2025"],
+                     ["2", "Tập huấn cán bộ cơ sở", "Sở Nội vụ", "Sở Tài chính", "Tháng 10/2025"]]
+
+
+def test_the_rows_of_a_bar_table_are_tasks(tmp_path):
+    from pipeline.run import extract, prepare
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(BAR_TABLE, encoding="utf-8")
+    doc = extract(prepare(path, "ke-hoach"))
+    assert [(t.responsible, t.coordinating, t.deadline.end) for t in doc.tasks] == [
+        (["Sở Y tế"], ["Ủy ban nhân dân các huyện"], "2025-12-31"),
+        (["Sở Nội vụ"], ["Sở Tài chính"], "2025-10-31")]

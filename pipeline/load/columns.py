@@ -46,6 +46,8 @@ def reading_order(text: str) -> str:
 
 def _gaps(line: str) -> list[tuple[int, int, int]]:
     """(column where the right part starts, gap start, gap end) of each wide gap inside the line."""
+    if line.count("|") >= 2:
+        return []  # a row of a table typed with cell bars: its padding is no column gutter
     stripped_start = len(line) - len(line.lstrip())
     found = []
     for m in _GAP.finditer(line):

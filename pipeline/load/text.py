@@ -9,6 +9,7 @@ from charset_normalizer import from_bytes
 from pipeline import legacy_fonts
 from pipeline.doc import Loaded
 from pipeline.errors import ReadError
+from pipeline.load.bar_tables import find_tables
 from pipeline.load.columns import reading_order
 
 _BOMS = [
@@ -59,5 +60,6 @@ def read(path: Path) -> Loaded:
     warnings = []
     if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         warnings.append(f"no byte-order mark and not UTF-8: encoding guessed as {encoding}")
-    return legacy_fonts.repaired(Loaded(text=reading_order(text), format="txt", warnings=warnings,
+    text = reading_order(text)
+    return legacy_fonts.repaired(Loaded(text=text, format="txt", warnings=warnings, tables=find_tables(text),
                                         extra={"encoding": encoding}))
