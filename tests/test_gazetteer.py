@@ -153,6 +153,10 @@ def test_not_a_body(phrase):
     ("Giao UBND các huyện: Chư Prông, Đức Cơ và Ia Grai rà soát.",
      [("Ủy ban nhân dân huyện Chư Prông", "locality"), ("Ủy ban nhân dân huyện Đức Cơ", "locality"),
       ("Ủy ban nhân dân huyện Ia Grai", "locality")]),
+    ("Giao UBND các huyện Chư Prông, Đức Cơ và Ia Grai rà soát.",            # the same list without a colon
+     [("Ủy ban nhân dân huyện Chư Prông", "locality"), ("Ủy ban nhân dân huyện Đức Cơ", "locality"),
+      ("Ủy ban nhân dân huyện Ia Grai", "locality")]),
+    ("Trường Chính trị tỉnh mở lớp; xã Trường Sơn, trường hợp khác.", [("Trường Chính trị tỉnh Gia Lai", "agency")]),
     ("Giám đốc các Sở: Tài chính, Xây dựng và Y tế chịu trách nhiệm.",
      [("Sở Tài chính", "agency"), ("Sở Xây dựng", "agency"), ("Sở Y tế", "agency")]),
     ("lãnh đạo các Bộ, ngành (Bộ Tư pháp, Bộ Tài chính) tham gia.",

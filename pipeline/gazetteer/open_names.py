@@ -102,19 +102,23 @@ def _byline(text: str, mention: Mention) -> bool:
 
 
 def _blocked(text: str, m: re.Match, head: dict) -> bool:
-    after, before = _neighbours(head["head"])
+    after, before, only = _neighbours(head["head"])
     if after and after.match(text, m.end()):
+        return True
+    if only and not only.match(text, m.end()):
         return True
     return bool(before and before.search(text, max(0, m.start() - 20), m.start()))
 
 
 @cache
-def _neighbours(head: str) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """The words that, right after or right before a head, make it an ordinary word."""
+def _neighbours(head: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
+    """The words that, right after or right before a head, make it an ordinary word; and the
+    words it must be followed by to open a name at all, if the head has such a list."""
     entry = next(h for h in data()["open_heads"] if h["head"] == head)
-    after, before = entry.get("not_before"), entry.get("not_after")
+    after, before, only = entry.get("not_before"), entry.get("not_after"), entry.get("only_before")
     return (re.compile(r"\s*,?\s*(?i:" + alternation(after) + r")(?!\w)") if after else None,
-            re.compile(r"(?<!\w)(?i:" + alternation(before) + r")\s+$") if before else None)
+            re.compile(r"(?<!\w)(?i:" + alternation(before) + r")\s+$") if before else None,
+            re.compile(r"\s+(?i:" + alternation(only) + r")(?!\w)") if only else None)
 
 
 def _scan(text: str, m: re.Match, head: dict, scope: Scope, closed: _Closed, limit: int) -> Mention | None:

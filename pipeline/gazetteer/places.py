@@ -252,7 +252,7 @@ def find_places(text: str, start: int = 0, end: int | None = None, era: str | No
 @cache
 def _list_opening() -> re.Pattern:
     level = level_pattern()
-    return re.compile(r"\s*(?i:các|những)\s+(?P<levels>" + level + r"(?:\s*,\s*" + level + r")*)\s*:\s*")
+    return re.compile(r"\s*(?i:các|những)\s+(?P<levels>" + level + r"(?:\s*,\s*" + level + r")*)(?P<colon>\s*:)?\s*")
 
 
 _LIST_JOINER = re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+và\s+")
@@ -261,7 +261,7 @@ _ASIDE = re.compile(r"\s*\([^()\n]{0,200}\)")
 
 def listed_places(text: str, pos: int, era: str | None = None, province_code: str | None = None) -> list[Place]:
     """The places a list at `pos` names after its level words: " các huyện: Chư Prông, Đức Cơ và
-    Ia Grai" → three districts. A member may carry its own level word ("…, thành phố Pleiku") and
+    Ia Grai" → three districts; "các phường Vinh Phú, Trường Vinh" without the colon too. A member may carry its own level word ("…, thành phố Pleiku") and
     an aside ("Đức Cơ (xã Ia Dom)"). Each place's units start with the likeliest one."""
     m = _list_opening().match(text, pos)
     if not m:
@@ -275,6 +275,8 @@ def listed_places(text: str, pos: int, era: str | None = None, province_code: st
         if not joiner:
             break
         cursor = joiner.end()
+    if not m.group("colon") and (len(found) < 2 or any(not p.units for p in found)):
+        return []  # without a colon, only a list of two or more places the register knows
     return found
 
 
