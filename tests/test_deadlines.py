@@ -26,20 +26,21 @@ from pipeline.segment import segment
 ISSUED = "2024-03-15"
 
 
-def found(text: str, issued: str | None = ISSUED) -> list[tuple]:
-    doc = _doc(text, issued)
+def found(text: str, issued: str | None = ISSUED, doc_type: str | None = None) -> list[tuple]:
+    doc = _doc(text, issued, doc_type)
     return [(d.start, d.end, d.recurrence) for d in deadlines.find(doc)]
 
 
-def _doc(text: str, issued: str | None) -> Doc:
+def _doc(text: str, issued: str | None, doc_type: str | None = None) -> Doc:
     doc = Doc(path=Path("cau-mau.txt"), id="cau-mau", source=Source(path="cau-mau.txt", sha256="", format="txt"))
     doc.text, doc.offsets = normalize_text(text, join_lines=False)
     segment(doc)
-    doc.document = DocumentInfo(issued_date=issued)
+    doc.document = DocumentInfo(issued_date=issued, doc_type=doc_type)
     return doc
 
 
 M, Q, W, Y = "FREQ=MONTHLY", "FREQ=MONTHLY;INTERVAL=3", "FREQ=WEEKLY", "FREQ=YEARLY"
+HALF = "FREQ=MONTHLY;INTERVAL=6"
 QUARTER_END = "FREQ=YEARLY;BYMONTH=3,6,9,12"
 
 EXPRESSIONS = [
@@ -107,6 +108,10 @@ EXPRESSIONS = [
     ("Hoàn thiện hồ sơ trong thời hạn 02 tháng kể từ ngày ký.", [(None, "2024-05-15", None)]),
     ("Báo cáo kết quả trong 2 tuần kể từ ngày ký.", [(None, "2024-03-29", None)]),
     ("Kiểm tra xong trong 7 ngày kể từ ngày 01/4/2024.", [(None, "2024-04-08", None)]),
+    # ... or from the document named by its type: made ("được ban hành", "được ký") or put in force ("này có hiệu lực")
+    ("Trong thời hạn 10 ngày kể từ ngày Chỉ thị được ban hành, các sở gửi báo cáo.", [(None, "2024-03-25", None)]),
+    ("Gửi danh sách trong vòng 07 ngày kể từ ngày Quyết định này được ký.", [(None, "2024-03-22", None)]),
+    ("Các huyện rà soát trong thời hạn 15 ngày kể từ ngày Kế hoạch này có hiệu lực.", [(None, "2024-03-30", None)]),
     # recurrences
     ("Định kỳ hằng tháng báo cáo kết quả về Sở Nội vụ.", [(None, None, M)]),
     ("Hàng tháng tổng hợp số liệu gửi Sở Tài chính.", [(None, None, M)]),
@@ -128,6 +133,22 @@ EXPRESSIONS = [
     ("Ban chỉ đạo họp đánh giá hằng năm.", [(None, None, Y)]),
     ("Báo cáo trước ngày 15/12 hằng năm.", [(None, None, Y + ";BYMONTH=12;BYMONTHDAY=15")]),
     ("Thực hiện chế độ báo cáo định kỳ 6 tháng và năm.", [(None, None, "FREQ=MONTHLY;INTERVAL=6"), (None, None, Y)]),
+    # "6 tháng" as the period of a report or review is a six-monthly cadence; as a span of time it stays one
+    ("Các phòng báo cáo kết quả thực hiện 6 tháng, hằng năm về Văn phòng.", [(None, None, HALF), (None, None, Y)]),
+    ("Các huyện tổ chức sơ kết 6 tháng, tổng kết hằng năm việc thực hiện Chỉ thị.", [(None, None, HALF), (None, None, Y)]),
+    ("Xây dựng báo cáo 6 tháng và năm gửi Sở Tài chính.", [(None, None, HALF), (None, None, Y)]),
+    ("Hoàn thành trong 6 tháng, hằng năm rà soát lại danh mục.", [(None, "2024-09-15", None), (None, None, Y)]),
+    ("Báo cáo sơ kết 6 tháng đầu năm 2025 gửi về Sở trước ngày 20/6/2025.", [(None, "2025-06-20", None)]),
+    # the day of the month after the one reported on: a monthly day (after a quarter: the quarter's next month)
+    ("Các xã gửi báo cáo tháng trước ngày 05 của tháng tiếp theo.", [(None, None, M + ";BYMONTHDAY=5")]),
+    ("Báo cáo hằng tháng, chậm nhất ngày 08 tháng sau.", [(None, None, M + ";BYMONTHDAY=8")]),
+    ("Định kỳ hằng quý, trước ngày 10 của tháng tiếp theo, các sở gửi báo cáo.",
+     [(None, None, "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=10")]),
+    ("Trong tháng sau, hằng tuần báo cáo tiến độ.", [("2024-04-01", "2024-04-30", None), (None, None, W)]),
+    # a recurrence and the day it falls due, side by side, are one schedule: the more precise rule
+    ("Định kỳ hằng quý, trước ngày 25 tháng cuối quý, các sở gửi báo cáo.", [(None, None, QUARTER_END + ";BYMONTHDAY=25")]),
+    ("Các xã báo cáo hằng tháng trước ngày 15 hằng tháng.", [(None, None, M + ";BYMONTHDAY=15")]),
+    ("Gửi báo cáo trước ngày 20 tháng cuối quý, hằng quý.", [(None, None, QUARTER_END + ";BYMONTHDAY=20")]),
     ("Báo cáo định kỳ hằng tháng, quý và năm.", [(None, None, M), (None, None, Q), (None, None, Y)]),
     ("Định kỳ 3 tháng một lần kiểm tra kho vật tư.", [(None, None, Q)]),
     ("Các trạm cập nhật số liệu mưa hằng ngày.", [(None, None, "FREQ=DAILY")]),
@@ -184,6 +205,10 @@ NOT_DEADLINES = [
     "Theo bản tin lúc 10 giờ ngày 19/3/2024, áp thấp đang mạnh lên. Từ đêm 20/3 đến hết ngày 22/3/2024, "
     "trên địa bàn tỉnh có mưa to.",
     "Sở Tài chính sẽ thẩm định, trình Ủy ban nhân dân tỉnh trước 15/10.",
+    # a day next month that is an event, not a monthly day; a count of months that is a span
+    "Cửa hàng mới dự kiến khai trương vào ngày 20 tháng sau.",
+    "Sau 6 tháng thực hiện thí điểm, Sở Y tế tổ chức đánh giá.",
+    "Xây dựng báo cáo 6 tháng năm 2024 của ngành.",
     # a purpose says why, not by when
     "Để nâng cao chất lượng dịch vụ công trong năm 2024, Giám đốc Sở yêu cầu các phòng:",
 ]
@@ -219,6 +244,20 @@ def test_anchor_from_the_reported_directive():
     assert found(text, issued=None) == [(None, "2024-05-16", None)]
 
 
+@pytest.mark.parametrize("sentence, doc_type, expected", [
+    # "Chỉ thị được ban hành" is this document's date in a directive (or when the type is unknown) ...
+    ("Trong 10 ngày kể từ ngày Chỉ thị được ban hành, các sở báo cáo.", "Chỉ thị", [(None, "2024-03-25", None)]),
+    # ... but in a plan that carries out a directive it is the directive's, which the plan does not give
+    ("Trong 10 ngày kể từ ngày Chỉ thị được ban hành, các sở báo cáo.", "Kế hoạch", []),
+    ("Trong 10 ngày kể từ ngày Kế hoạch này được ban hành, các sở báo cáo.", "Kế hoạch", [(None, "2024-03-25", None)]),
+    # another text coming into force: its date is not this document's
+    ("Trong 30 ngày kể từ ngày Luật có hiệu lực, các sở rà soát văn bản.", "Kế hoạch", []),
+    ("Trong 10 ngày kể từ ngày hồ sơ được ký, bộ phận một cửa trả kết quả.", None, []),
+])
+def test_spans_from_the_document_named_by_its_type(sentence, doc_type, expected):
+    assert found(sentence, doc_type=doc_type) == expected
+
+
 def test_year_rolled_forward_is_warned():
     doc = _doc("Các huyện báo cáo trước ngày 10/01.", ISSUED)
     deadlines.find(doc)
@@ -229,6 +268,18 @@ def test_spans_quote_the_expression():
     doc = _doc("Giao Sở Nội vụ hoàn thành trước ngày 20/5/2024; định kỳ hằng quý báo cáo kết quả.", ISSUED)
     quotes = [doc.text[d.span[0]:d.span[1]] for d in deadlines.find(doc)]
     assert quotes == ["trước ngày 20/5/2024", "định kỳ hằng quý"]
+
+
+@pytest.mark.parametrize("sentence, quotes", [
+    # one schedule written as a recurrence and its day: one record quoting both
+    ("Định kỳ hằng quý, trước ngày 25 tháng cuối quý, các sở gửi báo cáo.",
+     ["Định kỳ hằng quý, trước ngày 25 tháng cuối quý"]),
+    ("Các xã báo cáo hằng tháng trước ngày 05 của tháng tiếp theo.", ["hằng tháng trước ngày 05 của tháng tiếp theo"]),
+    ("Các huyện tổ chức sơ kết 6 tháng, tổng kết hằng năm.", ["sơ kết 6 tháng, tổng kết hằng năm"] * 2),
+])
+def test_one_schedule_one_quote(sentence, quotes):
+    doc = _doc(sentence, ISSUED)
+    assert [doc.text[d.span[0]:d.span[1]] for d in deadlines.find(doc)] == quotes
 
 
 # ---- calendar helpers added to pipeline.dates --------------------------------------------------

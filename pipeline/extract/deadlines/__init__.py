@@ -27,7 +27,8 @@ def find(doc: Doc) -> list[Deadline]:
     anchors = anchors_of(doc, dates)
     ctx = DocContext.of(doc)
     found: list[Deadline] = []
-    for expression in find_expressions(doc.text, dates):
+    own_type = doc.document.doc_type if doc.document else None
+    for expression in find_expressions(doc.text, dates, own_type):
         own_anchor = anchors.at(doc.text, expression.span[0])
         resolution = resolve(expression, own_anchor)
         if resolution is None or verdict(ctx, expression, resolution, own_anchor):

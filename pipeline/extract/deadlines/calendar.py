@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pipeline.dates import add_months, add_working_days, month_end
 from pipeline.extract.deadlines.anchor import Anchor
-from pipeline.extract.deadlines.grammar import Duration, Period, TimeExpression
+from pipeline.extract.deadlines.expressions import Duration, Period, TimeExpression
 
 Bounds = tuple[dt.date | None, dt.date | None]
 

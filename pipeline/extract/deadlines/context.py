@@ -28,7 +28,7 @@ from pipeline.doc import Doc, Span
 from pipeline.extract.deadlines import vocabulary as vocab
 from pipeline.extract.deadlines.anchor import Anchor
 from pipeline.extract.deadlines.calendar import Resolution
-from pipeline.extract.deadlines.grammar import TimeExpression
+from pipeline.extract.deadlines.expressions import TimeExpression
 from pipeline.extract.deadlines.vocabulary import FLAGS
 
 STRONG_CUES = frozenset({"before", "latest", "term", "duration", "label", "occasion", "range"})

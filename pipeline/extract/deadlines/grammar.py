@@ -6,7 +6,13 @@ in the order a reader takes an expression apart:
 
     [định kỳ] [cue] [time of day] PERIOD [đến PERIOD]      "từ ngày 10 đến ngày 17/6/2024"
     [định kỳ] [cue] [ngày N | thứ Sáu …] EVERY UNIT[, UNIT]  "trước ngày 20 hằng tháng và tháng cuối quý"
+    [cue] ngày N [của] tháng tiếp theo|sau                 "trước ngày 05 của tháng tiếp theo"
+    [sơ kết|báo cáo] N tháng[, [tổng kết] hằng năm]        "sơ kết 6 tháng, tổng kết hằng năm"
     LEAD N ngày|tuần|tháng [làm việc] [kể từ …]            "trong thời hạn 10 ngày kể từ ngày ký"
+
+The recurring lines are read in recurrences.py; two recurrences side by side that name one
+schedule ("định kỳ hằng quý, trước ngày 25 tháng cuối quý") become one expression with the
+more precise rule.
 
 dateparser is not used to find anything: its search reads "10 ngày" as 10 January and
 drops "trước" (the issue). Whole dates come from pipeline.dates; the rest is here.
@@ -14,68 +20,36 @@ drops "trước" (the issue). Whole dates come from pipeline.dates; the rest is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
+from pipeline.citations import canonical_type
 from pipeline.dates import FoundDate, find_dates
 from pipeline.doc import Span
 from pipeline.extract.deadlines import vocabulary as vocab
+from pipeline.extract.deadlines.expressions import LOOKBACK, Duration, Period, TimeExpression
+from pipeline.extract.deadlines.recurrences import (following_month_pattern, recurrence_pattern, report_period,
+                                                   report_period_pattern, schedules_joined, with_prefix)
 from pipeline.extract.deadlines.vocabulary import DAY, FLAGS, MONTH, YEAR, alternation
 
-# How far back a cue or a recurrence's day may start (characters).
-_LOOKBACK = 140
 
 
-@dataclass(frozen=True)
-class Period:
-    """A named stretch of calendar, its year possibly left to the anchor."""
-    kind: str                    # day, days, dekad, month, quarter, half, year, year_start, year_end,
-    #                              late_months, stage, school_year, this (the anchor's week, month, quarter, year)
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    last_day: int | None = None  # "15-22/5": the range's last day
-    number: int | None = None    # the quarter, half or dekad; for "this", the offset ("năm tới" is 1)
-    last_year: int | None = None  # "giai đoạn 2021-2025", "năm học 2023-2024"
-    unit: str | None = None      # for "this": week, month, quarter, year
-
-
-@dataclass(frozen=True)
-class Duration:
-    """"trong 30 ngày làm việc": a count of days, weeks or months from a start the text names."""
-    count: int
-    unit: str                     # days, weeks, months
-    working: bool
-    resolvable: bool              # counted from the document's date (or a date given), not from an unknown event
-    from_date: tuple[int, int, int] | None = None  # "kể từ ngày 01/3/2024"
-
-
-@dataclass(frozen=True)
-class TimeExpression:
-    span: Span
-    core: Span                    # the period, span or recurrence without its cue
-    cue: str | None               # before, latest, term, until, within, from, occasion, label, range, duration,
-    #                               recurrence; None for a bare period
-    period: Period | None = None
-    until: Period | None = None   # the end of a range
-    duration: Duration | None = None
-    rules: tuple[str, ...] = ()
-    periodic: bool = False        # "định kỳ" stood before it
-    start_from: Period | None = None  # "…, bắt đầu từ tháng 7/2024" attached to a recurrence
-
-
-def find_expressions(text: str, dates: list[FoundDate] | None = None) -> list[TimeExpression]:
-    """Every time expression in `text`, left to right, none overlapping (`dates`: find_dates(text), if known)."""
-    recurrences = [_with_prefix(text, m) for m in _recurrence_pattern().finditer(text)]
-    durations = [_duration(text, m) for m in _duration_pattern().finditer(text)]
-    claimed = sorted([e for e in recurrences + durations if e], key=lambda e: e.span)
+def find_expressions(text: str, dates: list[FoundDate] | None = None,
+                     own_type: str | None = None) -> list[TimeExpression]:
+    """Every time expression in `text`, left to right, none overlapping (`dates`: find_dates(text), if known;
+    `own_type`: the document's type, which "kể từ ngày Chỉ thị được ban hành" must name to count from its date)."""
+    recurrences = [with_prefix(text, m) for pattern in (recurrence_pattern(), following_month_pattern())
+                   for m in pattern.finditer(text)]
+    reports = [report_period(text, m) for m in report_period_pattern().finditer(text)]
+    durations = [_duration(text, m, own_type) for m in _duration_pattern().finditer(text)]
+    claimed = sorted([e for e in recurrences + reports + durations if e], key=lambda e: e.span)
     taken = _non_overlapping(claimed)
     taken_spans = [e.span for e in taken]
     dates = find_dates(text) if dates is None else dates
     periods = [p for p in _periods(text, dates) if not _overlaps(p[0], taken_spans)]
     expressions = taken + _with_cues(text, periods)
     ordered = _non_overlapping(sorted(expressions, key=lambda e: (e.span[0], -e.span[1])))
-    return _starts_attached(text, ordered)
+    return _starts_attached(text, schedules_joined(text, ordered))
 
 
 def _starts_attached(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
@@ -206,7 +180,7 @@ def _with_cues(text: str, periods: list[tuple[Span, Period]]) -> list[TimeExpres
 
 
 def _cue_before(text: str, start: int) -> tuple[str | None, int]:
-    window_start = max(0, start - _LOOKBACK)
+    window_start = max(0, start - LOOKBACK)
     m = vocab.cue_before_pattern().search(text, window_start, start)
     if not m:
         return None, start
@@ -229,103 +203,6 @@ def _fill_year(first: Period, last: Period) -> Period:
     return first
 
 
-# ---- recurrences -----------------------------------------------------------------------------
-
-def _quarter_months() -> str:
-    return "(?:" + "|".join(q["pattern"] for q in vocab.time_words()["quarter_months"]) + ")"
-
-
-@cache
-def _recurrence_pattern() -> re.Pattern:
-    words = vocab.time_words()
-    every = alternation(words["every"])
-    units = alternation(words["units"])
-    periodic = alternation(words["periodic"])
-    once = alternation(words["times_once"])
-    quarter_months = _quarter_months()
-    item = rf"(?:{quarter_months}|(?:{every}\s+)?(?:\d{{1,2}}\s+tháng|{units}))"
-    # "định kỳ 6 tháng", "báo cáo định kỳ tháng, quý, năm": "định kỳ" makes units recur without "hằng".
-    head = (rf"(?P<head>{quarter_months}|{every}\s+{units}|(?P<periodic>{periodic})\s+(?:\d{{1,2}}\s+tháng|{units})"
-            rf"(?!\s*[/.-]?\s*\d)|\d{{1,2}}\s+tháng\s+{once})")
-    tail = rf"(?P<tail>(?:\s*(?:,|và|hoặc|/)\s*{item}(?!\s*[/.-]?\s*\d)(?!\s+(?:học|nay|này|tới|sau|qua)))*)"
-    return re.compile(rf"(?<!\w){head}(?!\w)(?!\s+(?:học|nay|này|tới|sau|qua)\b){tail}", FLAGS)
-
-
-@cache
-def _recurrence_prefix() -> re.Pattern:
-    """What stands before "hằng tháng": "định kỳ", a cue, a time of day, "ngày 15", "thứ Sáu tuần thứ 2 …"."""
-    words = vocab.time_words()
-    periodic = alternation(words["periodic"])
-    cues = alternation([w for kind in ("before", "latest", "within", "from") for w in words["cues"][kind]])
-    weekday = alternation(words["weekdays"])
-    ordinal = alternation(words["week_ordinals"])
-    part = alternation(words["part_of_day"])
-    one_day = rf"(?:{part}\s+)?(?:ngày\s+)?{weekday}(?:\s+(?:của\s+)?tuần\s+(?:thứ\s+)?{ordinal})?"
-    weekdays = rf"(?P<weekdays>{one_day}(?:\s*(?:,|và|hoặc)\s*{one_day})*)\s+"
-    day = rf"(?:ngày\s+)?(?P<bmd>{DAY})(?:\s*(?:/|\.|-|tháng)\s*(?P<bm>{MONTH}))?\s+(?:của\s+)?"
-    return re.compile(rf"(?:(?P<periodic>{periodic})\s+)?(?:(?<!\w)(?P<cue>{cues})\s*)?{vocab.time_of_day()}"
-                      rf"(?:{weekdays}|ngày\s+(?P<bmd2>{DAY})\s+(?:của\s+)?|{day})?$", FLAGS)
-
-
-def _with_prefix(text: str, m: re.Match) -> TimeExpression | None:
-    window_start = max(0, m.start() - _LOOKBACK)
-    prefix = _recurrence_prefix().search(text, window_start, m.start())
-    start = prefix.start() if prefix and prefix.group(0).strip() else m.start()
-    g = prefix.groupdict() if prefix else {}
-    monthday = g.get("bmd") or g.get("bmd2")
-    rules = tuple(_rule(item, monthday and int(monthday), g.get("bm") and int(g["bm"]), g.get("weekdays"))
-                  for item in _item_pattern().finditer(m.group(0)))
-    if not rules:
-        return None
-    periodic = bool(g.get("periodic") or m.group("periodic")) or _periodic_before(text, start)
-    return TimeExpression((start, m.end()), m.span(), "recurrence", rules=rules, periodic=periodic)
-
-
-def _periodic_before(text: str, start: int) -> bool:
-    periodic = alternation(vocab.time_words()["periodic"])
-    return bool(re.search(rf"(?<!\w){periodic}\s*$", text[max(0, start - 20):start], FLAGS))
-
-
-@cache
-def _item_pattern() -> re.Pattern:
-    words = vocab.time_words()
-    units = alternation(words["units"])
-    return re.compile(rf"(?P<qe>{_quarter_months()})|(?P<n>\d{{1,2}})\s+tháng|(?P<unit>{units})", FLAGS)
-
-
-def _rule(item: re.Match, monthday: int | None, month: int | None, weekdays: str | None) -> str:
-    words = vocab.time_words()
-    if item.group("qe"):
-        parts = [next(q["rule"] for q in words["quarter_months"] if re.fullmatch(q["pattern"], item.group("qe"), FLAGS))]
-    elif item.group("n"):
-        count = int(item.group("n"))
-        parts = ["FREQ=MONTHLY" + (f";INTERVAL={count}" if count > 1 else "")]
-    else:
-        parts = [vocab.unit_rules()[" ".join(item.group("unit").lower().split())]]
-    freq = parts[0].split(";")[0]
-    if weekdays and freq in ("FREQ=WEEKLY", "FREQ=MONTHLY"):
-        parts.append("BYDAY=" + ",".join(_weekday_codes(weekdays, monthly=freq == "FREQ=MONTHLY")))
-    elif monthday and 1 <= monthday <= 31:
-        if freq == "FREQ=YEARLY" and month and "BYMONTH" not in parts[0]:
-            parts.append(f"BYMONTH={month}")
-        if freq != "FREQ=YEARLY" or "BYMONTH" in ";".join(parts):
-            parts.append(f"BYMONTHDAY={monthday}")
-    return ";".join(parts)
-
-
-def _weekday_codes(weekdays: str, monthly: bool) -> list[str]:
-    words = vocab.time_words()
-    weekday = alternation(words["weekdays"])
-    ordinal = alternation(words["week_ordinals"])
-    codes = []
-    one_day = rf"(?P<wd>{weekday})(?:\s+(?:của\s+)?tuần\s+(?:thứ\s+)?(?P<ord>{ordinal}))?"
-    for m in re.finditer(one_day, weekdays, FLAGS):
-        code = vocab.weekday_codes()[" ".join(m.group("wd").lower().split())]
-        nth = vocab.week_ordinals().get(" ".join((m.group("ord") or "").lower().split()))
-        codes.append(f"{nth}{code}" if monthly and nth else code)
-    return list(dict.fromkeys(codes))
-
-
 # ---- spans of days ---------------------------------------------------------------------------
 
 @cache
@@ -340,13 +217,14 @@ def _duration_pattern() -> re.Pattern:
                       rf"(?:\s*,?\s*(?P<since>{since})\s*(?P<what>[^,;.\n]{{0,60}}))?", FLAGS)
 
 
-def _duration(text: str, m: re.Match) -> TimeExpression:
+def _duration(text: str, m: re.Match, own_type: str | None = None) -> TimeExpression:
     d = vocab.time_words()["duration"]
     what = (m.group("what") or "").strip()
     from_date = None
     if m.group("since"):
         given = [f for f in find_dates(what) if f.year and f.span[0] == 0]
-        signing = re.match(alternation(d["from_signing"]) + r"(?!\w)", what, FLAGS)
+        signing = re.match(alternation(d["from_signing"]) + r"(?!\w)", what, FLAGS) \
+            or _document_made(what, own_type)
         resolvable = bool(given) or bool(signing)
         if given:
             from_date = (given[0].year, given[0].month, given[0].day)
@@ -357,6 +235,30 @@ def _duration(text: str, m: re.Match) -> TimeExpression:
                         resolvable, from_date)
     return TimeExpression((m.start(), max(end, m.end("unit"))), (m.start("n"), m.end("unit")), "duration",
                           duration=duration)
+
+
+@cache
+def _document_made_pattern() -> re.Pattern:
+    made = vocab.time_words()["duration"]["document_made"]
+    return re.compile(rf"(?P<type>\w+(?:\s+\w+){{0,3}}?)(?:\s+(?P<this>{alternation(made['this'])}))?"
+                      rf"\s+(?:(?P<made>{alternation(made['made'])})|(?P<in_force>{alternation(made['in_force'])}))"
+                      rf"(?!\w)", FLAGS)
+
+
+def _document_made(what: str, own_type: str | None) -> re.Match | None:
+    """"Chỉ thị được ban hành", "Kế hoạch này có hiệu lực" after "kể từ ngày": the document's own date
+    (resources: duration.document_made), when the type names this document."""
+    m = _document_made_pattern().match(what)
+    if not m:
+        return None
+    named = canonical_type(m.group("type"))
+    if named is None:
+        return None  # "kể từ ngày hồ sơ được ký": not a document's type
+    if m.group("this"):
+        return m
+    if m.group("in_force"):
+        return None  # "kể từ ngày Luật có hiệu lực": another text coming into force
+    return m if own_type is None or (canonical_type(own_type) or own_type) == named else None
 
 
 # ---- overlaps --------------------------------------------------------------------------------
