@@ -198,6 +198,9 @@ GOALS = [
      "chỉ đạo điều hành trên dữ liệu số"),
     ("Phấn đấu có thêm 05 xã đạt chuẩn; huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới.",
      "huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới"),
+    # a list label is no part of the goal
+    ("II. MỤC TIÊU\na) Phấn đấu có thêm 05 xã đạt chuẩn;\nb) huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới.",
+     "huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới"),
 ]
 
 
@@ -314,3 +317,99 @@ def test_no_stage_imports_another():
     for module in package.glob("*.py"):
         imports = re.findall(r"^from pipeline\.extract\.(\w+)", module.read_text(encoding="utf-8"), re.M)
         assert set(imports) <= {"targets"}, module.name
+
+
+# --- defects a review of new documents found ----------------------------------------------
+def _with_value(text: str, value) -> dict:
+    found = [t for t in _found(text) if t["value"] == value]
+    assert len(found) == 1, [(t["value"], t["quote"]) for t in _found(text)]
+    return found[0]
+
+
+# (what is checked, text, the figure's value, expected fields; "quote_starts" checks the evidence)
+REVIEWED = [
+    # 1. A year inside "so với …" is the baseline of a comparison, not the goal's period.
+    ("period: baseline after so với", "Phấn đấu giảm ít nhất 50% số vụ cháy rừng so với mùa khô năm 2024.",
+     50, dict(period=None, status="target")),
+    ("period: baseline with a noun", "Phấn đấu tỷ lệ che phủ rừng không dưới 23,7% so với kết quả năm 2024.",
+     23.7, dict(period=None, comparator=">=")),
+    ("period: the goal's year, not the baseline's",
+     "Phấn đấu đến năm 2026 số vụ cháy rừng giảm 30% so với mùa khô năm 2024.",
+     30, dict(period={"start": None, "end": "2026-12-31"})),
+    ("period: a span of years written without spaces",
+     "Phấn đấu giai đoạn 2021-2025 có thêm 10 xã đạt chuẩn nông thôn mới.",
+     10, dict(period={"start": "2021-01-01", "end": "2025-12-31"})),
+    # 2. "đạt X% chỉ tiêu" after a stated result is a result too.
+    ("status: share of the plan after a result", "Đến nay, toàn tỉnh đã hoàn thành 1.150 căn, đạt 35,9% chỉ tiêu.",
+     35.9, dict(status="achieved", comparator="=")),
+    ("status: share of the plan after a result, no đến nay",
+     "Toàn huyện đã hoàn thành 240 căn nhà, đạt 60% chỉ tiêu được giao.",
+     60, dict(status="achieved", comparator="=")),
+    ("status: share of the plan in a goal", "Phấn đấu năm 2025 hoàn thành 1.500 căn, đạt 100% chỉ tiêu.",
+     100, dict(status="target", comparator=">=")),
+    ("status: share of the plan, the result in another sentence",
+     "Đến nay đã có 42/85 xã đạt chuẩn. Các huyện hoàn thành 100% chỉ tiêu được giao.",
+     100, dict(status="target", comparator=">=")),
+    # 3. A list label, and a heading word before it, are no part of an indicator.
+    ("indicator: arabic label", "II. MỤC TIÊU\n2. 100% hộ dân vùng nguy hiểm được di dời đến nơi an toàn.",
+     100, dict(indicator="hộ dân vùng nguy hiểm được di dời đến nơi an toàn")),
+    ("indicator: letter label", "II. MỤC TIÊU\nd) 100% ổ dịch được phát hiện và xử lý kịp thời.",
+     100, dict(indicator="ổ dịch được phát hiện và xử lý kịp thời")),
+    ("indicator: letter label before the subject", "II. MỤC TIÊU\nc) Tỷ lệ tiêm phòng cho đàn chó đạt 80%.",
+     80, dict(indicator="Tỷ lệ tiêm phòng cho đàn chó")),
+    ("indicator: decimal label", "II. MỤC TIÊU\n2.1. Tỷ lệ hộ dùng nước sạch đạt 98%.",
+     98, dict(indicator="Tỷ lệ hộ dùng nước sạch")),
+    ("indicator: plus label", "II. MỤC TIÊU\n+ 100% hộ dân vùng nguy hiểm được di dời đến nơi an toàn.",
+     100, dict(indicator="hộ dân vùng nguy hiểm được di dời đến nơi an toàn")),
+    ("indicator: heading word, label and time",
+     "II. NHIỆM VỤ\n2. Mục tiêu a) Đến hết năm 2025, số ổ dịch cúm gia cầm giảm 30%.",
+     30, dict(indicator="số ổ dịch cúm gia cầm", period={"start": None, "end": "2025-12-31"})),
+    # 4. A period stated in one list item does not carry to its siblings; the lead-in's does.
+    ("period: not from a sibling item",
+     "II. NHIỆM VỤ\n2. Mục tiêu a) Đến hết năm 2025, số ổ dịch cúm gia cầm giảm 30%; "
+     "b) 90% đàn gia súc được tiêm phòng; d) 100% ổ dịch được phát hiện và xử lý kịp thời.",
+     90, dict(period=None, status="target")),
+    ("period: not from a sibling item, last item",
+     "II. NHIỆM VỤ\n2. Mục tiêu a) Đến hết năm 2025, số ổ dịch cúm gia cầm giảm 30%; "
+     "b) 90% đàn gia súc được tiêm phòng; d) 100% ổ dịch được phát hiện và xử lý kịp thời.",
+     100, dict(period=None, indicator="ổ dịch được phát hiện và xử lý kịp thời")),
+    ("period: from the list's lead-in",
+     "II. NHIỆM VỤ\n2. Mục tiêu giai đoạn 2025-2026: a) Đến hết năm 2025, số ổ dịch cúm gia cầm giảm 30%; "
+     "b) 90% đàn gia súc được tiêm phòng.",
+     90, dict(period={"start": "2025-01-01", "end": "2026-12-31"})),
+    ("period: from the heading",
+     "II. MỤC TIÊU NĂM 2026\na) Đến hết năm 2025, số ổ dịch cúm gia cầm giảm 30%.\nb) 90% đàn gia súc được tiêm phòng.",
+     90, dict(period={"start": "2026-01-01", "end": "2026-12-31"})),
+    # 5. Administrative texts capitalise document nouns: still the unit.
+    ("unit: capitalised document noun",
+     "Đến nay huyện đã cấp được 1.246/1.580 Giấy chứng nhận quyền sử dụng đất cho người dân.",
+     1246, dict(denominator=1580, unit="giấy chứng nhận", status="achieved")),
+    ("unit: capitalised licence", "Phấn đấu năm 2025 cấp 300 Giấy phép xây dựng nhà ở riêng lẻ.",
+     300, dict(unit="giấy phép", status="target")),
+    # 6. The evidence does not open in the middle of "Tỷ lệ".
+    ("evidence: clause start a few words further",
+     "Phấn đấu trong năm 2025, trên địa bàn toàn tỉnh, Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95-97%.",
+     95, dict(value_max=97, quote_starts="Tỷ lệ trẻ em")),
+    ("evidence: a long clause cut at a word",
+     "Trong thời gian tới, ngành y tế các huyện tiếp tục phấn đấu để Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng "
+     "đầy đủ đạt 95-97%.",
+     95, dict(value_max=97, quote_starts="Tỷ lệ trẻ em")),
+    # "vắc xin" is no request ("xin"): the figure after it is a target.
+    ("status: vắc xin is no proposal", "II. MỤC TIÊU\nc) Tỷ lệ tiêm phòng vắc xin dại cho đàn chó đạt 80%.",
+     80, dict(status="target", indicator="Tỷ lệ tiêm phòng vắc xin dại cho đàn chó")),
+]
+
+
+@pytest.mark.parametrize("what, text, value, expected", REVIEWED, ids=[r[0] for r in REVIEWED])
+def test_reviewed_defects(what, text, value, expected):
+    got = _with_value(text, value)
+    expected = dict(expected)
+    starts = expected.pop("quote_starts", None)
+    assert {k: got[k] for k in expected} == expected, got
+    if starts is not None:
+        assert got["quote"].startswith(starts), got["quote"]
+
+
+def test_a_capitalised_document_noun_with_its_number_is_a_title():
+    """"05 Quyết định 2457/QĐ-UBND" names one document: no count of decisions."""
+    assert [t["value"] for t in _found("- 5 Quyết định 2457/QĐ-UBND về quy hoạch vùng.")] == []

@@ -78,7 +78,7 @@ class _Reader:
                           in_parenthesis=clauses.in_parenthesis(text, self.lookback(sentence, claim.start), claim.start),
                           previous=previous_status,
                           instructions=self._in_instructions(claim.start),
-                          counted=tuple(self.counted[-8:]))
+                          counted=tuple(self.counted[-8:]), sentence_start=sentence[0])
             self.counted.append((claim.unit.span[0], closing))
             status = status_of(text, where)
             previous_status = status
@@ -99,7 +99,11 @@ class _Reader:
         text = self.text
         opening, closing = clause
         before = (self.lookback(sentence, claim.start, SENTENCE_LOOKBACK), claim.start)
-        places = [clause] + ([before] if status == TARGET else [])
+        # Not the period of an earlier item of a list run into one sentence ("a) Đến hết năm 2025,
+        # …; b) …"): the figure's own item, then the list's lead-in.
+        own = clauses.period_places(text, before[0], claim.start)
+        in_item = (max(opening, own[0][0]), closing) if len(own) > 1 else clause
+        places = [in_item] + (own if status == TARGET else [])
         return Target(
             indicator=attributes.indicator(text, claim, clause, max(condition, closing)),
             value=claim.value,
@@ -124,7 +128,8 @@ class _Reader:
         for goal in goals_in(self.text, sentence, under_goal_heading):
             if any(t.span[0] < goal.span[1] and goal.span[0] < t.span[1] for t in numeric):
                 continue
-            period = attributes.period(self.text, goal.span[0], [goal.span, sentence], headings,
+            stretches = clauses.period_places(self.text, sentence[0], goal.span[0])
+            period = attributes.period(self.text, goal.span[0], [goal.span, *stretches], headings,
                                        self.doc.document.subject)
             out.append(Target(indicator=goal.indicator, status=TARGET, period=period,
                               scope=attributes.scope(self.text, sentence[0], goal.span[1], goal.span[0]),

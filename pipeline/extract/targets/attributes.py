@@ -91,7 +91,7 @@ def _nearest_period(text: str, start: int, end: int, pos: int) -> Period | None:
     best: tuple[int, Period] | None = None
     for name, compiled in _period_patterns().items():
         for m in compiled.finditer(text, start, end):
-            if _COMPARISON_BASE.search(text, max(0, m.start() - 20), m.start()):
+            if _in_comparison_base(text, start, m.start()):
                 continue  # "giảm 1,5% so với cuối năm 2023": the base, not the period
             if name == "until":
                 found = Period(start=None, end=f"{m.group(1)}-12-31")
@@ -106,7 +106,18 @@ def _nearest_period(text: str, start: int, end: int, pos: int) -> Period | None:
     return best[1] if best else None
 
 
-_COMPARISON_BASE = re.compile(r"so với(?:\s+(?:cuối|hết|đầu|cùng kỳ))?\s*$", re.IGNORECASE)
+# How far after "so với" a year may still be its baseline ("so với kết quả thực hiện của
+# cùng kỳ năm 2023"), and what ends the comparison before: a clause's mark or "và".
+_BASE_REACH = 80
+_BASE_END = re.compile(r"[,;:()\n!?…]|(?<!\w)và(?!\w)", re.IGNORECASE)
+
+
+def _in_comparison_base(text: str, floor: int, pos: int) -> bool:
+    """Whether `pos` sits in the comparison that a "so với" opens before it in its clause:
+    "so với mùa khô năm 2024" is the baseline, whatever words stand between."""
+    start = max(floor, pos - _BASE_REACH)
+    bases = list(_comparison_base().finditer(text, start, pos))
+    return bool(bases) and not _BASE_END.search(text, bases[-1].end(), pos)
 
 
 def _new_after(text: str, claim: Claim) -> bool:
@@ -185,8 +196,15 @@ def _place_word() -> re.Pattern:
 
 
 @cache
+def _comparison_base() -> re.Pattern:
+    return cues.compile_words(cues.data()["comparison_base"])
+
+
+@cache
 def _lead() -> re.Pattern:
-    return re.compile(r"^(?:(?:" + "|".join(sorted(cues.data()["indicator"]["lead"], key=len, reverse=True)) + r")(?!\w)[\s,:]*)+", re.IGNORECASE)
+    # A list label ("2.", "d)", "+") opens a clause and names nothing, like the lead words.
+    leads = sorted(cues.data()["indicator"]["lead"], key=len, reverse=True) + [cues.data()["list_label"]]
+    return re.compile(r"^(?:(?:" + "|".join(leads) + r")(?!\w)[\s,:]*)+", re.IGNORECASE)
 
 
 @cache

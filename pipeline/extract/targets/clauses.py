@@ -4,13 +4,20 @@ A list of goals runs in one sentence ("có thêm 07 xã …; 03 xã …; 6 thôn
 figure's clause opens after the previous figure's stretch or at ";" / ":" / an
 opening parenthesis it sits in, and closes at the next such mark, a comma, or the
 next figure. The evidence the record quotes is that clause, cut to about a dozen
-words before the figure so that a long sentence does not swamp it.
+words before the figure so that a long sentence does not swamp it, and never inside
+a word ("Tỷ | lệ trẻ em …").
 """
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from pipeline.extract.targets import cues
 
 MAX_WORDS_BEFORE = 12
+# How many more words the evidence may reach back to open at the clause's start or a
+# comma, or to keep a word whole, rather than cut at the dozenth word.
+EVIDENCE_SLACK = 3
 MAX_WORDS_AFTER = 22
 
 _HARD_STOPS = ";:"
@@ -36,9 +43,11 @@ def clause_start(text: str, floor: int, pos: int) -> int:
 
 
 def evidence_start(text: str, clause_open: int, pos: int) -> int:
-    """The clause's opening, or, if more than a dozen words lie between it and `pos`, the
-    last comma before `pos` (or the dozenth word back when there is none)."""
-    if _word_count(text[clause_open:pos]) <= MAX_WORDS_BEFORE:
+    """The clause's opening, or, if more than a dozen words (and a few) lie between it and
+    `pos`, the last comma before `pos` (or the dozenth word back when there is none, moved
+    back so as not to split a word)."""
+    reach = MAX_WORDS_BEFORE + EVIDENCE_SLACK
+    if _word_count(text[clause_open:pos]) <= reach:
         return _skip_blank(text, clause_open, pos)
     depth = 0
     for i in range(pos - 1, clause_open - 1, -1):
@@ -48,10 +57,10 @@ def evidence_start(text: str, clause_open: int, pos: int) -> int:
         elif c == "(":
             depth = max(0, depth - 1)
         elif c == "," and depth == 0 and text[i + 1:pos].strip():
-            if _word_count(text[i + 1:pos]) <= MAX_WORDS_BEFORE:
+            if _word_count(text[i + 1:pos]) <= reach:
                 return _skip_blank(text, i + 1, pos)
             break
-    return _words_back(text, clause_open, pos, MAX_WORDS_BEFORE)
+    return _whole_words_back(text, clause_open, pos, MAX_WORDS_BEFORE)
 
 
 def clause_end(text: str, pos: int, ceiling: int, stops: str = ";:,()\n") -> int:
@@ -96,10 +105,63 @@ def before_next(text: str, start: int, next_start: int) -> int:
     return _trim_end(text, start, joiners[-1].start()) if joiners else next_start
 
 
+def period_places(text: str, floor: int, pos: int) -> list[tuple[int, int]]:
+    """The stretches of text[floor:pos] whose period a figure at `pos` may take, nearest
+    first: its own list item, then the list's lead-in ("2. Mục tiêu giai đoạn 2025-2026:
+    a) …; b) …": what comes before the first item labelled like its own), never its
+    sibling items: a period stated in item a) is a)'s alone. With no list, the whole stretch."""
+    items = item_starts(text, floor, pos)
+    if not items:
+        return [(floor, pos)]
+    own_start, own_kind = items[-1]
+    first = next(start for start, kind in items if kind == own_kind)
+    return [(own_start, pos), (floor, first)]
+
+
+def item_starts(text: str, floor: int, pos: int) -> list[tuple[int, str]]:
+    """Where the list items in text[floor:pos] open, with the kind of their label: a label
+    (`list_label`) where a clause can open (at `floor`, after a line break, ";", ":" or
+    "."); a letter label "a)" also after a word, where a PDF ran a heading into its list
+    ("Mục tiêu a) …"), but not after a word that makes it a reference ("điểm a)")."""
+    out = []
+    for m in _item_label().finditer(text, floor, pos):
+        label = m.group(0)
+        before = text[floor:m.start()].rstrip(" \t")
+        if not before or before[-1] in "\n;:." or \
+                (label[-1] == ")" and label[0].isalpha() and before[-1].isalnum()
+                 and not _reference_word().search(before)):
+            out.append((m.start(), _label_kind(label)))
+    return out
+
+
+def _label_kind(label: str) -> str:
+    """Labels of one list share a kind: "a)" and "b)", "1." and "2.", "2.1." and "2.2.", "-"."""
+    if label[-1] == ")":
+        return "letter)" if label[0].isalpha() else "number)"
+    if label[0].isdigit():
+        return "number" + str(label.rstrip(".").count("."))
+    return "roman" if label[0].isalpha() else label
+
+
 def in_parenthesis(text: str, start: int, pos: int) -> bool:
     """Whether `pos` sits inside a parenthesis opened after `start`."""
     opening = text.rfind("(", start, pos)
     return opening >= 0 and text.find(")", opening, pos) < 0
+
+
+@cache
+def _joined_to_next() -> re.Pattern:
+    return re.compile("|".join(cues.data()["evidence"]["joined_to_next"]), re.IGNORECASE)
+
+
+@cache
+def _item_label() -> re.Pattern:
+    return re.compile(r"(?<!\S)(?:" + cues.data()["list_label"] + r")(?=\s)", re.IGNORECASE)
+
+
+@cache
+def _reference_word() -> re.Pattern:
+    return cues.compile_suffix(cues.data()["not_before"])
 
 
 def _word_count(piece: str) -> int:
@@ -109,6 +171,24 @@ def _word_count(piece: str) -> int:
 def _words_back(text: str, floor: int, pos: int, n: int) -> int:
     starts = [m.start() for m in re.finditer(r"\S+", text[floor:pos])]
     return floor + starts[-n] if len(starts) >= n else floor
+
+
+def _whole_words_back(text: str, floor: int, pos: int, n: int) -> int:
+    """The `n`th word back from `pos`, or a word or a few before it when the word before the
+    cut does not end a word: a capitalised word in mid-clause opens a compound or a name
+    ("Tỷ lệ", "Sở Nội vụ"), and some syllables never end one (`evidence.joined_to_next`)."""
+    starts = [floor + m.start() for m in re.finditer(r"\S+", text[floor:pos])]
+    if len(starts) < n:
+        return floor
+    k = len(starts) - n
+    for _ in range(EVIDENCE_SLACK):
+        if k == 0:
+            break
+        previous = text[starts[k - 1]:starts[k]].strip().lstrip("(“\"")
+        if not (previous[:1].isupper() or _joined_to_next().fullmatch(previous)):
+            break
+        k -= 1
+    return starts[k]
 
 
 def _skip_blank(text: str, start: int, end: int) -> int:

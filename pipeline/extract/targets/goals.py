@@ -54,6 +54,9 @@ def _governed(text: str, start: int, end: int, found: list[Goal]) -> list[Goal]:
     for m in re.finditer(r"[^;\n]+", text[start:end]):
         a = start + m.start()
         a += len(m.group(0)) - len(m.group(0).lstrip(" -–+•"))
+        label = _list_label().match(text, a, start + m.end())
+        if label:
+            a = label.end()  # "b) huyện Chư Păh hoàn thành …": the label is no part of the goal
         if any(g.span[0] <= a < g.span[1] or a <= g.span[0] < start + m.end() for g in found):
             continue
         if _openers().match(text, a) or _general().match(text, a):
@@ -106,6 +109,11 @@ def _after_purpose(text: str, floor: int, pos: int) -> bool:
 
 def _clean(piece: str) -> str:
     return " ".join(piece.strip(" ,;:-–").split())
+
+
+@cache
+def _list_label() -> re.Pattern:
+    return re.compile(r"(?:" + cues.data()["list_label"] + r")\s+", re.IGNORECASE)
 
 
 @cache

@@ -39,6 +39,7 @@ class Where:
     # What earlier figures count ("… đạt 40,05% kế hoạch vốn được giao"): their cues are
     # theirs, not the paragraph's.
     counted: tuple[tuple[int, int], ...] = ()
+    sentence_start: int | None = None  # where a result stated before the figure is looked for
 
 
 def status_of(text: str, where: Where) -> str | None:
@@ -49,6 +50,8 @@ def status_of(text: str, where: Where) -> str | None:
         cue = cues.nearest_before(text, where.clause_open, where.figure_end, _before_kinds(False))
     if cue is None:
         cue = cues.first_after(text, where.unit_end, where.clause_close, _after_kinds())
+        if cue is not None and cue.kind == "after_target" and _after_a_result(text, where):
+            return ACHIEVED  # "Đến nay đã hoàn thành 1.150 căn, đạt 35,9% chỉ tiêu": the share reached
     if cue is None and where.in_parenthesis:
         return where.previous or ACHIEVED
     if cue is None:
@@ -57,6 +60,16 @@ def status_of(text: str, where: Where) -> str | None:
     if cue is not None:
         return _resolve(text, cue, where.issued_year)
     return heading_status(where.headings) or (TARGET if where.instructions else ACHIEVED)
+
+
+def _after_a_result(text: str, where: Where) -> bool:
+    """Whether a result is what the figure follows in its sentence: the figure before it is
+    one, or the nearest cue before its clause says so ("Đến nay", "đã hoàn thành")."""
+    if where.previous == ACHIEVED:
+        return True
+    start = max(where.paragraph_start, where.sentence_start if where.sentence_start is not None else where.clause_open)
+    cue = cues.nearest_before(text, start, where.clause_open, _before_kinds(False), where.counted)
+    return cue is not None and _resolve(text, cue, where.issued_year) == ACHIEVED
 
 
 def heading_status(headings: tuple[str, ...]) -> str | None:

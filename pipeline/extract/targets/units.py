@@ -36,6 +36,8 @@ class _Lexicon:
     canonical: dict[str, str]    # coordinated entries → the unit the record gives
     scale_pattern: re.Pattern
     per_pattern: re.Pattern
+    capitalised: frozenset[str]  # counted nouns that may be written with a capital
+    title_after: re.Pattern      # what makes such a noun the title of one document
 
 
 def read_unit(text: str, figure: Figure, limit: int) -> Unit | str | None:
@@ -66,7 +68,8 @@ def read_unit(text: str, figure: Figure, limit: int) -> Unit | str | None:
     kind = lex.kind[key]
     if kind == NOT_A_UNIT:
         return NOT_A_UNIT
-    if found.group(0)[0].isupper() and key[0].islower():
+    if found.group(0)[0].isupper() and key[0].islower() and \
+            (key not in lex.capitalised or lex.title_after.match(text, found.end(), limit)):
         return None  # "- 5 Quyết định 2457/QĐ-BGDĐT": a capital opens a name or a title, not a unit
     unit = Unit(lex.canonical.get(key, key), kind, (unit_start, found.end()), factor)
     return _with_per(text, unit, limit) if kind in (CURRENCY, MEASURE) else unit
@@ -144,4 +147,6 @@ def _lexicon() -> _Lexicon:
         scale_pattern=re.compile(r"(?:" + _alternation(scales) + r")(?:\s+(?:" + _alternation(scales)
                                  + r"))*(?!\w)", re.IGNORECASE),
         per_pattern=re.compile(r"(?:\s*/\s*(?:" + _alternation(data["per_units"]) + r")(?!\w))+", re.IGNORECASE),
+        capitalised=frozenset(_key(e) for e in data["capitalised"]),
+        title_after=re.compile(r"\s+(?:\d|số(?!\w))", re.IGNORECASE),
     )
