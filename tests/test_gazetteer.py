@@ -181,6 +181,7 @@ def test_not_a_body(phrase):
      [("Chi nhánh Văn phòng Đăng ký đất đai huyện Ia Grai", "agency")]),
     ("Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành.", [("các đơn vị thuộc Bộ", "group")]),
     ("Vụ cháy rừng xảy ra trong đêm.", []),
+    ("PHƯƠNG ÁN SẢN XUẤT VỤ MÙA NĂM 2024; NHIỆM VỤ TRỌNG TÂM NĂM HỌC", []),
     # an ad-hoc group named with its owner: both count
     ("Tổ công tác liên ngành của UBND tỉnh kiểm tra.",
      [("Tổ công tác liên ngành của Ủy ban nhân dân tỉnh Gia Lai", "other"),
