@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+_COMPARISON_RUNS = 3  # each side of a speed comparison is timed this many times, the best kept
+
+
 def _all_chars(inputs) -> int:
     total = 0
     for item in inputs:
@@ -94,18 +97,22 @@ def _yardstick(text_inputs, texts: list[str]) -> None:
         return
     from underthesea import word_tokenize
     word_tokenize(texts[0][:200])  # load the model outside the timing
-    t0 = time.perf_counter()
-    for text in texts:
-        word_tokenize(text)
-    tokenize = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for item in text_inputs:
-        run.process(item.path, item.id, item.display)
-    pipeline = time.perf_counter() - t0
+    tokenize = _best_of(lambda: [word_tokenize(text) for text in texts])
+    pipeline = _best_of(lambda: [run.process(item.path, item.id, item.display) for item in text_inputs])
     chars = sum(len(t) for t in texts)
     a, b = chars / pipeline, chars / tokenize
     print(f"text documents: pipeline {a:,.0f} chars/s, underthesea word_tokenize {b:,.0f} chars/s "
           f"-> pipeline at {100 * a / b:.0f}% of word_tokenize (budget: >= 70%)")
+
+
+def _best_of(work, runs: int = _COMPARISON_RUNS) -> float:
+    """The fastest of a few runs: a shared machine only ever slows a run down."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 def _pdf_ratio(pdfs) -> None:
@@ -114,16 +121,15 @@ def _pdf_ratio(pdfs) -> None:
     if not pdfs:
         return
     import pdfplumber
-    t0 = time.perf_counter()
-    for item in pdfs:
-        with pdfplumber.open(item.path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-    plumber = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for item in pdfs:
-        load.read(item.path)
-    ours = time.perf_counter() - t0
+
+    def plumber_pass() -> None:
+        for item in pdfs:
+            with pdfplumber.open(item.path) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+
+    plumber = _best_of(plumber_pass)
+    ours = _best_of(lambda: [load.read(item.path) for item in pdfs])
     print(f"text-layer PDF reading ({len(pdfs)} files): ours {ours:.2f} s, pdfplumber extract_text {plumber:.2f} s "
           f"-> {ours / max(plumber, 1e-9):.2f}x (budget: <= 1.3x)")
 
