@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline import resources
+from pipeline import lexicon, resources
 from pipeline.letters import LOWER, UPPER
 from pipeline.doc import OffsetMap
 
@@ -108,8 +108,33 @@ _WRAPPED = re.compile(r"(?<=[\w,])\n(?=[" + LOWER + r"])(?![" + LOWER + r"]\)\s)
 _CELL_BARS = re.compile(r"[ \t]*\|[ \t]*(?=\S)|[ \t]*\|[ \t]*$|^[ \t]*\|", re.MULTILINE)
 
 
+# A copy-paste layout breaks lines inside a word, even a capitalised one: "ỦY\nBAN NHÂN DÂN",
+# "Tiền\nGiang, ngày …". The break is mended where the syllables on each side make a word of the
+# dictionary or a place name, are cased alike, and neither makes a word with its other
+# neighbour: "NHÂN DÂN\nCHỦ TỊCH" stays two lines though "dân chủ" is a word.
+_LETTER_BREAK = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
+_LAST_WORDS = re.compile(r"(?:([^\W\d_]+) )?([^\W\d_]+)$")
+_FIRST_WORDS = re.compile(r"([^\W\d_]+)(?: ([^\W\d_]+))?")
+
+
+def _mend_broken_word(m: re.Match) -> str:
+    text = m.string
+    before = _LAST_WORDS.search(text, max(0, m.start() - 40), m.start())
+    after = _FIRST_WORDS.match(text, m.end())
+    if not before or not after:
+        return m.group(0)
+    left, first, second, right = before.group(1), before.group(2), after.group(1), after.group(2)
+    alike = (first.isupper() and second.isupper() and len(first) + len(second) > 2) or (
+        first.istitle() and second.istitle())
+    if not alike or not lexicon.is_word(first, second):
+        return m.group(0)
+    if (left and lexicon.is_word(left, first)) or (right and lexicon.is_word(second, right)):
+        return m.group(0)
+    return " "
+
+
 def _join_wrapped_lines(t: Tracked) -> Tracked:
-    return t.sub(_WRAPPED, " ")
+    return t.sub(_WRAPPED, " ").sub(_LETTER_BREAK, _mend_broken_word)
 
 
 def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True) -> tuple[str, OffsetMap]:

@@ -28,6 +28,25 @@ def test_normalized_forms(raw, expected):
     assert text == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # A word broken over two lines by a copy-paste layout is mended with the dictionary …
+    ("ỦY\nBAN NHÂN DÂN\nHUYỆN ĐẠ TẺH", "ỦY BAN NHÂN DÂN\nHUYỆN ĐẠ TẺH"),
+    ("CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    # … and with the register's place names.
+    ("Số: 12/KH-UBND\nBến\nTre, ngày 5 tháng 6 năm 2023", "Số: 12/KH-UBND\nBến Tre, ngày 5 tháng 6 năm 2023"),
+    ("Cao\nBằng, ngày 02 tháng 7 năm 2021", "Cao Bằng, ngày 02 tháng 7 năm 2021"),
+    # Not mended: the syllable already makes a word on its own line ("nhân dân", not "dân chủ") …
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),
+    # … the two sides are cased differently, or make no word.
+    ("KT. GIÁM ĐỐC\nPhó Giám đốc", "KT. GIÁM ĐỐC\nPhó Giám đốc"),
+    ("CHỈ THỊ\nVỀ VIỆC", "CHỈ THỊ\nVỀ VIỆC"),
+    ("Kính gửi: Sở Tài chính\nSở Xây dựng", "Kính gửi: Sở Tài chính\nSở Xây dựng"),
+])
+def test_words_broken_over_lines_are_mended(raw, expected):
+    text, _ = normalize_text(raw)
+    assert text == expected
+
+
 def test_decomposed_input_is_composed():
     decomposed = unicodedata.normalize("NFD", "Chỉ thị về phòng, chống thiên tai")
     text, offsets = normalize_text(decomposed)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 
+from pipeline import lexicon
 from pipeline.load.ocr.words import Word
 
 _HORN = "\u031b"
 _HATS = {"\u0302", "\u0306", _HORN}  # circumflex, breve, horn
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_TONES = lexicon.TONES
 _PUNCTUATION = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
 
 
@@ -52,7 +52,7 @@ def _pair(left: tuple[str, str, str], right: tuple[str, str, str]) -> tuple[str,
     (_, a, tail), (lead, b, _) = left, right
     if tail or lead or not (a.isalpha() and b.isalpha()) or (a[0].isupper() and b[0].isupper()):
         return None
-    return _canonical(a), _canonical(b)
+    return lexicon.canonical(a), lexicon.canonical(b)
 
 
 def _only_adds_marks(read: str, word: str) -> bool:
@@ -90,47 +90,22 @@ def _cased(word: str, like: str) -> str:
     return word[0].upper() + word[1:] if like[0].isupper() else word.lower()
 
 
-def _marks_stripped(syllable: str, marks: set[str]) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable.lower())
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in marks))
-
-
-def _canonical(syllable: str) -> str:
-    """The syllable with its tone as a suffix: "hoà" and "hòa" are the same word."""
-    decomposed = unicodedata.normalize("NFD", syllable.lower())
-    tones = "".join(ch for ch in decomposed if ch in _TONES)
-    return _marks_stripped(syllable, _TONES) + tones
-
-
 def _skeleton(syllable: str) -> str:
-    return _marks_stripped(syllable, _HATS | _TONES)
-
-
-def _viet74k() -> list[str]:
-    """The word list's lines, read from underthesea's package data without importing underthesea:
-    its import pulls in its models and costs over 100 MB for a 1 MB list."""
-    from importlib.util import find_spec
-
-    spec = find_spec("underthesea")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "corpus" / "data" / "Viet74K.txt"
-        if path.exists():
-            return path.read_text(encoding="utf-8").strip().split("\n")
-    return []
+    return lexicon.marks_stripped(syllable, _HATS | _TONES)
 
 
 @cache
 def _two_syllable_words() -> tuple[frozenset[tuple[str, str]], dict[tuple[str, str], list[tuple[str, str]]]]:
     """The dictionary's two-syllable words (underthesea's Viet74K word list), canonical, and
     the same words by skeleton."""
-    entries = _viet74k()
+    entries = lexicon.viet74k()
     if not entries:  # no dictionary: OCR text stays as read
         return frozenset(), {}
     words, by_skeleton = set(), {}
     for entry in entries:
         parts = entry.split(" ")
         if len(parts) == 2 and all(part.isalpha() for part in parts):
-            word = (_canonical(parts[0]), _canonical(parts[1]))
+            word = (lexicon.canonical(parts[0]), lexicon.canonical(parts[1]))
             if word not in words:
                 words.add(word)
                 by_skeleton.setdefault((_skeleton(parts[0]), _skeleton(parts[1])), []).append(tuple(parts))
