@@ -14,6 +14,7 @@ from pipeline.records import DocumentInfo
 
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|^[-–—_=.\s]+$",
                     re.IGNORECASE)
+_NATIONAL_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do", re.IGNORECASE)
 _NUMBER_SYMBOL = re.compile(r"^(?P<digits>[\dA-Za-z]*[).,:;'’\]]{0,2})\s*/\s*(?P<symbol>\S+)$")
 _HEADER_SCAN = 40  # lines: the form's header never runs longer
 
@@ -34,9 +35,11 @@ def read_header(doc: Doc) -> DocumentInfo | None:
     form = _form()
     anchor = next((k for k, line in enumerate(lines)
                    if form["_number_line"].match(line.text) or _MOTTO.search(line.text)), None)
-    if anchor is None:
-        return None
     number_line = next((line for line in lines if form["_number_line"].match(line.text)), None)
+    if number_line is None and not any(_NATIONAL_MOTTO.search(line.text) for line in lines):
+        titled = _titled_form(doc, lines)
+        if titled is not None or anchor is None:
+            return titled
     date_k = next((k for k, line in enumerate(lines) if form["_date_line"].match(line.text)
                    and ("tháng" in line.text or re.search(r"\d", line.text))), None)
     issuer = _canonical(doc, _issuer(lines, anchor))
@@ -52,6 +55,30 @@ def read_header(doc: Doc) -> DocumentInfo | None:
         doc_type = "Công văn"
     return DocumentInfo(doc_type=doc_type, number=number, issuer=issuer, issued_date=issued, place=place,
                         subject=subject)
+
+
+def _titled_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
+    """A Quyết định or Nghị quyết printed without its header block, as legal databases print it: the
+    type's title line near the top, the trích yếu, then the line of authority ("ỦY BAN NHÂN DÂN
+    TỈNH …", "CHỦ TỊCH …") or the first "Căn cứ". The issuer is the body of that authority."""
+    form = _form()
+    for k, line in enumerate(lines[:_TITLE_SCAN]):
+        text = line.text.strip()
+        doc_type = canonical_type(text) if is_upper(text) else None
+        if not doc_type:
+            continue
+        following = lines[k + 1:k + 7]
+        closing = next((j for j, later in enumerate(following)
+                        if form["_authority"].match(later.text.strip()) or later.text.startswith("Căn cứ")), None)
+        if not closing:
+            return None
+        authority = following[closing].text.strip()
+        issuer = _canonical(doc, official_case(authority)) if form["_authority"].match(authority) else None
+        return DocumentInfo(doc_type=doc_type, issuer=issuer, subject=_subject(following[:closing], form))
+    return None
+
+
+_TITLE_SCAN = 6  # lines: what a database page puts above the title (a sign-in link, a date)
 
 
 def _issuer(lines: list[Line], anchor: int) -> str | None:
@@ -163,7 +190,16 @@ def _type_and_subject(doc: Doc, lines: list[Line], after: int) -> tuple[str | No
         doc_type = _title_type(text)
         if doc_type:
             return doc_type, _subject(lines[k + 1:], form)
+        if k == after + 1 and _is_headline(text):
+            # The title line lost (a damaged copy): the upper-case heading under the date line
+            # is the trích yếu ("BAN HÀNH QUY CHẾ …"); the type then comes from the number.
+            return None, _subject(lines[k:], form)
     return None, None
+
+
+def _is_headline(text: str) -> bool:
+    return (is_upper(text) and len(text.split()) >= 4 and not _MOTTO.search(text)
+            and not _form()["_authority"].match(text) and gazetteer.canonical(official_case(text)) is None)
 
 
 def _title_type(text: str) -> str | None:

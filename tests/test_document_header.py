@@ -1,0 +1,88 @@
+"""The document stage on headers that lost part of the official form, written by the team."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import document
+from pipeline.run import prepare
+
+
+def _document(tmp_path: Path, text: str):
+    path = tmp_path / "van-ban.txt"
+    path.write_text(text, encoding="utf-8")
+    return document.find(prepare(path, "van-ban"))
+
+
+# A database page prints the decision without its header block: title, trích yếu, authority.
+DATABASE_PRINT = """Đăng nhập
+
+NGHỊ QUYẾT
+
+Về việc thông qua Đề án phát triển du lịch cộng đồng giai đoạn 2021 - 2025
+
+__________________
+
+HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+"""
+
+DATABASE_PRINT_BY_CHAIR = """QUYẾT ĐỊNH
+Phê duyệt danh mục dự án trồng rừng thay thế năm 2020
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;
+"""
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    (DATABASE_PRINT, "doc_type", "Nghị quyết"),
+    (DATABASE_PRINT, "subject", "thông qua Đề án phát triển du lịch cộng đồng giai đoạn 2021 - 2025"),
+    (DATABASE_PRINT, "issuer", "Hội đồng nhân dân tỉnh Hà Giang"),
+    (DATABASE_PRINT, "is_report", False),
+    (DATABASE_PRINT_BY_CHAIR, "doc_type", "Quyết định"),
+    (DATABASE_PRINT_BY_CHAIR, "issuer", "Ủy ban nhân dân tỉnh Yên Bái"),
+    (DATABASE_PRINT_BY_CHAIR, "subject", "phê duyệt danh mục dự án trồng rừng thay thế năm 2020"),
+])
+def test_a_title_without_the_header_block_is_read(tmp_path, text, field, expected):
+    assert getattr(_document(tmp_path, text), field) == expected
+
+
+# A news page whose headline is only a type word is no official form: its lead still decides.
+HEADLINE_TYPE_ONLY = """QUYẾT ĐỊNH
+Tỉnh vừa công bố quyết định về giá đất năm 2024, người dân đọc tại trang của Sở.
+Ngày 05/01/2024, UBND tỉnh Yên Bái ban hành Quyết định số 01/QĐ-UBND về bảng giá đất.
+"""
+
+
+def test_a_type_headline_without_authority_line_is_no_form(tmp_path):
+    info = _document(tmp_path, HEADLINE_TYPE_ONLY)
+    assert info.number == "01/QĐ-UBND" and info.is_report is True
+
+
+# A damaged copy lost its title line: the upper-case heading under the date line is the trích yếu.
+TITLE_LOST = """ỦY BAN NHÂN DÂN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 18/2021/QĐ-UBND
+Hà Giang, ngày 14 tháng 5 năm 2021
+BAN HÀNH QUY CHẾ QUẢN LÝ CỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN TỈNH HÀ GIANG
+ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+"""
+
+# The heading under the date line names a body (a header read out of order): no subject.
+BODY_UNDER_DATE = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 45/UBND-KT
+Hà Giang, ngày 14 tháng 5 năm 2021
+ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
+Kính gửi: Sở Tài chính
+"""
+
+
+def test_an_upper_case_heading_under_the_date_is_the_subject(tmp_path):
+    info = _document(tmp_path, TITLE_LOST)
+    assert info.doc_type == "Quyết định"
+    assert info.subject.lower() == "ban hành quy chế quản lý cụm công nghiệp trên địa bàn tỉnh hà giang"
+
+
+def test_a_body_under_the_date_is_no_subject(tmp_path):
+    assert _document(tmp_path, BODY_UNDER_DATE).subject is None
