@@ -6,6 +6,7 @@ broke over two lines ("ỦY\\nBAN NHÂN DÂN", "Tiền\\nGiang, ngày …").
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -67,3 +68,20 @@ def is_word(first: str, second: str, places: bool = True) -> bool:
     """Whether two syllables make one word of the dictionary or, with `places`, of a place name."""
     pair = (canonical(first), canonical(second))
     return pair in two_syllable_words() or (places and pair in _place_pairs())
+
+
+@cache
+def syllables() -> frozenset[str]:
+    """Every syllable of the dictionary's words, canonical: "NSTW" or "GIS" is none, "NAM" is one."""
+    return frozenset(canonical(part) for entry in viet74k() for part in entry.split(" ") if part.isalpha())
+
+
+# The shape of a Vietnamese syllable (onset, vowels, coda), tone marks aside: the word list also
+# holds abbreviations ("UBND"), which have none.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}"
+                       r"(?:ch|ng|nh|[cmnpt])?")
+
+
+def is_syllable(token: str) -> bool:
+    plain = marks_stripped(token, TONES)
+    return bool(_SYLLABLE.fullmatch(plain)) and canonical(token) in syllables()

@@ -86,3 +86,28 @@ def test_an_upper_case_heading_under_the_date_is_the_subject(tmp_path):
 
 def test_a_body_under_the_date_is_no_subject(tmp_path):
     assert _document(tmp_path, BODY_UNDER_DATE).subject is None
+
+
+from pipeline.extract.document.naming import sentence_case  # noqa: E402
+
+
+@pytest.mark.parametrize("upper, expected", [
+    # Places after their level word keep their capitals, as the register spells them …
+    ("PHÒNG, CHỐNG DỊCH BỆNH TRÊN ĐỊA BÀN TỈNH BẮC NINH",
+     "phòng, chống dịch bệnh trên địa bàn tỉnh Bắc Ninh"),
+    ("CHUYỂN ĐỔI CÂY TRỒNG TẠI HUYỆN ĐỨC TRỌNG, TỈNH LÂM ĐỒNG",
+     "chuyển đổi cây trồng tại huyện Đức Trọng, tỉnh Lâm Đồng"),
+    # … and so do bodies, with their canonical capitals; acronyms stay as written.
+    ("GIAO SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG THẨM ĐỊNH HỒ SƠ", "giao Sở Tài nguyên và Môi trường thẩm định hồ sơ"),
+    ("PHÂN BỔ VỐN NSTW CHO UBND HUYỆN ĐỨC TRỌNG", "phân bổ vốn NSTW cho UBND huyện Đức Trọng"),
+    # Not names: ordinary words, a level word with no unit after it, "vụ" inside "phục vụ".
+    ("NÂNG CAO CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN CỦA CẤP TỈNH", "nâng cao chất lượng phục vụ người dân của cấp tỉnh"),
+    ("BAN HÀNH QUY CHẾ LÀM VIỆC", "ban hành quy chế làm việc"),
+])
+def test_an_upper_case_subject_keeps_its_proper_names(upper, expected):
+    assert sentence_case(upper) == expected
+
+
+def test_the_header_subject_is_recased_with_its_names(tmp_path):
+    assert _document(tmp_path, TITLE_LOST).subject == (
+        "ban hành quy chế quản lý cụm công nghiệp trên địa bàn tỉnh Hà Giang")

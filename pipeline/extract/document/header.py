@@ -8,7 +8,7 @@ from pipeline import gazetteer, resources
 from pipeline.citations import canonical_type, type_of_symbol
 from pipeline.dates import BLANK_DAY, find_dates
 from pipeline.doc import Doc, Line
-from pipeline.extract.document.naming import is_upper, official_case
+from pipeline.extract.document.naming import is_upper, official_case, sentence_case
 from pipeline.letters import UPPER
 from pipeline.records import DocumentInfo
 
@@ -224,7 +224,7 @@ def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | N
         return None
     subject = form["_subject_prefix"].sub("", " ".join(parts)).strip(" .:")
     if is_upper(subject):
-        subject = subject.lower()
+        subject = sentence_case(subject)
     return subject[:1].lower() + subject[1:] if subject[:2] not in ("Ủy", "Uỷ") else subject
 
 

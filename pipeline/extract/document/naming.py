@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline import gazetteer, resources
+from pipeline import gazetteer, lexicon, resources
+from pipeline.gazetteer.patterns import words_key
 from pipeline.letters import LOWER, UPPER
 
 
@@ -62,3 +63,30 @@ def place_of(name: str) -> str | None:
     levels = "|".join(lv.lower() for lv in _data()["place_levels"])
     m = re.search(r"\b(" + levels + r")\s+([" + UPPER + r"][\w'-]*(?:\s+[" + UPPER + r"][\w'-]*)*)\s*$", name)
     return f"{m.group(1)} {m.group(2)}" if m else None
+
+
+def sentence_case(text: str) -> str:
+    """An upper-case trích yếu in running case, proper names kept: "TRÊN ĐỊA BÀN HUYỆN SA THẦY,
+    TỈNH KON TUM" → "trên địa bàn huyện Sa Thầy, tỉnh Kon Tum". Bodies and places are the
+    gazetteer's (it reads upper case), with their canonical capitals; an acronym ("NSTW", "GIS"),
+    ASCII capitals that make no Vietnamese syllable, stays as written."""
+    out = list(text.lower())
+
+    def put(start: int, cased: str) -> None:
+        out[start:start + len(cased)] = cased
+
+    for m in re.finditer(r"[^\W\d_]+", text):
+        if re.fullmatch(r"[A-ZĐ]{2,8}", m.group(0)) and not lexicon.is_syllable(m.group(0)):
+            put(m.start(), m.group(0))
+    for mention in gazetteer.find_mentions(text):
+        written = text[mention.span[0]:mention.span[1]]
+        before = re.search(r"([^\W\d_]+)\s+$", text[:mention.span[0]])
+        if before and lexicon.is_word(before.group(1), written.split()[0], places=False):
+            continue  # "PHỤC VỤ MỤC TIÊU …": "vụ" ends the word "phục vụ", it opens no department's name
+        if words_key(written) == words_key(mention.name) and len(written) == len(mention.name):
+            put(mention.span[0], mention.name)
+    for place in gazetteer.find_places(text):
+        written = text[place.span[0]:place.span[1]]
+        if written.lower().endswith(place.name.lower()):
+            put(place.span[1] - len(place.name), place.name)
+    return "".join(out)
