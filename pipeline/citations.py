@@ -15,7 +15,10 @@ from pipeline.dates import find_dates
 from pipeline.doc import Span
 
 # "06-NQ/ĐH", "81/ND-HĐND", "116/2021/NĐ-CP", "1413/CAT-PC04(Đ1)", "30c/NQ-CP", "237".
-_NUMBER = (r"(?P<number>\d{1,6}[a-zđ]?(?:[/-](?:(?:19|20)\d\d(?![\d])|[A-ZĐ][A-Za-zĐđ0-9&]*(?:\([A-ZĐ0-9]+\))?))*)")
+# A year mistyped ("45/25010/NĐ-CP") is kept where a symbol follows it (ANNOTATION.md: numbers as
+# written); a symbol's parts may be joined by a dot ("16/CGC.BT").
+_NUMBER = (r"(?P<number>\d{1,6}[a-zđ]?(?:[/-](?:(?:19|20)\d\d(?![\d])|\d{2,5}(?=[/-][A-ZĐ])"
+           r"|[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*(?:\([A-ZĐ0-9]+\))?))*)")
 _ISSUER_STOP = re.compile(
     r"\s+(?:về việc|về|v/v|nhằm|để|theo|tại|trong|thì|đã|đang|sẽ|được|yêu cầu|quy định|hướng dẫn|"
     r"ban hành|phê duyệt|giao|đề nghị|triển khai|và các|với|khi|trên|cho|lần thứ|nhiệm kỳ|khóa)\b|[,;.:()\"“”]|\n|$",

@@ -133,7 +133,18 @@ def _mend_broken_word(m: re.Match) -> str:
     return " "
 
 
+# A số/ký hiệu wrapped at its hyphen ("Công văn số 2769/UBND-\nNCKSTTHC", "126/2024/NĐ-\nCP") is one
+# token again: the line ends in a number's symbol and the next opens with an issuer code.
+_SYMBOL_BREAK = re.compile(r"(?<=[A-ZĐ0-9]-)[ \t]*\n(?=[A-ZĐ][A-ZĐ0-9]+(?![^\W_]))")
+_SYMBOL_BEFORE = re.compile(r"\d+[a-zđ]?/[A-Za-zĐđ0-9./-]*-$")
+
+
+def _mend_broken_symbol(m: re.Match) -> str:
+    return "" if _SYMBOL_BEFORE.search(m.string, max(0, m.start() - 40), m.start()) else m.group(0)
+
+
 def _join_wrapped_lines(t: Tracked) -> Tracked:
+    t = t.sub(_SYMBOL_BREAK, _mend_broken_symbol)
     return t.sub(_WRAPPED, " ").sub(_LETTER_BREAK, _mend_broken_word)
 
 

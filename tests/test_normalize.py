@@ -47,6 +47,19 @@ def test_words_broken_over_lines_are_mended(raw, expected):
     assert text == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # A document number wrapped at the hyphen of its symbol is one token again …
+    ("theo Công văn số 514/UBND-\nKGVX ngày 2/3/2024", "theo Công văn số 514/UBND-KGVX ngày 2/3/2024"),
+    ("Điều 12 Nghị định số 88/2023/NĐ-\nCP quy định", "Điều 12 Nghị định số 88/2023/NĐ-CP quy định"),
+    # … not a line that ends in a hyphen without a number, nor one whose next line is a sentence.
+    ("Kinh tế -\nXã hội", "Kinh tế -\nXã hội"),
+    ("Số: 12/UBND-\nKính gửi: Sở Tài chính", "Số: 12/UBND-\nKính gửi: Sở Tài chính"),
+])
+def test_numbers_broken_at_their_hyphen_are_mended(raw, expected):
+    text, _ = normalize_text(raw)
+    assert text == expected
+
+
 def test_decomposed_input_is_composed():
     decomposed = unicodedata.normalize("NFD", "Chỉ thị về phòng, chống thiên tai")
     text, offsets = normalize_text(decomposed)

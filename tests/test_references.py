@@ -27,6 +27,20 @@ def test_citations(sentence, doc_type, number, date, issuer):
     assert (c.doc_type, c.number, c.issued_date, c.issuer) == (doc_type, number, date, issuer)
 
 
+@pytest.mark.parametrize("sentence, number", [
+    # A year mistyped is kept as written where the symbol follows it …
+    ("theo Nghị định số 38/20210/NĐ-CP ngày 3/5/2021 của Chính phủ", "38/20210/NĐ-CP"),
+    # … a symbol's parts joined by a dot are one symbol …
+    ("Hội Người cao tuổi có Văn bản số 27/HNCT.LĐ ngày 12/6/2024 gửi Sở", "27/HNCT.LĐ"),
+    # … but a sentence's full stop is no part of it, nor is a bare figure after the number.
+    ("thực hiện Công văn số 310/UBND. Sau đó", "310/UBND"),
+    ("Kế hoạch số 58/KH-UBND 2024 về", "58/KH-UBND"),
+])
+def test_numbers_as_written(sentence, number):
+    (c,) = find_citations(sentence)
+    assert c.number == number
+
+
 @pytest.mark.parametrize("sentence", [
     "Ủy ban nhân dân tỉnh quyết định đầu tư dự án trong năm 2024",   # a verb, not a citation
     "Nghị quyết 2 lần được nhắc lại trong hội nghị",                  # a bare number needs "số"
