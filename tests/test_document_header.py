@@ -111,3 +111,69 @@ def test_an_upper_case_subject_keeps_its_proper_names(upper, expected):
 def test_the_header_subject_is_recased_with_its_names(tmp_path):
     assert _document(tmp_path, TITLE_LOST).subject == (
         "ban hành quy chế quản lý cụm công nghiệp trên địa bàn tỉnh Hà Giang")
+
+
+# A portal's page for one letter: the trích yếu with number and date in parentheses, then the text.
+LISTED_LETTER = """Bỏ qua nội dung chính
+
+Về việc rà soát hồ sơ đất đai tồn đọng trên địa bàn (412/VP-NC, ngày 07/3/2019).
+
+Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh đề nghị Sở Tư pháp rà soát, báo cáo./.
+"""
+
+
+@pytest.mark.parametrize("field, expected", [
+    ("doc_type", "Công văn"),             # a symbol without a type abbreviation: the letter form
+    ("number", "412/VP-NC"),
+    ("issuer", "Văn phòng Ủy ban nhân dân tỉnh"),   # "VP" of a local symbol: the committee's office
+    ("issued_date", "2019-03-07"),
+    ("subject", "rà soát hồ sơ đất đai tồn đọng trên địa bàn"),
+    ("is_report", False),
+])
+def test_a_listed_letter_is_the_letter_itself(tmp_path, field, expected):
+    assert getattr(_document(tmp_path, LISTED_LETTER), field) == expected
+
+
+REPORTED_WITHOUT_VERB_BEFORE = """Phòng chống dịch cúm gia cầm
+Theo nội dung Công văn số 2207/VP-NN, ban hành ngày 11/3, UBND thành phố Hải Phòng yêu cầu các quận, huyện chủ động phòng dịch.
+"""
+
+BASIS_ISSUED_EARLIER = """Phòng chống dịch cúm gia cầm
+Thực hiện Quyết định số 15/QĐ-UBND ban hành ngày 11/3/2020, các huyện tổ chức tiêm phòng.
+"""
+
+
+def test_a_citation_said_to_be_issued_is_the_reported_document(tmp_path):
+    info = _document(tmp_path, REPORTED_WITHOUT_VERB_BEFORE)
+    assert (info.doc_type, info.number, info.is_report) == ("Công văn", "2207/VP-NN", True)
+    assert info.issuer == "Văn phòng Ủy ban nhân dân thành phố Hải Phòng"   # the city's own level word
+
+
+def test_a_basis_issued_earlier_is_not_the_reported_document(tmp_path):
+    assert _document(tmp_path, BASIS_ISSUED_EARLIER).number is None
+
+
+UNDATED_LEAD = """(baotinh.vn) – Nhằm chủ động ứng phó mùa mưa bão, UBND tỉnh Quảng Ngãi ban hành Chỉ thị về việc tăng cường công tác phòng, chống lụt, bão năm 2023.
+Theo đó, các sở, ngành rà soát phương án.
+"""
+
+INSTRUCTION_HEADLINE = """UBND tỉnh chỉ đạo về việc góp ý dự thảo Nghị định về quản lý cụm công nghiệp.
+UBND tỉnh nhận được Công văn số 812/BCT-CTĐP ngày 10/4/2023 của Bộ Công Thương về việc xin ý kiến.
+"""
+
+COUNCIL_ADOPTS = """12 chỉ tiêu năm 2025
+Các chỉ tiêu vừa được Kỳ họp thứ 20, HĐND tỉnh thông qua với tỷ lệ tán thành cao.
+"""
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    (UNDATED_LEAD, "doc_type", "Chỉ thị"),
+    (UNDATED_LEAD, "issuer", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+    (UNDATED_LEAD, "subject", "tăng cường công tác phòng, chống lụt, bão năm 2023"),   # commas kept
+    (UNDATED_LEAD, "issued_date", None),
+    (INSTRUCTION_HEADLINE, "subject", "góp ý dự thảo Nghị định về quản lý cụm công nghiệp"),
+    (INSTRUCTION_HEADLINE, "doc_type", None),      # the Công văn cited is what it answers, not itself
+    (COUNCIL_ADOPTS, "issuer", "Hội đồng nhân dân tỉnh"),
+])
+def test_news_leads_without_a_numbered_directive(tmp_path, text, field, expected):
+    assert getattr(_document(tmp_path, text), field) == expected

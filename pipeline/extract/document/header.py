@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from pipeline import gazetteer, resources
-from pipeline.citations import canonical_type, type_of_symbol
+from pipeline.citations import canonical_type, issuer_of_code, type_of_symbol
 from pipeline.dates import BLANK_DAY, find_dates
 from pipeline.doc import Doc, Line
 from pipeline.extract.document.naming import is_upper, official_case, sentence_case
@@ -37,7 +37,7 @@ def read_header(doc: Doc) -> DocumentInfo | None:
                    if form["_number_line"].match(line.text) or _MOTTO.search(line.text)), None)
     number_line = next((line for line in lines if form["_number_line"].match(line.text)), None)
     if number_line is None and not any(_NATIONAL_MOTTO.search(line.text) for line in lines):
-        titled = _titled_form(doc, lines)
+        titled = _titled_form(doc, lines) or _listed_letter(doc, lines)
         if titled is not None or anchor is None:
             return titled
     date_k = next((k for k, line in enumerate(lines) if form["_date_line"].match(line.text)
@@ -79,6 +79,27 @@ def _titled_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
 
 
 _TITLE_SCAN = 6  # lines: what a database page puts above the title (a sign-in link, a date)
+
+# A portal's page for one letter: its trích yếu with the number and date in parentheses on top
+# ("Về việc rà soát … (215/UBND-KT, ngày 03/4/2019)."), then the letter's text.
+_LISTED = re.compile(r"^\W{0,2}(?:Về việc|V/v)\s+(?P<subject>.{5,300}?)\s*\((?:số\s*:?\s*)?"
+                     r"(?P<number>\d+[a-zđ]?/[A-ZĐ][\w./&()-]*)\s*[,;]\s*(?:ngày\s*)?(?P<date>[^()]{6,30})\)\.?$")
+
+
+def _listed_letter(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
+    for line in lines[:_TITLE_SCAN]:
+        m = _LISTED.match(line.text.strip())
+        if not m:
+            continue
+        number = m.group("number").rstrip(".,")
+        dates = [d for d in find_dates(m.group("date")) if d.year]
+        code = next((part for part in re.split(r"[/-]", number)[1:] if issuer_of_code(part)), None)
+        province = gazetteer.document_scope(doc.text).province
+        issuer = issuer_of_code(code, province.level if province else "tỉnh") if code else None
+        return DocumentInfo(doc_type=type_of_symbol(number) or "Công văn", number=number,
+                            issuer=_canonical(doc, issuer), issued_date=dates[0].iso() if dates else None,
+                            subject=m.group("subject").strip())
+    return None
 
 
 def _issuer(lines: list[Line], anchor: int) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline import resources
+from pipeline import gazetteer, resources
 from pipeline.citations import Citation, canonical_type, find_citations, issuer_of_code
 from pipeline.dates import find_dates
 from pipeline.doc import Doc
@@ -47,10 +47,11 @@ def read_report(doc: Doc) -> DocumentInfo:
     reported = [c for c in citations if _is_reported(text, c)]
     chosen = _most_recent(reported) if reported else _cited_as_source(text, citations)
     if chosen is None:
-        lead = _unnumbered_lead(doc)
+        lead = _unnumbered_lead(doc) or _undated_lead(doc)
         if lead is not None:
             return lead.model_copy(update={"is_report": is_report})
-        return DocumentInfo(issuer=_instructing_issuer(doc), is_report=is_report)
+        return DocumentInfo(issuer=_instructing_issuer(doc) or _adopting_council(doc),
+                            subject=_instruction_headline(doc), is_report=is_report)
     issuer = _issuer_of(doc, chosen) or _instructing_issuer(doc)
     subject = _subject_after(text, chosen) or _headline_subject(doc)
     return DocumentInfo(doc_type=chosen.doc_type, number=chosen.number, issuer=issuer,
@@ -81,6 +82,43 @@ def _unnumbered_lead(doc: Doc) -> DocumentInfo | None:
                         issued_date=date.iso(year), subject=subject or None)
 
 
+# "…, UBND tỉnh Kon Tum ban hành Chỉ thị về việc tăng cường …": a lead that names neither number nor date.
+_UNDATED_LEAD = re.compile(r"(?P<who>[^,.;\n()–]{3,90}?)\s+(?:đã |vừa |mới )?(?:ký )?ban hành\s+"
+                           r"(?P<type>" + _TYPES + r")\s+(?:về việc|về)\s+(?P<subject>[^\n]{10,400}?)(?:\.\s|\.?\n|\.?$)",
+                           re.IGNORECASE)
+_LEAD_PARAGRAPH = 600  # characters: the standfirst of a news page
+
+
+def _undated_lead(doc: Doc) -> DocumentInfo | None:
+    m = _UNDATED_LEAD.search(doc.text, 0, min(len(doc.text), _LEAD_PARAGRAPH))
+    if not m:
+        return None
+    issuer = canonical_issuer(m.group("who"), doc)
+    if issuer is None:
+        return None
+    return DocumentInfo(doc_type=canonical_type(m.group("type")), issuer=issuer, subject=m.group("subject").strip())
+
+
+# A headline that says what the instruction is about: "UBND tỉnh chỉ đạo về việc tham gia ý kiến …".
+_INSTRUCTION_HEADLINE = re.compile(r"^[^\n]{3,80}?\s(?:có ý kiến chỉ đạo|chỉ đạo|yêu cầu|đề nghị|giao)\s+về việc\s+"
+                                   r"(?P<subject>[^\n]{5,300}?)\.?$")
+
+
+def _instruction_headline(doc: Doc) -> str | None:
+    m = _INSTRUCTION_HEADLINE.match(doc.lines[0].text.strip()) if doc.lines else None
+    return m.group("subject") if m else None
+
+
+def _adopting_council(doc: Doc) -> str | None:
+    """A council that adopts what the article reports ("… vừa được Kỳ họp thứ 9, HĐND tỉnh thông qua")."""
+    m = _ADOPTION.search(doc.text, 0, min(len(doc.text), _LEAD_CHARS))
+    return canonical_issuer(m.group("who"), doc) if m else None
+
+
+_ADOPTION = re.compile(r"(?P<who>(?:HĐND|Hội đồng nhân dân)(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã)"
+                       r"(?:\s+[A-ZĐ]\w*)*)?)\s+(?:đã |vừa )?(?:biểu quyết )?thông qua\b")
+
+
 def _page_year(text: str) -> int | None:
     years = [d.year for d in find_dates(text) if d.year]
     return max(years) if years else None
@@ -102,7 +140,15 @@ def _headline_subject(doc: Doc) -> str | None:
 def _is_reported(text: str, c: Citation) -> bool:
     report, _ = _verbs()
     before = text[max(0, c.type_span[0] - 40):c.type_span[0]]
-    return bool(report.search(before))
+    if report.search(before):
+        return True
+    # "Công văn số 4913/VP-KT, ban hành ngày 15/6, …": the clause says the document was issued; a
+    # basis it rests on ("Thực hiện Quyết định số … ban hành ngày …") is not what the article reports.
+    return bool(_ISSUED_AFTER.match(text, c.span[1])) and not _BASIS_BEFORE.search(before)
+
+
+_ISSUED_AFTER = re.compile(r"\s*,?\s*(?:được |vừa được |mới được )?ban hành\s+(?:ngày|hôm)\b", re.IGNORECASE)
+_BASIS_BEFORE = re.compile(r"(?:thực hiện|căn cứ|theo|tại|triển khai)\s*$", re.IGNORECASE)
 
 
 def _most_recent(citations: list[Citation]) -> Citation:
@@ -155,7 +201,12 @@ def _issuer_of(doc: Doc, c: Citation) -> str | None:
         name = canonical_issuer(m.group("who"), doc)
         if name:
             return name
-    return canonical_issuer(issuer_of_code(c.issuer_code) or "", doc) if c.issuer_code else None
+    if not c.issuer_code:
+        return None
+    # "{level}" of a code is the province's own level word: "thành phố" for Hà Nội, "tỉnh" otherwise.
+    header_end = (doc.layout.header or (0, 0))[1]
+    province = gazetteer.document_scope(doc.text, None, header_end).province
+    return canonical_issuer(issuer_of_code(c.issuer_code, province.level if province else "tỉnh") or "", doc)
 
 
 def _instructing_issuer(doc: Doc) -> str | None:
