@@ -177,3 +177,52 @@ Các chỉ tiêu vừa được Kỳ họp thứ 20, HĐND tỉnh thông qua v�
 ])
 def test_news_leads_without_a_numbered_directive(tmp_path, text, field, expected):
     assert getattr(_document(tmp_path, text), field) == expected
+
+
+# A scan's header: "Số:" and the title misread, digits garbled, "Kính gửi:" broken, a title read
+# above the number.
+SCANNED_LETTER = """BỘ Y TẾ
+Só:7Ÿ2 /BYT-KCB
+V/v tăng cường công tác khám, chữa bệnh dịp nghỉ lễ và phòng chống dịch
+-_ năm 2025
+Kính 8 ửi:
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 12 tháng 4 năm 2025
+Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố chỉ đạo các bệnh viện bố trí trực./.
+"""
+
+SCANNED_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 215/UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nam, ngày 2 tháng 3 năm 2024
+QUYÉT ĐỊNH
+Về việc phê duyệt dự toán kinh phí năm 2024
+"""
+
+TITLE_ABOVE_NUMBER = """QUYÉT ĐỊNH
+Số: 215/QĐ-UBND
+ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Hà Nam, ngày 2 tháng 3 năm 2024
+Về việc phê duyệt dự toán kinh phí năm 2024
+"""
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    (SCANNED_LETTER, "issuer", "Bộ Y tế"),                  # "Só:" anchors the header
+    (SCANNED_LETTER, "number", None),                       # "7Ÿ2" is unreadable: no number, not a wrong one
+    (SCANNED_LETTER, "doc_type", "Công văn"),               # its symbol has no type: the letter form
+    (SCANNED_LETTER, "subject", "tăng cường công tác khám, chữa bệnh dịp nghỉ lễ và phòng chống dịch năm 2025"),
+    (SCANNED_DECISION, "doc_type", "Quyết định"),           # "QUYÉT ĐỊNH" misread
+    (SCANNED_DECISION, "subject", "phê duyệt dự toán kinh phí năm 2024"),
+    (TITLE_ABOVE_NUMBER, "issuer", "Ủy ban nhân dân tỉnh Hà Nam"),   # the title is no part of the issuer
+])
+def test_a_scanned_header_is_read_through_its_misreadings(tmp_path, text, field, expected):
+    assert getattr(_document(tmp_path, text), field) == expected
+
+
+@pytest.mark.parametrize("line", ["So sánh với năm 2023", "Số liệu năm 2024 cho thấy", "Sở Y tế"])
+def test_lines_like_so_are_no_number_line(line):
+    from pipeline.extract.document.header import _form
+    assert _form()["_number_line"].match(line) is None

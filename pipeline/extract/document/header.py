@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from pipeline import gazetteer, resources
@@ -26,6 +27,7 @@ def _form() -> dict:
     data["_number_line"] = re.compile(data["number_line"], re.IGNORECASE)
     data["_authority"] = re.compile(data["authority_line"])
     data["_subject_prefix"] = re.compile(data["subject_prefix"])
+    data["_addressee_line"] = re.compile(data["addressee_line"])
     return data
 
 
@@ -109,6 +111,8 @@ def _issuer(lines: list[Line], anchor: int) -> str | None:
         text = line.text.strip()
         if _MOTTO.search(text):
             continue
+        if _title_type(text):
+            continue  # a title the reader put above "Số:" is no unit of the issuer
         if not is_upper(text) or len(text) > 80:
             break
         block.insert(0, text)
@@ -170,6 +174,9 @@ def _number(text: str) -> tuple[str | None, str | None]:
     raw = re.sub(r"\s+", "", m.group("number")) if m else ""
     parts = _NUMBER_SYMBOL.match(raw)
     if not parts:
+        head, slash, symbol = raw.partition("/")
+        if slash and re.search(r"\d", head) and re.fullmatch(r"[A-ZĐ][\w.()-]*", symbol):
+            return None, symbol  # digits a scan garbled ("56ŸS"): unreadable, unlike the symbol after them
         return (raw or None), None
     symbol = parts.group("symbol").rstrip(".,;")
     digits = re.match(r"\d+[a-zđ]?", parts.group("digits"))
@@ -226,7 +233,22 @@ def _is_headline(text: str) -> bool:
 def _title_type(text: str) -> str | None:
     if not is_upper(text) or len(text) > 40:
         return None
-    return canonical_type(text) or canonical_type(text.split(" (")[0])
+    return canonical_type(text) or canonical_type(text.split(" (")[0]) or _type_skeletons().get(_skeleton(text))
+
+
+def _skeleton(text: str) -> str:
+    """Letters without their marks: a scan's "QUYÉT ĐỊNH", "CHI THỊ" are "quyet dinh", "chi thi"."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))
+    return " ".join(bare.replace("đ", "d").split())
+
+
+@cache
+def _type_skeletons() -> dict[str, str]:
+    """Each type by its skeleton, where no other type shares it."""
+    by_skeleton: dict[str, list[str]] = {}
+    for entry in resources.load("doc_types.yaml")["types"]:
+        by_skeleton.setdefault(_skeleton(entry["name"]), []).append(entry["name"])
+    return {k: names[0] for k, names in by_skeleton.items() if len(names) == 1}
 
 
 def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | None:
@@ -234,13 +256,14 @@ def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | N
     for line in lines[1:] if first else lines:
         text = line.text.strip()
         if (form["_authority"].match(text) or re.match(r"(Kính gửi|Căn cứ|Thực hiện|I\.|1\.)", text)
+                or form["_addressee_line"].match(text)
                 or _MOTTO.search(text) or len(parts) >= 4 or re.fullmatch(r"[-–—_=*.\s]+", text)):
             break
         if parts and not is_upper(text) and is_upper(parts[-1]) and len(parts[-1]) > 3:
             break  # upper-case subject lines end where running text starts
         if parts and (len(text) > 100 or re.search(r"[.;:]$", parts[-1])):
             break  # the trích yếu is a short heading, never a paragraph
-        parts.append(text)
+        parts.append(re.sub(r"^[-_–—~]+\s+(?=\w)", "", text) if parts else text)  # a scan's specks at a line's start
     if not parts:
         return None
     subject = form["_subject_prefix"].sub("", " ".join(parts)).strip(" .:")
