@@ -226,3 +226,52 @@ def test_a_scanned_header_is_read_through_its_misreadings(tmp_path, text, field,
 def test_lines_like_so_are_no_number_line(line):
     from pipeline.extract.document.header import _form
     assert _form()["_number_line"].match(line) is None
+
+
+from pipeline.page_titles import is_placeholder_title  # noqa: E402
+
+
+@pytest.mark.parametrize("title, placeholder", [
+    ("Insert title here", True), ("Untitled Document", True), ("Document", True), ("untitled", True),
+    ("Trang chủ", True), ("Chi tiết tin", True), ("Cổng thông tin điện tử tỉnh Hà Nam", True),
+    ("hanam.gov.vn", True), ("Trang thông tin điện tử Sở Nội vụ", True),
+    # Headlines are no placeholders, even when they name a document or a page.
+    ("Hà Nam triển khai kế hoạch chuyển đổi số năm 2024", False),
+    ("Tài liệu hướng dẫn tiêm chủng mở rộng", False),
+    ("Tin tức về phòng chống dịch sốt xuất huyết", False),
+])
+def test_placeholder_titles(title, placeholder):
+    assert is_placeholder_title(title) is placeholder
+
+
+def _page(tmp_path: Path, head: str, h1: str):
+    path = tmp_path / "trang.html"
+    path.write_text(f"""<html><head>{head}</head><body><h1>{h1}</h1><div class="content">
+<p>Ngày 05/3/2024, UBND tỉnh Hà Nam ban hành Kế hoạch số 45/KH-UBND năm 2024.</p>
+<p>Theo đó, các sở, ngành thực hiện.</p></div></body></html>""", encoding="utf-8")
+    return document.find(prepare(path, "trang"))
+
+
+@pytest.mark.parametrize("head, h1", [
+    ("<title>Insert title here</title>", "Insert title here"),
+    ("<title>Untitled Document</title>", "Untitled Document"),
+    ("<title>Kế hoạch năm 2024 - Sở Tư pháp Hà Nam</title>", "Sở Tư pháp Hà Nam"),   # the site's name
+    ('<meta property="og:site_name" content="Báo Hà Nam Online">', "Báo Hà Nam Online"),
+])
+def test_a_placeholder_page_title_gives_no_subject(tmp_path, head, h1):
+    info = _page(tmp_path, head, h1)
+    assert info.number == "45/KH-UBND" and info.subject is None
+
+
+def test_a_real_headline_still_gives_the_subject(tmp_path):
+    info = _page(tmp_path, "<title>Hà Nam</title>", "Hà Nam đẩy mạnh chuyển đổi số trong cơ quan nhà nước")
+    assert info.subject == "Hà Nam đẩy mạnh chuyển đổi số trong cơ quan nhà nước"
+
+
+@pytest.mark.parametrize("first_line", [
+    "Sở Tư pháp tỉnh Hà Nam",                               # a body's bare name
+    "Ngày 05/3/2024, UBND tỉnh Hà Nam ban hành Kế hoạch số 45/KH-UBND năm 2024",   # the lead itself
+])
+def test_a_headline_that_is_no_headline_gives_no_subject(tmp_path, first_line):
+    text = first_line + "\nNgày 05/3/2024, UBND tỉnh Hà Nam ban hành Kế hoạch số 45/KH-UBND năm 2024.\n"
+    assert _document(tmp_path, text).subject is None

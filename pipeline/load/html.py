@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from pipeline import legacy_fonts
 from pipeline.doc import Loaded, Table
 from pipeline.load.text import decode
+from pipeline.page_titles import is_placeholder_title
 
 _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "svg", "button", "select", "input", "template", "menu"]
@@ -40,7 +41,8 @@ def read(path: Path) -> Loaded:
     root = _article(soup)
     writer = _Writer()
     title = soup.find("h1")
-    if title is not None and root is not None and title not in root.descendants:
+    if (title is not None and root is not None and title not in root.descendants
+            and not is_placeholder_title(title.get_text(" ", strip=True), _site_names(soup))):
         writer.block(title)
     if root is not None:
         writer.block(root)
@@ -48,6 +50,20 @@ def read(path: Path) -> Loaded:
     if not text.strip():
         return Loaded(text="", format="html", warnings=["no article text in the page"], unreadable=True)
     return legacy_fonts.repaired(Loaded(text=text, format="html", tables=writer.tables))
+
+
+def _site_names(soup: BeautifulSoup) -> tuple[str, ...]:
+    """The site's name as the page states it: og:site_name, and the parts of <title> around its
+    separators ("Tin bài - Sở Nội vụ tỉnh …"), each of which may be the site's."""
+    names = []
+    meta = soup.find("meta", attrs={"property": "og:site_name"})
+    if meta is not None and meta.get("content"):
+        names.append(meta["content"].strip())
+    if soup.title is not None and soup.title.string:
+        parts = [p.strip() for p in re.split(r"\s[|\-–—]\s", soup.title.string) if p.strip()]
+        if len(parts) > 1:
+            names.extend(parts[1:])
+    return tuple(names)
 
 
 def _is_furniture(tag: Tag) -> bool:

@@ -14,6 +14,7 @@ from pipeline.citations import Citation, canonical_type, find_citations, issuer_
 from pipeline.dates import find_dates
 from pipeline.doc import Doc
 from pipeline.extract.document.issuer import canonical_issuer
+from pipeline.page_titles import is_placeholder_title
 from pipeline.records import DocumentInfo
 
 _LEAD_CHARS = 1500  # the lead paragraph(s) where a report names its directive
@@ -134,6 +135,12 @@ def _headline_subject(doc: Doc) -> str | None:
     words = headline.split()
     if not 3 <= len(words) <= 40 or headline.isupper() or headline.endswith(":"):
         return None
+    # Not a headline: a page's placeholder or site name, a body's bare name, the lead sentence itself.
+    if (is_placeholder_title(headline) or gazetteer.canonical(headline) is not None
+            or re.match(r"Ngày\s+\d", headline) or find_citations(headline)):
+        return None
+    if len(words) > 1 and words[1][:1].isupper():
+        return headline  # it opens with a name ("Hà Nam đẩy mạnh …"), which keeps its capital
     return headline[:1].lower() + headline[1:]
 
 
