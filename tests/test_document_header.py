@@ -275,3 +275,34 @@ def test_a_real_headline_still_gives_the_subject(tmp_path):
 def test_a_headline_that_is_no_headline_gives_no_subject(tmp_path, first_line):
     text = first_line + "\nNgày 05/3/2024, UBND tỉnh Hà Nam ban hành Kế hoạch số 45/KH-UBND năm 2024.\n"
     assert _document(tmp_path, text).subject is None
+
+
+LONG_SUBJECT = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 31/TB-UBND
+Hà Nam, ngày 9 tháng 5 năm 2024
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi kiểm tra tiến độ các dự án giao thông
+trọng điểm của tỉnh: tuyến nối hai cao tốc; cầu qua sông Hồng; đường vành đai; bãi đỗ xe tập trung và khu tái định cư
+Ngày 05/5/2024, Chủ tịch UBND tỉnh đã chủ trì buổi kiểm tra tiến độ các dự án giao thông trọng điểm của tỉnh cùng các sở.
+"""
+
+SUBJECT_THEN_PARAGRAPH = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 32/UBND-KT
+Hà Nam, ngày 9 tháng 5 năm 2024
+V/v đẩy nhanh giải ngân vốn đầu tư công
+Qua theo dõi, đến hết tháng 4 năm 2024 tỷ lệ giải ngân của nhiều chủ đầu tư còn thấp so với kế hoạch được giao đầu năm.
+"""
+
+
+@pytest.mark.parametrize("text, subject", [
+    (LONG_SUBJECT, "kết luận của Chủ tịch UBND tỉnh tại buổi kiểm tra tiến độ các dự án giao thông trọng điểm "
+                   "của tỉnh: tuyến nối hai cao tốc; cầu qua sông Hồng; đường vành đai; bãi đỗ xe tập trung và "
+                   "khu tái định cư"),
+    (SUBJECT_THEN_PARAGRAPH, "đẩy nhanh giải ngân vốn đầu tư công"),   # a sentence's paragraph is not its rest
+])
+def test_a_long_subject_runs_over_its_wrapped_lines(tmp_path, text, subject):
+    assert _document(tmp_path, text).subject == subject

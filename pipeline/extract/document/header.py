@@ -261,8 +261,8 @@ def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | N
             break
         if parts and not is_upper(text) and is_upper(parts[-1]) and len(parts[-1]) > 3:
             break  # upper-case subject lines end where running text starts
-        if parts and (len(text) > 100 or re.search(r"[.;:]$", parts[-1])):
-            break  # the trích yếu is a short heading, never a paragraph
+        if parts and (_is_paragraph(text) or re.search(r"[.;:]$", parts[-1])):
+            break  # the trích yếu is a heading, never a paragraph
         parts.append(re.sub(r"^[-_–—~]+\s+(?=\w)", "", text) if parts else text)  # a scan's specks at a line's start
     if not parts:
         return None
@@ -270,6 +270,16 @@ def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | N
     if is_upper(subject):
         subject = sentence_case(subject)
     return subject[:1].lower() + subject[1:] if subject[:2] not in ("Ủy", "Uỷ") else subject
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line of running text, not the wrapped rest of a long trích yếu: long and ending as a sentence
+    ends, or opening as the body opens ("Ngày 16/4/2026, …", "Thực hiện …"). A long trích yếu's rest
+    ("tại buổi làm việc với … về một số nhiệm vụ trọng tâm: …; …") ends without a full stop."""
+    if len(text) <= 100:
+        return False
+    opening = re.compile(resources.load("layout.yaml")["patterns"]["body_opening"], re.IGNORECASE)
+    return len(text) > 400 or bool(re.search(r"[.;:]\W*$", text)) or bool(opening.match(text))
 
 
 def _is_letter(doc: Doc, symbol: str | None, subject: str | None) -> bool:
