@@ -90,6 +90,25 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Ci
         code = None if issuer else _symbol_code(number)
         found.append(Citation((m.start(), last), doc_type, _clean_number(number), date, issuer, code,
                               m.span("type")))
+    return sorted(found + _bare_numbers(text, start, end, found), key=lambda c: c.span)
+
+
+# A number written without its type word, the word lost in a damaged copy ("…ố 09/2019/NĐ-CP ngày
+# 24 tháng 01 năm 2019"): a number with its year and a symbol that names its type is a citation.
+_BARE_NUMBER = re.compile(r"(?<![\w/.-])(?P<number>\d{1,5}/(?:19|20)\d\d/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+)"
+                          r"(?![\w/])")
+
+
+def _bare_numbers(text: str, start: int, end: int, typed: list[Citation]) -> list[Citation]:
+    found = []
+    for m in _BARE_NUMBER.finditer(text, start, end):
+        doc_type = type_of_symbol(m.group("number"))
+        if doc_type is None or any(c.span[0] <= m.start() < c.span[1] for c in typed):
+            continue
+        date, date_end = _date_after(text, m.end(), end)
+        issuer, issuer_end = _issuer_after(text, max(m.end(), date_end), end)
+        found.append(Citation((m.start(), max(m.end(), date_end)), doc_type, m.group("number"), date, issuer,
+                              None if issuer else _symbol_code(m.group("number")), (m.start(), m.start())))
     return found
 
 

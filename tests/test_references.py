@@ -69,3 +69,22 @@ def test_references_skip_the_document_itself_and_repeats(tmp_path):
     doc.document = document.find(doc)
     found = references.find(doc)
     assert [(r.number, r.issued_date) for r in found] == [("04/CT-UBND", "2024-02-01")]
+
+
+@pytest.mark.parametrize("sentence, doc_type, number, date", [
+    # A number with its year and a typed symbol is a citation though its type word was lost …
+    ("…ăn cứ ố 27/2021/NĐ-CP ngày 25 tháng 3 năm 2021 của Chính phủ", "Nghị định", "27/2021/NĐ-CP", "2021-03-25"),
+    ("theo 08/2022/TT-BTC ngày 31/01/2022", "Thông tư", "08/2022/TT-BTC", "2022-01-31"),
+])
+def test_a_bare_number_with_a_typed_symbol_is_a_citation(sentence, doc_type, number, date):
+    (c,) = find_citations(sentence)
+    assert (c.doc_type, c.number, c.issued_date) == (doc_type, number, date)
+
+
+@pytest.mark.parametrize("sentence", [
+    "mã hồ sơ 12/2020/ABC-XY ngày 3/4/2020",     # a symbol that names no type
+    "Công văn số 145/UBND-KT ngày 2/3/2024",       # no year: a letter's bare number is no citation alone
+    "phân loại theo nhóm 2/2024/A",                # no issuer part
+])
+def test_bare_numbers_that_are_no_citation(sentence):
+    assert not [c for c in find_citations(sentence) if c.type_span[0] == c.type_span[1]]   # none read bare
