@@ -181,3 +181,27 @@ def issuer_of_code(code: str | None, level: str = "tỉnh") -> str | None:
         return None
     name = _issuer_codes().get(code)
     return name.replace("{level}", level).strip() if name else None
+
+
+def misread_of(number: str, other: str) -> bool:
+    """Whether `number` is `other` with one character slipped in or out, and the odder of the two
+    ("45/25010/NĐ-CP" beside "45/2010/NĐ-CP", a scan's "163/2024/QHI15" beside "163/2024/QH15"): one
+    document cited twice, once mistyped. Two well-formed numbers one character apart
+    ("15/2022/NĐ-CP", "15/2023/NĐ-CP") are two documents."""
+    longer, shorter = (number, other) if len(number) > len(other) else (other, number)
+    if len(longer) != len(shorter) + 1 or not any(longer[:k] + longer[k + 1:] == shorter for k in range(len(longer))):
+        return False
+    return _odd_parts(longer) > _odd_parts(shorter)
+
+
+def _odd_parts(number: str) -> int:
+    _, _, by_abbreviation, _ = _grammar()
+    known = set(_issuer_codes()) | set(by_abbreviation)
+    parts = re.split(r"[/-]", number)[1:]
+    odd = 0
+    for part in parts:
+        if part.isdigit():
+            odd += not re.fullmatch(r"(?:19|20)\d\d", part)
+        else:
+            odd += re.sub(r"\d+$", "", re.sub(r"\(.*\)$", "", part)) not in known
+    return odd

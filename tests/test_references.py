@@ -88,3 +88,29 @@ def test_a_bare_number_with_a_typed_symbol_is_a_citation(sentence, doc_type, num
 ])
 def test_bare_numbers_that_are_no_citation(sentence):
     assert not [c for c in find_citations(sentence) if c.type_span[0] == c.type_span[1]]   # none read bare
+
+
+from pipeline.citations import misread_of  # noqa: E402
+
+
+@pytest.mark.parametrize("number, other, same", [
+    ("38/20210/NĐ-CP", "38/2021/NĐ-CP", True),     # a year with a digit slipped in
+    ("52/2023/QHI15", "52/2023/QH15", True),       # a scan's letter in a known code
+    ("15/2022/NĐ-CP", "15/2023/NĐ-CP", False),     # two well-formed numbers: two documents
+    ("15/NQ-HĐND", "115/NQ-HĐND", False),
+    ("12/UBND-KT", "12/UBND-KTN", False),          # two offices' codes, neither odder
+])
+def test_misread_numbers(number, other, same):
+    assert misread_of(number, other) is same
+
+
+def test_a_document_cited_once_mistyped_is_one_reference(tmp_path):
+    path = tmp_path / "tt.txt"
+    path.write_text(
+        "Ngày 02/4/2024, Sở Nội vụ ban hành Tờ trình số 77/TTr-SNV về việc giải thể hội.\n"
+        "Căn cứ Nghị định số 38/20210/NĐ-CP ngày 3/5/2021 của Chính phủ; theo quy định tại Nghị định số "
+        "38/2021/NĐ-CP, hội bị giải thể; Nghị định số 39/2021/NĐ-CP ngày 4/5/2021 quy định khác.", encoding="utf-8")
+    doc = prepare(path, "tt")
+    from pipeline.extract import document
+    doc.document = document.find(doc)
+    assert [r.number for r in references.find(doc)] == ["38/20210/NĐ-CP", "39/2021/NĐ-CP"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import citations
 from pipeline.citations import Citation, find_citations, issuer_of_code
 from pipeline.doc import Doc
 from pipeline.extract.document.issuer import canonical_issuer
@@ -18,6 +19,7 @@ def find(doc: Doc) -> list[Reference]:
     own = doc.document
     own_key = number_key(own.number) if own.number else None
     seen: dict[object, int] = {}
+    seen_numbers: dict[object, str] = {}
     references: list[Reference] = []
     for c in find_citations(doc.text):
         key = number_key(c.number) if c.number else (c.doc_type, c.issued_date)
@@ -26,6 +28,9 @@ def find(doc: Doc) -> list[Reference]:
         if own_key is None and own.is_report and not c.number and c.doc_type == own.doc_type:
             continue
         reference = _reference(doc, c)
+        if key not in seen and c.number:  # cited again, mistyped once: the same document
+            key = next((k for k in seen if isinstance(k, str) and k in seen_numbers
+                        and citations.misread_of(c.number, seen_numbers[k])), key)
         if key in seen:  # cited again: fill what the first citation left out
             k = seen[key]
             first = references[k]
@@ -34,6 +39,8 @@ def find(doc: Doc) -> list[Reference]:
                 "issuer": first.issuer or reference.issuer})
             continue
         seen[key] = len(references)
+        if c.number:
+            seen_numbers[key] = c.number
         references.append(reference)
     return references
 
