@@ -90,7 +90,31 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Ci
         code = None if issuer else _symbol_code(number)
         found.append(Citation((m.start(), last), doc_type, _clean_number(number), date, issuer, code,
                               m.span("type")))
-    return sorted(found + _bare_numbers(text, start, end, found), key=lambda c: c.span)
+    found += _bare_numbers(text, start, end, found)
+    return sorted(found + _glued_abbreviations(text, start, end, found), key=lambda c: c.span)
+
+
+@cache
+def _glued_regex() -> re.Pattern:
+    _, _, by_abbreviation, _ = _grammar()
+    abbreviations = sorted((a for a in by_abbreviation if len(a) >= 2), key=len, reverse=True)
+    return re.compile(r"(?<![\w/.-])(?P<type>" + "|".join(map(re.escape, abbreviations)) + r")(?P<number>(?!(?:19|20)\d\d(?!\d))\d{2,5})(?![\w/-])")
+
+
+_GLUED_CUE = re.compile(r"(?:theo|tại|căn cứ|thực hiện|triển khai)\s+$", re.IGNORECASE)
+
+
+def _glued_abbreviations(text: str, start: int, end: int, found: list[Citation]) -> list[Citation]:
+    """A note's shorthand: the type's abbreviation glued to the number ("theo QĐ932", "tại NQ15")."""
+    _, _, by_abbreviation, _ = _grammar()
+    out = []
+    for m in _glued_regex().finditer(text, start, end):
+        if any(c.span[0] <= m.start() < c.span[1] for c in found) or not _GLUED_CUE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # a unit's code ("Lưu: VT, PC04") is no citation: only one the text cites by a cue
+        date, date_end = _date_after(text, m.end(), end)
+        out.append(Citation((m.start(), max(m.end(), date_end)), by_abbreviation[m.group("type")], m.group("number"),
+                            date, None, None, m.span("type")))
+    return out
 
 
 # A number written without its type word, the word lost in a damaged copy ("…ố 09/2019/NĐ-CP ngày

@@ -114,3 +114,15 @@ def test_a_document_cited_once_mistyped_is_one_reference(tmp_path):
     from pipeline.extract import document
     doc.document = document.find(doc)
     assert [r.number for r in references.find(doc)] == ["38/20210/NĐ-CP", "39/2021/NĐ-CP"]
+
+
+@pytest.mark.parametrize("sentence, cited", [
+    ("Các thành viên Tổ giúp việc theo QĐ415 của Bộ trưởng", [("Quyết định", "415")]),
+    ("nội dung đã nêu tại NQ27 ngày 5/6/2023", [("Nghị quyết", "27")]),
+    # Not citations: a unit's code, a plan's year, a shorthand no cue introduces.
+    ("Lưu: VT, PC04.", []),
+    ("chỉ tiêu theo KH2024 của ngành", []),
+    ("mã hồ sơ QĐ415 trên hệ thống", []),
+])
+def test_a_type_abbreviation_glued_to_its_number(sentence, cited):
+    assert [(c.doc_type, c.number) for c in find_citations(sentence)] == cited
