@@ -343,3 +343,63 @@ def test_a_name_after_a_level_word_crosses_a_line_only_when_the_register_knows_i
     # A PDF line that breaks inside "huyện Kon Plông" still names the district.
     end, name, unit = name_after("UBND huyện\nKon Plông", len("UBND huyện"), "huyện")
     assert name == "Kon Plông" and unit is not None
+
+
+# ---- groups: how a group's name ends, and nouns of central letters ----
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a participle narrows a group of plain nouns, with its object up to a verb or punctuation
+    ("Yêu cầu các đơn vị được giao quản lý công trình khẩn trương hoàn thiện hồ sơ.",
+     [("các đơn vị được giao quản lý công trình", "group")]),
+    ("Các cơ quan được thanh tra báo cáo kết quả khắc phục.", [("các cơ quan được thanh tra", "group")]),
+    ("- Các sở được phân công phụ trách địa bàn;", [("các sở được phân công phụ trách địa bàn", "group")]),
+    # ... but not the full set of departments, nor a long run of words that is the clause
+    ("Thủ trưởng các sở, ban, ngành được phân công nhiệm vụ chịu trách nhiệm.", [("các sở, ban, ngành", "group")]),
+    ("các đơn vị được giao rà soát lại toàn bộ danh mục các dự án đầu tư năm nay.",
+     [("các đơn vị được giao", "group")]),
+    # the body the members belong to ends the name
+    ("Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Tài chính chịu trách nhiệm.",
+     [("các đơn vị thuộc, trực thuộc Bộ Tài chính", "group")]),
+    ("các phòng chuyên môn thuộc các sở, ngành tham gia", [("các phòng chuyên môn thuộc các sở, ngành", "group")]),
+    # nouns of a ministry's letters; a centre-run body "đóng trên địa bàn"
+    ("Kính gửi: Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;",
+     [("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "group")]),
+    ("Các cơ quan, tổ chức TW đóng trên địa bàn tỉnh phối hợp.",
+     [("các cơ quan, tổ chức Trung ương đóng trên địa bàn tỉnh", "group")]),
+    ("các cơ quan quản lý nhà nước về BHYT chưa phối hợp", [("các cơ quan quản lý nhà nước về bảo hiểm y tế", "group")]),
+    ("sự vào cuộc của chính quyền các cấp", [("chính quyền các cấp", "group")]),
+    ("phối hợp giữa các cấp chính quyền", [("các cấp chính quyền", "group")]),
+    ("lãnh đạo các phòng chuyên môn, đơn vị trực thuộc dự họp", [("các phòng chuyên môn, đơn vị trực thuộc", "group")]),
+    # "18-NQ/TW" keeps its symbol: "TW" is written out only in a group's tail
+    ("Quyết định số 18-NQ/TW của Bộ Chính trị", [("Bộ Chính trị", "party")]),
+])
+def test_group_forms(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # negation and plans end an open name; "Hàng không" keeps its "không"
+    ("Hiệp hội Doanh nghiệp nhỏ không gửi báo cáo.", [("Hiệp hội Doanh nghiệp nhỏ", "other")]),
+    ("Hội Khuyến học chưa tổ chức đại hội.", [("Hội Khuyến học", "other")]),
+    ("Hội Làm vườn dự kiến họp vào tháng tới.", [("Hội Làm vườn", "other")]),
+    ("Cục Hàng không Việt Nam phối hợp.", [("Cục Hàng không Việt Nam", "agency")]),
+])
+def test_open_names_end(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("ỦY BAN NHÂN DÂN TỈNH ĐĂK NÔNG", "Ủy ban nhân dân tỉnh Đăk Nông"),      # a spelling in official use
+    ("UBND tỉnh Đắk Nông", "Ủy ban nhân dân tỉnh Đắk Nông"),
+    ("HĐND tỉnh Đăk Lăk", "Hội đồng nhân dân tỉnh Đăk Lăk"),
+    ("UBND tỉnh Lâm Đông", "Ủy ban nhân dân tỉnh Lâm Đồng"),                 # a misreading is mended
+])
+def test_province_spelled_as_written(sentence, name):
+    assert [m.name for m in find_mentions(sentence)] == [name]
+
+
+def test_bare_level_word_takes_the_documents_spelling():
+    text = "ỦY BAN NHÂN DÂN TỈNH ĐĂK NÔNG\nGiao Chánh Văn phòng UBND tỉnh theo dõi."
+    scope = gazetteer.document_scope(text, "2008-05-01")
+    assert scope.province.name == "Đăk Nông"
+    assert "Văn phòng Ủy ban nhân dân tỉnh Đăk Nông" in [m.name for m in find_mentions(text, scope=scope)]

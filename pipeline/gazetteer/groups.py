@@ -113,7 +113,7 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         joiner = " và " if "và" in j.group(0) else (", các " if repeats else ", ")
         pos = j.end()
     if items and any(i.noun not in data()["weak_nouns"] for i in items):
-        pos, tail = tails(text, pos)
+        pos, tail = tails(text, pos, narrowed=all(i.noun in data()["narrowed_nouns"] for i in items))
         groups.append(_group(group_start, pos, items, tail))
     return groups
 
@@ -126,7 +126,17 @@ def _group(start: int, end: int, items: list[_Item], tail: str) -> Mention:
 def _complement(text: str, pos: int, noun: str) -> tuple[int, str]:
     regex = _complements().get(noun)
     m = regex.match(text, pos) if regex else None
-    return (m.end(), " " + tidy(m.group(0))) if m else (pos, "")
+    if m:
+        return m.end(), " " + tidy(m.group(0))
+    topic = _TOPIC.match(text, pos) if noun in data()["topic_nouns"] else None
+    if topic:  # "các cơ quan quản lý nhà nước về BHYT": the field it manages
+        end, written = _with_object(text, pos, topic.end())
+        if end > topic.end():
+            return end, " " + expand(written)
+    return pos, ""
+
+
+_TOPIC = re.compile(r"\s+về(?!\w)")
 
 
 @cache
@@ -147,8 +157,11 @@ def _tail_regex() -> re.Pattern:
     return re.compile(r"\s+(?:" + "|".join(options) + r")(?!\w)(?!\s+(?:hội|ủy)\b)")
 
 
-def tails(text: str, pos: int) -> tuple[int, str]:
-    """Qualifiers that end a group's name at `pos` ("có liên quan", "trên địa bàn tỉnh Kon Tum")."""
+def tails(text: str, pos: int, narrowed: bool = False) -> tuple[int, str]:
+    """Qualifiers that end a group's name at `pos` ("có liên quan", "trên địa bàn tỉnh Kon Tum"),
+    the body the group belongs to ("thuộc, trực thuộc Bộ Nội vụ") and a participle that narrows
+    it ("được phân công phụ trách tiêu chí") where the group's nouns alone say nothing of which
+    bodies (`narrowed`: "các đơn vị được phân công …"; "các sở, ban, ngành" are all of them)."""
     parts = []
     for _ in range(3):
         m = _tail_regex().match(text, pos)
@@ -161,7 +174,63 @@ def tails(text: str, pos: int) -> tuple[int, str]:
             parts.append(m.group(0) + " " + named[1])
         else:
             parts.append(m.group(0))
-    return pos, (" " + expand(" ".join(parts))) if parts else ""
+    for more in (_owner, _participle) if narrowed else (_owner,):
+        found = more(text, pos)
+        if found:
+            pos = found[0]
+            parts.append(found[1])
+    if not parts:
+        return pos, ""
+    forms = data()["tail_forms"]
+    written = " ".join(forms.get(w, w) for w in " ".join(parts).split(" "))
+    return pos, " " + expand(written)
+
+
+_OWNER = re.compile(r"\s+(?:(?i:trực)\s+)?(?i:thuộc)(?:\s*,\s*(?i:trực\s+thuộc))?\s+")
+
+
+def _owner(text: str, pos: int) -> tuple[int, str] | None:
+    """ "các phòng chuyên môn thuộc các sở", "các đơn vị thuộc, trực thuộc Bộ Nội vụ": the group
+    or body the group's members belong to ends its name."""
+    m = _OWNER.match(text, pos)
+    if not m:
+        return None
+    from pipeline.gazetteer.mentions import find_mentions  # the recognizers use this module
+    window_end = min(len(text), m.end() + 160)
+    owner = next((o for o in find_mentions(text, m.end(), window_end) if o.span[0] == m.end()), None)
+    if owner is None or owner.list_span:
+        return None
+    return owner.span[1], tidy(text[pos:m.end()]) + " " + owner.name
+
+
+@cache
+def _participle_regex() -> tuple[re.Pattern, re.Pattern]:
+    participle = re.compile(r"\s+" + alternation(data()["participles"], _insensitive) + r"(?!\w)")
+    stops = resources.load("bodies.yaml")["name_stops"] + ["và"]
+    stop = re.compile(r"\s+" + alternation(stops) + r"(?!\w)")
+    return participle, stop
+
+
+def _participle(text: str, pos: int) -> tuple[int, str] | None:
+    participle, stop = _participle_regex()
+    m = participle.match(text, pos)
+    if not m:
+        return None
+    return _with_object(text, pos, m.end())
+
+
+def _with_object(text: str, start: int, pos: int) -> tuple[int, str]:
+    """The phrase from `start` through the words after `pos` up to punctuation, "và" or a verb of
+    the clause; a longer run than `participle_max_words` is the clause itself, and stays out."""
+    _, stop = _participle_regex()
+    end, words = pos, 0
+    while not stop.match(text, end) and (w := re.match(r"[ \t]+[^\W\d]+(?!\w)", text[end:end + 40])):
+        end += w.end()
+        words += 1
+    ended = stop.match(text, end) or not re.match(r"[ \t]*\w", text[end:end + 3])
+    if words > data()["participle_max_words"] or not ended:
+        end = pos
+    return end, " ".join(text[start:end].split())
 
 
 @cache

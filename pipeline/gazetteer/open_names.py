@@ -37,7 +37,10 @@ def opening_words() -> frozenset[str]:
 def _stops() -> tuple[re.Pattern, re.Pattern]:
     words = alternation(data()["name_stops"])
     numbered = alternation(data()["number_stops"]) + r"\s*\d"
-    pattern = r"\s+(?:" + words + r"(?!\w)|" + numbered + ")"
+    # "Cục Hàng không": a stop word that ends a word of the name is no stop there.
+    inside = "".join(rf"(?<!{re.escape(form)})" for e in data()["stop_exceptions"]
+                     for form in {e.split()[0], e.split()[0].capitalize(), e.split()[0].upper()})
+    pattern = inside + r"\s+(?:" + words + r"(?!\w)|" + numbered + ")"
     return re.compile(pattern), re.compile(r"(?i:" + pattern + ")")
 
 
