@@ -104,6 +104,14 @@ def test_bare_and_named_are_one_body(tmp_path):
         ("Sở Nội vụ tỉnh Gia Lai", 2), ("Ủy ban nhân dân tỉnh Gia Lai", 2)]
 
 
+def test_a_name_cut_by_a_wrapped_line_joins_the_whole_name(tmp_path):
+    text = ("Năm nay Hiệp hội Cà phê Buôn Ma Thuột tổ chức đại hội. Ngoài ra Hội Nghề cá, Hiệp hội Cà phê Buôn\n"
+            "Ma Thuột và Hội Tin học đã báo cáo; Hiệp hội Cà phê\nBuôn Ma Thuột đã gửi hồ sơ.")
+    _, found = run(tmp_path, text)
+    coffee = [b for b in found if b.name.startswith("Hiệp hội Cà phê")]
+    assert [(b.name, len(b.spans)) for b in coffee] == [("Hiệp hội Cà phê Buôn Ma Thuột", 3)]
+
+
 def test_acronym_joins_its_full_name(tmp_path):
     _, found = run(tmp_path, ACRONYM, "Ủy ban nhân dân tỉnh Gia Lai", "2019-01-01")
     centre = [b for b in found if b.name.startswith("Trung tâm")]

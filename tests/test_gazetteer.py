@@ -403,3 +403,30 @@ def test_bare_level_word_takes_the_documents_spelling():
     scope = gazetteer.document_scope(text, "2008-05-01")
     assert scope.province.name == "Đăk Nông"
     assert "Văn phòng Ủy ban nhân dân tỉnh Đăk Nông" in [m.name for m in find_mentions(text, scope=scope)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the provincial press, named with its province with or without the level word
+    ("Báo và Đài Phát thanh, Truyền hình Gia Lai đưa tin.", [("Báo và Phát thanh, Truyền hình Gia Lai", "other")]),
+    ("Đài Phát thanh và Truyền hình Gia Lai phối hợp.", [("Đài Phát thanh và Truyền hình Gia Lai", "other")]),
+    ("Đài Phát thanh và Truyền hình tỉnh phối hợp.", [("Đài Phát thanh và Truyền hình tỉnh Gia Lai", "other")]),
+    # distribution lines: a ministry or department written as one abbreviation; a department made plural
+    ("- Ban TĐKT Trung ương - BNV;", [("Ban Thi đua - Khen thưởng Trung ương", "agency"), ("Bộ Nội vụ", "agency")]),
+    ("- SYT các tỉnh, thành phố;", [("Sở Y tế các tỉnh, thành phố", "group")]),
+    ("Số: 45/SNV-VP", []),                                             # a number's symbol
+    # named as the text names it
+    ("vai trò giám sát của Mặt trận Tổ quốc trong năm", [("Mặt trận Tổ quốc", "party")]),
+    ("Ủy ban MTTQ Việt Nam tỉnh Gia Lai", [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai", "party")]),
+    ("6. Tổng Liên đoàn lao động Việt Nam", [("Tổng Liên đoàn Lao động Việt Nam", "party")]),
+    ("7. Văn phòng Tòa án nhân dân tối cao", [("Văn phòng Tòa án nhân dân tối cao", "agency")]),
+    ("kết luận của Thường trực Chính phủ về", [("Thường trực Chính phủ", "other")]),
+    # a footnote's number against the last word is no part of the name
+    ("gửi về Vụ Pháp chế2 trước ngày 10", [("Vụ Pháp chế", "agency")]),
+    # not bodies: a congress, a verb, an association's organ, a sentence opening the next line
+    ("CHÀO MỪNG ĐẠI HỘI ĐẢNG CÁC CẤP", []),
+    ("CHẾ ĐỘ BÁO CÁO PHỤC VỤ MỤC TIÊU ĐIỀU HÀNH", []),
+    ("làm việc với Ban Chấp hành Hội về nhân sự", []),
+    ("và Hội Khuyến học\nCác Hội này chưa báo cáo", [("Hội Khuyến học", "other")]),
+])
+def test_named_as_written(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected

@@ -259,7 +259,9 @@ def _plural_levels() -> re.Pattern:
         resources.load("bodies.yaml")["list_only_levels"], _insensitive) + r")(?!\w)(?!\s+hội\b)"
     item = r"(?:" + level + r"|" + _noun_regex().pattern + r")"
     joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
-    return re.compile(r"\s+(?P<det>(?i:các|những))\s+(?P<items>" + item + r"(?:" + joiner + item + r")*)")
+    # "Các" opening a line begins a sentence ("… Hội Lâm nghiệp\nCác Hội nêu trên"), not a plural.
+    return re.compile(r"(?:\s*\n\s*(?=các|những)|[ \t]+)(?P<det>(?i:các|những))\s+(?P<items>" + item
+                      + r"(?:" + joiner + item + r")*)")
 
 
 @cache

@@ -205,9 +205,13 @@ def _continues(text: str, pos: int, caps: bool) -> bool:
     return word.lower() == "chống" or (word[0].isupper() and not caps) or (caps and word.isupper() and word != "VÀ")
 
 
+# A footnote's number printed against the last word ("Vụ Cải cách hành chính1").
+_FOOTNOTE = re.compile(r"(?<=[" + LOWER + r"])\d{1,2}$")
+
+
 def _finish(text: str, m: re.Match, pos: int, head: dict, words: int, first_capital: bool | None) -> Mention | None:
     raw = text[m.start():pos].rstrip(" ,-–")
-    raw = re.sub(r"\s+và$", "", raw)
+    raw = _FOOTNOTE.sub("", re.sub(r"\s+và$", "", raw))
     if head.get("bare"):
         return Mention((m.start(), m.start() + len(raw)), display(raw), head["kind"])
     if not words or not (first_capital or head.get("lower_ok")) or not re.search(r"\w\w", raw[len(m.group(0)):]):
