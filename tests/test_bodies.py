@@ -112,6 +112,14 @@ def test_a_name_cut_by_a_wrapped_line_joins_the_whole_name(tmp_path):
     assert [(b.name, len(b.spans)) for b in coffee] == [("Hiệp hội Cà phê Buôn Ma Thuột", 3)]
 
 
+def test_nothing_inside_a_quoted_provision_is_a_body(tmp_path):
+    text = ("a) Khoản 2 Điều 9 Nghị định số 10/2023/NĐ-CP quy định: “Giám đốc Sở Tư pháp\n"
+            "cấp giấy phép cho tổ chức hành nghề”.\nb) Điều 12 Thông tư này quy định:\n“Sở Xây dựng thẩm định”.\n"
+            "Sở Nội vụ đề nghị, cụ thể: “Sở Y tế chủ trì”.")
+    _, found = run(tmp_path, text)
+    assert sorted(b.name for b in found) == ["Sở Nội vụ", "Sở Y tế"]
+
+
 def test_acronym_joins_its_full_name(tmp_path):
     _, found = run(tmp_path, ACRONYM, "Ủy ban nhân dân tỉnh Gia Lai", "2019-01-01")
     centre = [b for b in found if b.name.startswith("Trung tâm")]

@@ -430,3 +430,23 @@ def test_bare_level_word_takes_the_documents_spelling():
 ])
 def test_named_as_written(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a disease's name with its number stays in a committee's name, made plural by "các cấp"
+    ("thành viên Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp; Thủ trưởng",
+     [("Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp", "group")]),
+    # a name broken after "-" at a PDF line's end goes on on the next line
+    ("kiện toàn Ban Chỉ đạo công tác Dân tộc -\nTôn giáo tỉnh Gia Lai năm nay",
+     [("Ban Chỉ đạo công tác Dân tộc - Tôn giáo tỉnh Gia Lai", "agency")]),
+    # a name in sentence case goes on after "và" in lower case when those words close it ...
+    ("đề nghị giải thể Hội Bảo tồn di sản và văn hóa và Hội Sinh vật cảnh.",
+     [("Hội Bảo tồn di sản và văn hóa", "other"), ("Hội Sinh vật cảnh", "other")]),
+    # ... not when they are people, a group or a place, or run on into the clause
+    ("Hội Bảo tồn di sản và người dân địa phương.", [("Hội Bảo tồn di sản", "other")]),
+    ("Trung tâm Y tế và trạm y tế xã tổ chức tiêm.", [("Trung tâm Y tế", "agency")]),
+    # "/" between level words
+    ("Chủ tịch UBND các huyện/thị xã chịu trách nhiệm.", [("Ủy ban nhân dân các huyện, thị xã", "group")]),
+])
+def test_names_that_run_on(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected

@@ -258,7 +258,7 @@ def _plural_levels() -> re.Pattern:
     level = r"(?:" + places.level_pattern() + r"|" + alternation(
         resources.load("bodies.yaml")["list_only_levels"], _insensitive) + r")(?!\w)(?!\s+hội\b)"
     item = r"(?:" + level + r"|" + _noun_regex().pattern + r")"
-    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
+    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+|/)"   # "các huyện/thành phố"
     # "Các" opening a line begins a sentence ("… Hội Lâm nghiệp\nCác Hội nêu trên"), not a plural.
     return re.compile(r"(?:\s*\n\s*(?=các|những)|[ \t]+)(?P<det>(?i:các|những))\s+(?P<items>" + item
                       + r"(?:" + joiner + item + r")*)")
@@ -276,7 +276,7 @@ def plural_suffix(text: str, pos: int, with_tails: bool = True) -> tuple[int, st
     m = _plural_levels().match(text, pos)
     if m:
         end, items = m.end(), _canonical_items(m.group("items"))
-        last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+", " ".join(m.group("items").split()))[-1]
+        last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+|/", " ".join(m.group("items").split()))[-1]
         named = places.name_after(text, end, last) if places.canonical_level(last) else None
         if named and named[2] is not None:
             end, items = named[0], items + " " + named[1]
@@ -295,10 +295,12 @@ def _under_centre(text: str, pos: int) -> tuple[int, str]:
 
 def _canonical_items(written: str) -> str:
     short = resources.load("bodies.yaml")["list_only_levels"]
-    words = re.split(r"(\s*,\s*(?:và\s+)?|\s+và\s+)", " ".join(written.split()))
+    words = re.split(r"(\s*,\s*(?:và\s+)?|\s+và\s+|/)", " ".join(written.split()))
     out = []
     for w in words:
-        if re.fullmatch(r"\s*,\s*(?:và\s+)?|\s+và\s+", w):
+        if w == "/":
+            out.append(", ")
+        elif re.fullmatch(r"\s*,\s*(?:và\s+)?|\s+và\s+", w):
             out.append(", " if "và" not in w else (", và " if "," in w else " và "))
         else:
             level = places.canonical_level(w)
@@ -329,3 +331,10 @@ def group_key(name: str) -> str:
 def members_follow() -> re.Pattern:
     """What, after a group, announces its members ("Các cơ quan, đơn vị sau đây …:")."""
     return re.compile(r"\s+" + alternation(data()["members_follow"]) + r"(?!\w)")
+
+
+def private_or_place(words: str) -> bool:
+    """Whether lower-case words open with a private party, a group or a level word ("người dân",
+    "các xã", "huyện"): then they are no part of a name before them."""
+    return bool(_private_regex().match(words) or _opener().match(words + " ")
+                or re.match(places.level_pattern() + r"(?!\w)", words))

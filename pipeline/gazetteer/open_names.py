@@ -18,7 +18,7 @@ from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.names import data, display
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, headed, is_upper, openers
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
-from pipeline.letters import LOWER
+from pipeline.letters import LOWER, UPPER
 
 
 @cache
@@ -52,7 +52,12 @@ def _self_naming() -> re.Pattern:
 # One step of a name: a word, "," or "-", other punctuation, or a line break. A break followed
 # by a lower-case word is a PDF line wrapped inside the name, and counts as a space.
 _TOKEN = re.compile(r"[ \t]*(?:\n(?=[ \t]*[" + LOWER + r"])[ \t]*)?"
-                    r"(?:(?P<nl>\n)|(?P<comma>,)|(?P<dash>[-–])|(?P<punct>[^\w\s])|(?P<word>\w+(?:&\w+)*))")
+                    r"(?:(?P<nl>\n)|(?P<comma>,)|(?P<dash>[-–])|(?P<punct>[^\w\s])"
+                    # a word; a disease's name with its number is one ("Covid-19")
+                    r"|(?P<word>\w+(?:&\w+)*(?:-\d+(?!\w))?))")
+# After "-" or "," that goes on with a capital, a line break is the PDF's, inside the name
+# ("Ban Chỉ đạo công tác Dân số -\nKế hoạch hóa gia đình").
+_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=[" + UPPER + r"])")
 
 
 @dataclass
@@ -154,11 +159,16 @@ def _scan(text: str, m: re.Match, head: dict, scope: Scope, closed: _Closed, lim
         if token.group("comma") and not _enumerates(text, token.end()):
             break
         if token.group("comma") or token.group("dash"):
-            if not _continues(text, token.end(), caps):
+            wrap = _WRAP.match(text, token.end())
+            if not _continues(text, wrap.end() if wrap else token.end(), caps):
                 break
+            if wrap:
+                pos = wrap.end()
+                continue
         elif token.group("word"):
             word = token.group("word")
-            if word == "và" and not _continues(text, token.end(), caps):
+            if word == "và" and not _continues(text, token.end(), caps) and not (
+                    first_capital and not caps and _closes_lower(text, token.end())):
                 break
             if first_capital is None:
                 first_capital = word[0].isupper()
@@ -191,6 +201,21 @@ def _enumerates(text: str, pos: int) -> bool:
     """A comma inside a name opens an enumeration that "và" closes ("Xúc tiến Đầu tư, Thương mại
     và Du lịch"), or is the comma of "phòng, chống"; otherwise it ends the name ("Hội Lim, Lễ hội …")."""
     return bool(re.match(r"\s*(?:(?i:chống)\b|(?:\w+\s+){1,3}(?i:và)\s)", text[pos:pos + 40]))
+
+
+# After "và", one to three lower-case words that end the name: punctuation, a line break, a verb
+# of the clause, or "và" before the next body ("Hội Bảo vệ thiên nhiên và môi trường và Hội …").
+_LOWER_TAIL = re.compile(r"(?:[ \t]+[" + LOWER + r"]\w*){1,3}(?=\s*(?:[.,;:)\n]|$)|\s+và\s+[" + UPPER + r"])")
+
+
+def _closes_lower(text: str, pos: int) -> bool:
+    """A name in sentence case goes on after "và" in lower case when those words close it."""
+    m = _LOWER_TAIL.match(text, pos)
+    if not m:
+        return False
+    words = m.group(0).split()
+    from pipeline.gazetteer.groups import private_or_place
+    return not private_or_place(" ".join(words))
 
 
 def _continues(text: str, pos: int, caps: bool) -> bool:

@@ -8,8 +8,9 @@ into one record with all its spans (merge.py).
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from pipeline import gazetteer
+from pipeline import gazetteer, resources
 from pipeline.doc import Doc
 from pipeline.extract.bodies.header import with_issuer_block
 from pipeline.extract.bodies.merge import merge
@@ -23,8 +24,26 @@ _FILING_LINE = re.compile(r"^[\s\-–+•]*Lưu(?:\s*:|\s+[A-ZĐ])")
 
 def find(doc: Doc) -> list[Body]:
     scope = scope_of(doc)
-    mentions = [m for m in gazetteer.find_mentions(doc.text, scope=scope) if not _filed(doc.text, m)]
+    quoted = _quoted_provisions(doc.text)
+    mentions = [m for m in gazetteer.find_mentions(doc.text, scope=scope)
+                if not _filed(doc.text, m) and not any(s <= m.span[0] < e for s, e in quoted)]
     return merge(with_issuer_block(doc, mentions), doc.text)
+
+
+@cache
+def _provision_opening() -> re.Pattern:
+    cues = "|".join(re.escape(c) for c in resources.load("bodies.yaml")["provision_cues"])
+    # the cue on the quotation's line (or the line before, when the quotation opens a line)
+    return re.compile(r"(?<![^\n])[^\n]*?(?<!\w)(?:" + cues + r")(?!\w)[^\n“]*:\s*“")
+
+
+def _quoted_provisions(text: str) -> list[tuple[int, int]]:
+    """The spans of the legal provisions the text quotes: from the “ after "… quy định:" to its ”."""
+    spans = []
+    for m in _provision_opening().finditer(text):
+        close = text.find("”", m.end())
+        spans.append((m.end(), close if close != -1 else len(text)))
+    return spans
 
 
 def scope_of(doc: Doc) -> gazetteer.Scope:
