@@ -120,6 +120,23 @@ def test_nothing_inside_a_quoted_provision_is_a_body(tmp_path):
     assert sorted(b.name for b in found) == ["Sở Nội vụ", "Sở Y tế"]
 
 
+def test_a_short_name_given_to_a_group_is_no_other_body(tmp_path):
+    text = "Quy định áp dụng với các sở, ban, ngành thuộc tỉnh (sau đây gọi tắt là các cơ quan, đơn vị)."
+    _, found = run(tmp_path, text)
+    assert [b.name for b in found] == ["các sở, ban, ngành thuộc tỉnh"]
+
+
+def test_a_news_articles_source_line_is_no_body(tmp_path):
+    text = "Ngày 5/3, UBND tỉnh giao Sở Y tế kiểm tra.\nXem toàn văn tại đây.\n\nVăn phòng HĐND-UBND"
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = prepare(path, "news")
+    doc.document = DocumentInfo(is_report=True)
+    assert [b.name for b in bodies.find(doc)] == ["Ủy ban nhân dân tỉnh", "Sở Y tế"]
+    doc.document = DocumentInfo(is_report=False)   # in a letter, the same line names a body
+    assert len(bodies.find(doc)) == 3
+
+
 def test_acronym_joins_its_full_name(tmp_path):
     _, found = run(tmp_path, ACRONYM, "Ủy ban nhân dân tỉnh Gia Lai", "2019-01-01")
     centre = [b for b in found if b.name.startswith("Trung tâm")]

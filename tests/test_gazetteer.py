@@ -450,3 +450,21 @@ def test_named_as_written(sentence, expected, gia_lai):
 ])
 def test_names_that_run_on(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an open name after "các" is the group of bodies of that name
+    ("Văn phòng Công chứng số 1 và các Chi nhánh Trung tâm trợ giúp pháp lý khu vực phối hợp.",
+     [("Văn phòng Công chứng", "agency"), ("các Chi nhánh Trung tâm trợ giúp pháp lý khu vực", "group")]),
+    # project owners narrow a group
+    ("Các bộ, cơ quan Trung ương chủ dự án thành phần gửi báo cáo.",
+     [("các bộ, cơ quan Trung ương chủ dự án thành phần", "group")]),
+    # a sector of the economy is no group of bodies
+    ("góp phần tăng trưởng ngành Công Thương của tỉnh", []),
+    ("giá trị sản xuất ngành Nông nghiệp và Phát triển nông thôn tăng", []),
+    ("phối hợp với ngành Giáo dục và Đào tạo", [("ngành Giáo dục và Đào tạo", "group")]),
+    # a name in sentence case closed by "nhưng"
+    ("đại hội của Hội Bảo tồn di sản và văn hóa nhưng chưa tổ chức", [("Hội Bảo tồn di sản và văn hóa", "other")]),
+])
+def test_more_group_and_name_forms(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected

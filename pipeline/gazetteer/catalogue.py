@@ -243,7 +243,14 @@ def _sector_regex() -> re.Pattern:
     return re.compile(bounded(r"(?i:ngành)") + WS + r"(?=[" + UPPER + r"])(?:" + "|".join(patterns) + r")(?!\w)")
 
 
+@cache
+def _economy_before() -> re.Pattern:
+    from pipeline.gazetteer.groups import data as group_data
+    return re.compile(r"(?<!\w)(?i:" + alternation(group_data()["sector_not_after"]) + r")\s+$")
+
+
 def find_sectors(text: str, openings: Openings, scope: Scope) -> list[Mention]:
     _, groups = _field_alternatives("departments")
     return [Mention((m.start(), m.end()), f"ngành {_field_name(m, groups)}", "group")
-            for m in openings.matches(_sector_regex(), _SECTOR)]
+            for m in openings.matches(_sector_regex(), _SECTOR)
+            if not _economy_before().search(text, max(0, m.start() - 25), m.start())]

@@ -97,8 +97,19 @@ def find_open(text: str, openings: Openings, scope: Scope, closed: list[Mention]
             continue
         mention = _scan(text, m, head, scope, index, end)
         if mention and not _byline(text, mention):
-            found.append(mention)
+            found.append(_plural(text, mention))
     return found
+
+
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?i:các|những)\s+$")
+
+
+def _plural(text: str, mention: Mention) -> Mention:
+    """ "các Chi nhánh Văn phòng đăng ký đất đai khu vực": the bodies of that name, a group."""
+    before = _PLURAL_BEFORE.search(text, max(0, mention.span[0] - 8), mention.span[0])
+    if not before or mention.kind == GROUP:
+        return mention
+    return Mention((before.start(), mention.span[1]), "các " + mention.name, GROUP)
 
 
 def _byline(text: str, mention: Mention) -> bool:
@@ -205,12 +216,16 @@ def _enumerates(text: str, pos: int) -> bool:
 
 # After "và", one to three lower-case words that end the name: punctuation, a line break, a verb
 # of the clause, or "và" before the next body ("Hội Bảo vệ thiên nhiên và môi trường và Hội …").
-_LOWER_TAIL = re.compile(r"(?:[ \t]+[" + LOWER + r"]\w*){1,3}(?=\s*(?:[.,;:)\n]|$)|\s+và\s+[" + UPPER + r"])")
+@cache
+def _lower_tail() -> re.Pattern:
+    stops = alternation(data()["name_stops"])
+    return re.compile(r"(?:[ \t]+[" + LOWER + r"]\w*?){1,3}(?=\s*(?:[.,;:)\n]|$)|\s+và\s+[" + UPPER + r"]|\s+"
+                      + stops + r"(?!\w))")
 
 
 def _closes_lower(text: str, pos: int) -> bool:
     """A name in sentence case goes on after "và" in lower case when those words close it."""
-    m = _LOWER_TAIL.match(text, pos)
+    m = _lower_tail().match(text, pos)
     if not m:
         return False
     words = m.group(0).split()

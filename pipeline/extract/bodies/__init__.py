@@ -26,8 +26,23 @@ def find(doc: Doc) -> list[Body]:
     scope = scope_of(doc)
     quoted = _quoted_provisions(doc.text)
     mentions = [m for m in gazetteer.find_mentions(doc.text, scope=scope)
-                if not _filed(doc.text, m) and not any(s <= m.span[0] < e for s, e in quoted)]
+                if not _filed(doc.text, m) and not any(s <= m.span[0] < e for s, e in quoted)
+                and not _alias_cue().search(doc.text, max(0, m.span[0] - 30), m.span[0])
+                and not (doc.document.is_report and _signs_off(doc.text, m))]
     return merge(with_issuer_block(doc, mentions), doc.text)
+
+
+@cache
+def _alias_cue() -> re.Pattern:
+    cues = "|".join(re.escape(c) for c in resources.load("bodies.yaml")["alias_cues"])
+    return re.compile(r"(?<!\w)(?:" + cues + r")\s+$")
+
+
+def _signs_off(text: str, mention: Mention) -> bool:
+    """A news article's last line that is only a body's name is its source ("… Văn phòng HĐND-UBND"),
+    a byline, not a body it names (ANNOTATION.md)."""
+    start, end = mention.role_span[0] if mention.role_span else mention.span[0], mention.span[1]
+    return not text[end:].strip(" .\n") and not text[text.rfind("\n", 0, start) + 1:start].strip(" -–(")
 
 
 @cache
