@@ -468,3 +468,19 @@ def test_names_that_run_on(sentence, expected, gia_lai):
 ])
 def test_more_group_and_name_forms(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a numbered congress is the congress of delegates; one written so stays as written
+    ("quán triệt Nghị quyết Đại hội XV Đảng bộ tỉnh Gia Lai.", [("Đại hội đại biểu Đảng bộ tỉnh Gia Lai", "party")]),
+    ("Nghị quyết Đại hội Đảng bộ tỉnh Gia Lai lần thứ XV", [("Đại hội Đảng bộ tỉnh Gia Lai", "party")]),
+    # a distribution line's "T.Cục" and a field's abbreviation
+    ("- T.Cục DS-KHHGĐ;", [("Tổng cục Dân số - Kế hoạch hóa gia đình", "agency")]),
+    # a club named with the body it belongs to is one body; an association in lower case
+    ("Câu lạc bộ bóng bàn Công an tỉnh, Liên đoàn quần vợt và Hội Khuyến học đã họp.",
+     [("Câu lạc bộ bóng bàn Công an tỉnh Gia Lai", "other"), ("Liên đoàn quần vợt", "other"),
+      ("Hội Khuyến học", "other")]),
+    ("Liên đoàn Lao động tỉnh tham gia.", [("Liên đoàn Lao động tỉnh Gia Lai", "party")]),
+])
+def test_associations_and_congresses(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected

@@ -203,8 +203,22 @@ def _party_unit_regex() -> re.Pattern:
     return re.compile(bounded(alternation(data()["party_units"], headed)))
 
 
+@cache
+def _numbered_congress() -> re.Pattern:
+    congress = data()["numbered_congress"]
+    return re.compile(bounded(headed(congress["written"]) + r"\s+(?:(?i:lần\s+thứ)\s+)?[IVXL]+")
+                      + r"\s+(?=" + headed(congress["unit"]) + r")")
+
+
 def find_party(text: str, openings: Openings, scope: Scope) -> list[Mention]:
     found = []
+    congress = data()["numbered_congress"]
+    for m in openings.matches(_numbered_congress(), openers((congress["written"],))):
+        unit = _party_unit_regex().match(text, m.end())
+        mention = _with_place(text, m.start(), unit.end(), congress["name"], "party", scope, True,
+                              needs_place=True) if unit else None
+        if mention:
+            found.append(mention)
     for m in openings.matches(_committee_regex(), openers(tuple(data()["party_organs"] + data()["party_committees"]))):
         found.append(_committee(text, m, scope))
     for m in openings.matches(_party_unit_regex(), openers(tuple(data()["party_units"]))):

@@ -147,6 +147,10 @@ def _scan(text: str, m: re.Match, head: dict, scope: Scope, closed: _Closed, lim
     pos, words, first_capital = m.end(), 0, None
     while words < data()["name_max_words"] and pos < limit:
         inner = closed.at(pos)
+        if inner is not None and head.get("owned") and words and inner.kind != GROUP:
+            # "Câu lạc bộ võ thuật Bộ Chỉ huy Quân sự tỉnh": the club of that body, one name
+            raw = text[m.start():inner.span[0]].rstrip()
+            return Mention((m.start(), inner.span[1]), f"{display(raw)} {inner.name}", head["kind"])
         if inner is not None:
             return _of_body(text, m, head, pos, inner, words) if head.get("of_body") else _finish(
                 text, m, pos, head, words, first_capital)
