@@ -484,3 +484,17 @@ def test_more_group_and_name_forms(sentence, expected, gia_lai):
 ])
 def test_associations_and_congresses(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a list's title names no group: its members, one a line, count
+    ("Danh sách các đơn vị nhận kế hoạch\n1. Sở Tư pháp\n2. Sở Y tế",
+     [("Sở Tư pháp", "agency"), ("Sở Y tế", "agency")]),
+    ("Gửi các đơn vị nhận kế hoạch.", [("các đơn vị", "group")]),
+    # a noun without "các" is a group when its owner is one
+    ("nâng cao năng lực của cơ quan chuyên môn thuộc UBND các cấp trong năm",
+     [("cơ quan chuyên môn thuộc Ủy ban nhân dân các cấp", "group")]),
+    ("cơ quan chuyên môn thuộc UBND tỉnh tham mưu", [("Ủy ban nhân dân tỉnh Gia Lai", "locality")]),
+])
+def test_groups_by_their_neighbours(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected

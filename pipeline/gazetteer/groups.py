@@ -23,7 +23,7 @@ GROUP = "group"
 
 @cache
 def opening_words() -> frozenset[str]:
-    return openers(tuple(data()["openers"]) + tuple(e["text"] for e in data()["fixed"]))
+    return openers(tuple(data()["openers"]) + tuple(e["text"] for e in data()["fixed"]) + tuple(data()["owned_nouns"]))
 
 
 @cache
@@ -81,6 +81,24 @@ def find_groups(text: str, openings: Openings, scope: Scope) -> list[Mention]:
             found.append(group)
             pos = group.span[1]
     found.extend(_fixed(text, openings))
+    found.extend(_owned(text, openings))
+    return found
+
+
+@cache
+def _owned_regex() -> re.Pattern:
+    return re.compile(bounded(alternation(data()["owned_nouns"])))
+
+
+def _owned(text: str, openings: Openings) -> list[Mention]:
+    """ "cơ quan chuyên môn thuộc UBND các cấp": a noun without "các", made a group by its owner."""
+    found = []
+    for m in openings.matches(_owned_regex(), openers(tuple(data()["owned_nouns"]))):
+        if re.search(r"(?i:các|những)\s+$", text[max(0, m.start() - 6):m.start()]):
+            continue  # "các cơ quan chuyên môn …" is read from its "các"
+        owner = _owner(text, m.end(), groups_only=True)
+        if owner:
+            found.append(Mention((m.start(), owner[0]), tidy(m.group(0) + " " + owner[1]), GROUP))
     return found
 
 
@@ -189,7 +207,7 @@ def tails(text: str, pos: int, narrowed: bool = False) -> tuple[int, str]:
 _OWNER = re.compile(r"\s+(?:(?i:trực)\s+)?(?i:thuộc)(?:\s*,\s*(?i:trực\s+thuộc))?\s+")
 
 
-def _owner(text: str, pos: int) -> tuple[int, str] | None:
+def _owner(text: str, pos: int, groups_only: bool = False) -> tuple[int, str] | None:
     """ "các phòng chuyên môn thuộc các sở", "các đơn vị thuộc, trực thuộc Bộ Nội vụ": the group
     or body the group's members belong to ends its name."""
     m = _OWNER.match(text, pos)
@@ -198,7 +216,7 @@ def _owner(text: str, pos: int) -> tuple[int, str] | None:
     from pipeline.gazetteer.mentions import find_mentions  # the recognizers use this module
     window_end = min(len(text), m.end() + 160)
     owner = next((o for o in find_mentions(text, m.end(), window_end) if o.span[0] == m.end()), None)
-    if owner is None or owner.list_span:
+    if owner is None or owner.list_span or (groups_only and owner.kind != GROUP):
         return None
     return owner.span[1], tidy(text[pos:m.end()]) + " " + owner.name
 
@@ -325,6 +343,12 @@ def group_key(name: str) -> str:
     for pattern, replacement in _key_rewrites():
         key = pattern.sub(replacement, key)
     return key.strip()
+
+
+@cache
+def members_titled() -> re.Pattern:
+    """What, before a group, makes it a list's title ("Danh sách các đơn vị …")."""
+    return re.compile(r"(?<!\w)" + alternation(data()["members_titled"], _insensitive) + r"\s+$")
 
 
 @cache

@@ -16,7 +16,7 @@ from pipeline import resources
 from pipeline.gazetteer import authorities, catalogue, groups, open_names
 from pipeline.gazetteer.authorities import find_authorities
 from pipeline.gazetteer.catalogue import find_central, find_fields, find_party, find_sectors
-from pipeline.gazetteer.groups import GROUP, find_groups, members_follow
+from pipeline.gazetteer.groups import GROUP, find_groups, members_follow, members_titled
 from pipeline.gazetteer.open_names import find_open
 from pipeline.gazetteer.patterns import Openings, alternation, phrase
 from pipeline.gazetteer.scope import Mention, Scope
@@ -78,8 +78,10 @@ def _without_listed_groups(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _announces_members(text: str, group: Mention) -> bool:
-    # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …": the members are named next, one by one.
-    return bool(members_follow().match(text, group.span[1]))
+    # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …", "Danh sách các đơn vị nhận …": the members
+    # are named next, one by one.
+    return bool(members_follow().match(text, group.span[1])
+                or members_titled().search(text, max(0, group.span[0] - 20), group.span[0]))
 
 
 # ---- titles: "Giám đốc Sở Nội vụ", "Chủ tịch, các PCT UBND tỉnh" ----
