@@ -100,7 +100,7 @@ def test_expand(written, expanded):
     ("Trạm Trồng trọt và Bảo vệ thực vật huyện Đức Cơ", "Trạm Trồng trọt và Bảo vệ thực vật huyện Đức Cơ", "agency"),
     # groups
     ("các sở, ban ngành", "các sở, ban, ngành", "group"),
-    ("những sở, ban, ngành", "các sở, ban, ngành", "group"),
+    ("những sở, ban, ngành", "những sở, ban, ngành", "group"),          # named as written (CONTRACT.md)
     ("các cơ quan, đơn vị có liên quan", "các cơ quan, đơn vị có liên quan", "group"),
     ("các cấp, các ngành", "các cấp, các ngành", "group"),
     ("các tổ chức chính trị - xã hội", "các tổ chức chính trị - xã hội", "group"),
@@ -497,4 +497,14 @@ def test_associations_and_congresses(sentence, expected, gia_lai):
     ("cơ quan chuyên môn thuộc UBND tỉnh tham mưu", [("Ủy ban nhân dân tỉnh Gia Lai", "locality")]),
 ])
 def test_groups_by_their_neighbours(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "những" is kept as written, in a group and in a committee made plural
+    ("đề nghị những sở, ngành và UBND những huyện, thị xã phối hợp",
+     [("những sở, ngành", "group"), ("Ủy ban nhân dân những huyện, thị xã", "group")]),
+    ("đề nghị các sở, ngành phối hợp", [("các sở, ngành", "group")]),
+])
+def test_determiner_as_written(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected

@@ -65,6 +65,11 @@ def _opener() -> re.Pattern:
 _JOINER = re.compile(r"\s*,\s*(?:và\s+)?(?:(?i:các)\s+)?|\s+và\s+(?!(?i:các|những)\b)")
 
 
+def _determiner(text: str, start: int) -> str:
+    """ "những" stays as written ("những sở, ban, ngành"): a group is named as the text names it."""
+    return "những" if text[start:start + 5].lower() == "những" else "các"
+
+
 @dataclass
 class _Item:
     noun: str          # canonical
@@ -113,7 +118,7 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         if canonical in data()["distinct_nouns"] and complement:
             # "các Trung tâm Y tế khu vực, Trạm Y tế cấp xã": units of two kinds, two groups.
             pos, tail = tails(text, pos)
-            groups.append(_group(group_start, pos, items, tail))
+            groups.append(_group(group_start, pos, items, tail, _determiner(text, group_start)))
             items = []
             j = _JOINER.match(text, pos)
             if not j or not _noun_regex().match(text, j.end()):
@@ -132,12 +137,12 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         pos = j.end()
     if items and any(i.noun not in data()["weak_nouns"] for i in items):
         pos, tail = tails(text, pos, narrowed=all(i.noun in data()["narrowed_nouns"] for i in items))
-        groups.append(_group(group_start, pos, items, tail))
+        groups.append(_group(group_start, pos, items, tail, _determiner(text, group_start)))
     return groups
 
 
-def _group(start: int, end: int, items: list[_Item], tail: str) -> Mention:
-    name = "các " + "".join(i.joiner + i.noun for i in items) + tail
+def _group(start: int, end: int, items: list[_Item], tail: str, det: str = "các") -> Mention:
+    name = det + " " + "".join(i.joiner + i.noun for i in items) + tail
     return Mention((start, end), tidy(name), GROUP)
 
 
@@ -299,7 +304,7 @@ def plural_suffix(text: str, pos: int, with_tails: bool = True) -> tuple[int, st
         if named and named[2] is not None:
             end, items = named[0], items + " " + named[1]
         end, tail = tails(text, end) if with_tails else _under_centre(text, end)
-        return end, f"các {items}{tail}"
+        return end, f"{m.group('det').lower()} {items}{tail}"
     m = _levels_of_rank().match(text, pos)
     if m:
         return m.end(), tidy(m.group(0))
