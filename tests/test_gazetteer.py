@@ -505,6 +505,11 @@ def test_groups_by_their_neighbours(sentence, expected, gia_lai):
     ("đề nghị những sở, ngành và UBND những huyện, thị xã phối hợp",
      [("những sở, ngành", "group"), ("Ủy ban nhân dân những huyện, thị xã", "group")]),
     ("đề nghị các sở, ngành phối hợp", [("các sở, ngành", "group")]),
+    # a list whose parts each carry their head's title is one group; another body ends it
+    ("Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh chịu trách nhiệm.",
+     [("các sở, ban, ngành cấp tỉnh", "group")]),
+    ("Giám đốc các sở, Chủ tịch UBND các huyện thực hiện.",
+     [("các sở", "group"), ("Ủy ban nhân dân các huyện", "group")]),
 ])
 def test_determiner_as_written(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected

@@ -125,6 +125,11 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
                 return groups
             group_start = pos = j.end()
             continue
+        titled = _titled_joiner().match(text, pos)
+        if titled and _noun_regex().match(text, titled.end()):
+            # "Giám đốc các sở, Trưởng các ban, ngành": one list, each part with its head's title
+            joiner, pos = ", ", titled.end()
+            continue
         j = _JOINER.match(text, pos)
         if j and "và" not in j.group(0) and _private_regex().match(text, j.end()):
             return groups  # "các cơ quan, tổ chức, cá nhân": everyone, not a group of bodies
@@ -139,6 +144,12 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         pos, tail = tails(text, pos, narrowed=all(i.noun in data()["narrowed_nouns"] for i in items))
         groups.append(_group(group_start, pos, items, tail, _determiner(text, group_start)))
     return groups
+
+
+@cache
+def _titled_joiner() -> re.Pattern:
+    roles = resources.load("bodies_roles.yaml")["roles"]
+    return re.compile(r"\s*,\s*" + alternation(roles, _insensitive) + r"\s+(?i:các)\s+")
 
 
 def _group(start: int, end: int, items: list[_Item], tail: str, det: str = "các") -> Mention:
