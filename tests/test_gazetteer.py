@@ -495,6 +495,10 @@ def test_associations_and_congresses(sentence, expected, gia_lai):
     ("nâng cao năng lực của cơ quan chuyên môn thuộc UBND các cấp trong năm",
      [("cơ quan chuyên môn thuộc Ủy ban nhân dân các cấp", "group")]),
     ("cơ quan chuyên môn thuộc UBND tỉnh tham mưu", [("Ủy ban nhân dân tỉnh Gia Lai", "locality")]),
+    # "hoặc" joins another public noun to a fixed group, not a private party
+    ("hồ sơ có xác nhận của cấp ủy, chính quyền hoặc cơ quan chủ quản.",
+     [("cấp ủy, chính quyền hoặc cơ quan chủ quản", "group")]),
+    ("có ý kiến của cấp ủy, chính quyền hoặc người dân nơi cư trú", [("cấp ủy, chính quyền", "group")]),
 ])
 def test_groups_by_their_neighbours(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected

@@ -281,8 +281,17 @@ def _fixed(text: str, openings: Openings) -> list[Mention]:
     for regex, entry in _fixed_regex():
         for m in openings.matches(regex, openers((entry["text"],))):
             stop, tail = tails(text, m.end()) if entry.get("tails") else (m.end(), "")
+            alternative = _ALTERNATIVE.match(text, stop) if entry.get("tails") else None
+            noun = _noun_regex().match(text, alternative.end()) if alternative else None
+            if noun and noun.group(0).lower() not in data()["weak_nouns"]:
+                # "cấp ủy, chính quyền hoặc cơ quan chủ quản": whichever of them, one group
+                canonical = _nouns().get(tidy(noun.group(0)).lower(), noun.group(0))
+                stop, tail = noun.end(), f"{tail} hoặc {canonical}"
             found.append(Mention((m.start(), stop), tidy(entry["name"] + tail), GROUP))
     return found
+
+
+_ALTERNATIVE = re.compile(r"\s+(?i:hoặc)\s+")
 
 
 # ---- a body's name made plural: "UBND các huyện, thị xã và thành phố Huế", "… cấp tỉnh, cấp xã" ----
