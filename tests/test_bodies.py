@@ -104,6 +104,39 @@ def test_bare_and_named_are_one_body(tmp_path):
         ("Sở Nội vụ tỉnh Gia Lai", 2), ("Ủy ban nhân dân tỉnh Gia Lai", 2)]
 
 
+def test_a_name_cut_by_a_wrapped_line_joins_the_whole_name(tmp_path):
+    text = ("Năm nay Hiệp hội Cà phê Buôn Ma Thuột tổ chức đại hội. Ngoài ra Hội Nghề cá, Hiệp hội Cà phê Buôn\n"
+            "Ma Thuột và Hội Tin học đã báo cáo; Hiệp hội Cà phê\nBuôn Ma Thuột đã gửi hồ sơ.")
+    _, found = run(tmp_path, text)
+    coffee = [b for b in found if b.name.startswith("Hiệp hội Cà phê")]
+    assert [(b.name, len(b.spans)) for b in coffee] == [("Hiệp hội Cà phê Buôn Ma Thuột", 3)]
+
+
+def test_nothing_inside_a_quoted_provision_is_a_body(tmp_path):
+    text = ("a) Khoản 2 Điều 9 Nghị định số 10/2023/NĐ-CP quy định: “Giám đốc Sở Tư pháp\n"
+            "cấp giấy phép cho tổ chức hành nghề”.\nb) Điều 12 Thông tư này quy định:\n“Sở Xây dựng thẩm định”.\n"
+            "Sở Nội vụ đề nghị, cụ thể: “Sở Y tế chủ trì”.")
+    _, found = run(tmp_path, text)
+    assert sorted(b.name for b in found) == ["Sở Nội vụ", "Sở Y tế"]
+
+
+def test_a_short_name_given_to_a_group_is_no_other_body(tmp_path):
+    text = "Quy định áp dụng với các sở, ban, ngành thuộc tỉnh (sau đây gọi tắt là các cơ quan, đơn vị)."
+    _, found = run(tmp_path, text)
+    assert [b.name for b in found] == ["các sở, ban, ngành thuộc tỉnh"]
+
+
+def test_a_news_articles_source_line_is_no_body(tmp_path):
+    text = "Ngày 5/3, UBND tỉnh giao Sở Y tế kiểm tra.\nXem toàn văn tại đây.\n\nVăn phòng HĐND-UBND"
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = prepare(path, "news")
+    doc.document = DocumentInfo(is_report=True)
+    assert [b.name for b in bodies.find(doc)] == ["Ủy ban nhân dân tỉnh", "Sở Y tế"]
+    doc.document = DocumentInfo(is_report=False)   # in a letter, the same line names a body
+    assert len(bodies.find(doc)) == 3
+
+
 def test_acronym_joins_its_full_name(tmp_path):
     _, found = run(tmp_path, ACRONYM, "Ủy ban nhân dân tỉnh Gia Lai", "2019-01-01")
     centre = [b for b in found if b.name.startswith("Trung tâm")]

@@ -100,7 +100,7 @@ def test_expand(written, expanded):
     ("Trạm Trồng trọt và Bảo vệ thực vật huyện Đức Cơ", "Trạm Trồng trọt và Bảo vệ thực vật huyện Đức Cơ", "agency"),
     # groups
     ("các sở, ban ngành", "các sở, ban, ngành", "group"),
-    ("những sở, ban, ngành", "các sở, ban, ngành", "group"),
+    ("những sở, ban, ngành", "những sở, ban, ngành", "group"),          # named as written (CONTRACT.md)
     ("các cơ quan, đơn vị có liên quan", "các cơ quan, đơn vị có liên quan", "group"),
     ("các cấp, các ngành", "các cấp, các ngành", "group"),
     ("các tổ chức chính trị - xã hội", "các tổ chức chính trị - xã hội", "group"),
@@ -343,3 +343,177 @@ def test_a_name_after_a_level_word_crosses_a_line_only_when_the_register_knows_i
     # A PDF line that breaks inside "huyện Kon Plông" still names the district.
     end, name, unit = name_after("UBND huyện\nKon Plông", len("UBND huyện"), "huyện")
     assert name == "Kon Plông" and unit is not None
+
+
+# ---- groups: how a group's name ends, and nouns of central letters ----
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a participle narrows a group of plain nouns, with its object up to a verb or punctuation
+    ("Yêu cầu các đơn vị được giao quản lý công trình khẩn trương hoàn thiện hồ sơ.",
+     [("các đơn vị được giao quản lý công trình", "group")]),
+    ("Các cơ quan được thanh tra báo cáo kết quả khắc phục.", [("các cơ quan được thanh tra", "group")]),
+    ("- Các sở được phân công phụ trách địa bàn;", [("các sở được phân công phụ trách địa bàn", "group")]),
+    # ... but not the full set of departments, nor a long run of words that is the clause
+    ("Thủ trưởng các sở, ban, ngành được phân công nhiệm vụ chịu trách nhiệm.", [("các sở, ban, ngành", "group")]),
+    ("các đơn vị được giao rà soát lại toàn bộ danh mục các dự án đầu tư năm nay.",
+     [("các đơn vị được giao", "group")]),
+    # the body the members belong to ends the name
+    ("Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Tài chính chịu trách nhiệm.",
+     [("các đơn vị thuộc, trực thuộc Bộ Tài chính", "group")]),
+    ("các phòng chuyên môn thuộc các sở, ngành tham gia", [("các phòng chuyên môn thuộc các sở, ngành", "group")]),
+    # nouns of a ministry's letters; a centre-run body "đóng trên địa bàn"
+    ("Kính gửi: Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;",
+     [("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "group")]),
+    ("Các cơ quan, tổ chức TW đóng trên địa bàn tỉnh phối hợp.",
+     [("các cơ quan, tổ chức Trung ương đóng trên địa bàn tỉnh", "group")]),
+    ("các cơ quan quản lý nhà nước về BHYT chưa phối hợp", [("các cơ quan quản lý nhà nước về bảo hiểm y tế", "group")]),
+    ("sự vào cuộc của chính quyền các cấp", [("chính quyền các cấp", "group")]),
+    ("phối hợp giữa các cấp chính quyền", [("các cấp chính quyền", "group")]),
+    ("lãnh đạo các phòng chuyên môn, đơn vị trực thuộc dự họp", [("các phòng chuyên môn, đơn vị trực thuộc", "group")]),
+    # "18-NQ/TW" keeps its symbol: "TW" is written out only in a group's tail
+    ("Quyết định số 18-NQ/TW của Bộ Chính trị", [("Bộ Chính trị", "party")]),
+])
+def test_group_forms(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # negation and plans end an open name; "Hàng không" keeps its "không"
+    ("Hiệp hội Doanh nghiệp nhỏ không gửi báo cáo.", [("Hiệp hội Doanh nghiệp nhỏ", "other")]),
+    ("Hội Khuyến học chưa tổ chức đại hội.", [("Hội Khuyến học", "other")]),
+    ("Hội Làm vườn dự kiến họp vào tháng tới.", [("Hội Làm vườn", "other")]),
+    ("Cục Hàng không Việt Nam phối hợp.", [("Cục Hàng không Việt Nam", "agency")]),
+])
+def test_open_names_end(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("ỦY BAN NHÂN DÂN TỈNH ĐĂK NÔNG", "Ủy ban nhân dân tỉnh Đăk Nông"),      # a spelling in official use
+    ("UBND tỉnh Đắk Nông", "Ủy ban nhân dân tỉnh Đắk Nông"),
+    ("HĐND tỉnh Đăk Lăk", "Hội đồng nhân dân tỉnh Đăk Lăk"),
+    ("UBND tỉnh Lâm Đông", "Ủy ban nhân dân tỉnh Lâm Đồng"),                 # a misreading is mended
+])
+def test_province_spelled_as_written(sentence, name):
+    assert [m.name for m in find_mentions(sentence)] == [name]
+
+
+def test_bare_level_word_takes_the_documents_spelling():
+    text = "ỦY BAN NHÂN DÂN TỈNH ĐĂK NÔNG\nGiao Chánh Văn phòng UBND tỉnh theo dõi."
+    scope = gazetteer.document_scope(text, "2008-05-01")
+    assert scope.province.name == "Đăk Nông"
+    assert "Văn phòng Ủy ban nhân dân tỉnh Đăk Nông" in [m.name for m in find_mentions(text, scope=scope)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the provincial press, named with its province with or without the level word
+    ("Báo và Đài Phát thanh, Truyền hình Gia Lai đưa tin.", [("Báo và Phát thanh, Truyền hình Gia Lai", "other")]),
+    ("Đài Phát thanh và Truyền hình Gia Lai phối hợp.", [("Đài Phát thanh và Truyền hình Gia Lai", "other")]),
+    ("Đài Phát thanh và Truyền hình tỉnh phối hợp.", [("Đài Phát thanh và Truyền hình tỉnh Gia Lai", "other")]),
+    # distribution lines: a ministry or department written as one abbreviation; a department made plural
+    ("- Ban TĐKT Trung ương - BNV;", [("Ban Thi đua - Khen thưởng Trung ương", "agency"), ("Bộ Nội vụ", "agency")]),
+    ("- SYT các tỉnh, thành phố;", [("Sở Y tế các tỉnh, thành phố", "group")]),
+    ("Số: 45/SNV-VP", []),                                             # a number's symbol
+    # named as the text names it
+    ("vai trò giám sát của Mặt trận Tổ quốc trong năm", [("Mặt trận Tổ quốc", "party")]),
+    ("Ủy ban MTTQ Việt Nam tỉnh Gia Lai", [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai", "party")]),
+    ("6. Tổng Liên đoàn lao động Việt Nam", [("Tổng Liên đoàn Lao động Việt Nam", "party")]),
+    ("7. Văn phòng Tòa án nhân dân tối cao", [("Văn phòng Tòa án nhân dân tối cao", "agency")]),
+    ("kết luận của Thường trực Chính phủ về", [("Thường trực Chính phủ", "other")]),
+    # a footnote's number against the last word is no part of the name
+    ("gửi về Vụ Pháp chế2 trước ngày 10", [("Vụ Pháp chế", "agency")]),
+    # not bodies: a congress, a verb, an association's organ, a sentence opening the next line
+    ("CHÀO MỪNG ĐẠI HỘI ĐẢNG CÁC CẤP", []),
+    ("CHẾ ĐỘ BÁO CÁO PHỤC VỤ MỤC TIÊU ĐIỀU HÀNH", []),
+    ("làm việc với Ban Chấp hành Hội về nhân sự", []),
+    ("và Hội Khuyến học\nCác Hội này chưa báo cáo", [("Hội Khuyến học", "other")]),
+])
+def test_named_as_written(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a disease's name with its number stays in a committee's name, made plural by "các cấp"
+    ("thành viên Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp; Thủ trưởng",
+     [("Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp", "group")]),
+    # a name broken after "-" at a PDF line's end goes on on the next line
+    ("kiện toàn Ban Chỉ đạo công tác Dân tộc -\nTôn giáo tỉnh Gia Lai năm nay",
+     [("Ban Chỉ đạo công tác Dân tộc - Tôn giáo tỉnh Gia Lai", "agency")]),
+    # a name in sentence case goes on after "và" in lower case when those words close it ...
+    ("đề nghị giải thể Hội Bảo tồn di sản và văn hóa và Hội Sinh vật cảnh.",
+     [("Hội Bảo tồn di sản và văn hóa", "other"), ("Hội Sinh vật cảnh", "other")]),
+    # ... not when they are people, a group or a place, or run on into the clause
+    ("Hội Bảo tồn di sản và người dân địa phương.", [("Hội Bảo tồn di sản", "other")]),
+    ("Trung tâm Y tế và trạm y tế xã tổ chức tiêm.", [("Trung tâm Y tế", "agency")]),
+    # "/" between level words
+    ("Chủ tịch UBND các huyện/thị xã chịu trách nhiệm.", [("Ủy ban nhân dân các huyện, thị xã", "group")]),
+])
+def test_names_that_run_on(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an open name after "các" is the group of bodies of that name
+    ("Văn phòng Công chứng số 1 và các Chi nhánh Trung tâm trợ giúp pháp lý khu vực phối hợp.",
+     [("Văn phòng Công chứng", "agency"), ("các Chi nhánh Trung tâm trợ giúp pháp lý khu vực", "group")]),
+    # project owners narrow a group
+    ("Các bộ, cơ quan Trung ương chủ dự án thành phần gửi báo cáo.",
+     [("các bộ, cơ quan Trung ương chủ dự án thành phần", "group")]),
+    # a sector of the economy is no group of bodies
+    ("góp phần tăng trưởng ngành Công Thương của tỉnh", []),
+    ("giá trị sản xuất ngành Nông nghiệp và Phát triển nông thôn tăng", []),
+    ("phối hợp với ngành Giáo dục và Đào tạo", [("ngành Giáo dục và Đào tạo", "group")]),
+    # a name in sentence case closed by "nhưng"
+    ("đại hội của Hội Bảo tồn di sản và văn hóa nhưng chưa tổ chức", [("Hội Bảo tồn di sản và văn hóa", "other")]),
+])
+def test_more_group_and_name_forms(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a numbered congress is the congress of delegates; one written so stays as written
+    ("quán triệt Nghị quyết Đại hội XV Đảng bộ tỉnh Gia Lai.", [("Đại hội đại biểu Đảng bộ tỉnh Gia Lai", "party")]),
+    ("Nghị quyết Đại hội Đảng bộ tỉnh Gia Lai lần thứ XV", [("Đại hội Đảng bộ tỉnh Gia Lai", "party")]),
+    # a distribution line's "T.Cục" and a field's abbreviation
+    ("- T.Cục DS-KHHGĐ;", [("Tổng cục Dân số - Kế hoạch hóa gia đình", "agency")]),
+    # a club named with the body it belongs to is one body; an association in lower case
+    ("Câu lạc bộ bóng bàn Công an tỉnh, Liên đoàn quần vợt và Hội Khuyến học đã họp.",
+     [("Câu lạc bộ bóng bàn Công an tỉnh Gia Lai", "other"), ("Liên đoàn quần vợt", "other"),
+      ("Hội Khuyến học", "other")]),
+    ("Liên đoàn Lao động tỉnh tham gia.", [("Liên đoàn Lao động tỉnh Gia Lai", "party")]),
+])
+def test_associations_and_congresses(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a list's title names no group: its members, one a line, count
+    ("Danh sách các đơn vị nhận kế hoạch\n1. Sở Tư pháp\n2. Sở Y tế",
+     [("Sở Tư pháp", "agency"), ("Sở Y tế", "agency")]),
+    ("Gửi các đơn vị nhận kế hoạch.", [("các đơn vị", "group")]),
+    # a noun without "các" is a group when its owner is one
+    ("nâng cao năng lực của cơ quan chuyên môn thuộc UBND các cấp trong năm",
+     [("cơ quan chuyên môn thuộc Ủy ban nhân dân các cấp", "group")]),
+    ("cơ quan chuyên môn thuộc UBND tỉnh tham mưu", [("Ủy ban nhân dân tỉnh Gia Lai", "locality")]),
+    # "hoặc" joins another public noun to a fixed group, not a private party
+    ("hồ sơ có xác nhận của cấp ủy, chính quyền hoặc cơ quan chủ quản.",
+     [("cấp ủy, chính quyền hoặc cơ quan chủ quản", "group")]),
+    ("có ý kiến của cấp ủy, chính quyền hoặc người dân nơi cư trú", [("cấp ủy, chính quyền", "group")]),
+])
+def test_groups_by_their_neighbours(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "những" is kept as written, in a group and in a committee made plural
+    ("đề nghị những sở, ngành và UBND những huyện, thị xã phối hợp",
+     [("những sở, ngành", "group"), ("Ủy ban nhân dân những huyện, thị xã", "group")]),
+    ("đề nghị các sở, ngành phối hợp", [("các sở, ngành", "group")]),
+    # a list whose parts each carry their head's title is one group; another body ends it
+    ("Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh chịu trách nhiệm.",
+     [("các sở, ban, ngành cấp tỉnh", "group")]),
+    ("Giám đốc các sở, Chủ tịch UBND các huyện thực hiện.",
+     [("các sở", "group"), ("Ủy ban nhân dân các huyện", "group")]),
+])
+def test_determiner_as_written(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected

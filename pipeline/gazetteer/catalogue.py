@@ -23,7 +23,8 @@ _LISTED, _SECTOR = frozenset({"các"}), frozenset({"ngành"})
 @cache
 def opening_words() -> frozenset[str]:
     central = [w for e in data()["central"] for w in [e["name"], *e.get("aliases", [])]]
-    return openers(tuple([h["head"] for h in data()["field_heads"]] + central + data()["party_organs"]
+    short = [f for h in data()["field_heads"] for f in h.get("short_forms", {})]
+    return openers(tuple([h["head"] for h in data()["field_heads"]] + central + short + data()["party_organs"]
                          + data()["party_committees"] + data()["party_units"])) | _LISTED | _SECTOR
 
 
@@ -85,7 +86,14 @@ def find_fields(text: str, openings: Openings, scope: Scope) -> list[Mention]:
             found.extend(_members(text, m, head, groups, scope))
         for m in openings.matches(single, openers((head["head"],))):
             found.append(_with_place(text, m.start(), m.end(), f"{head['head']} {_field_name(m, groups)}",
-                                     head["kind"], scope, head.get("local", False)))
+                                     head["kind"], scope, head.get("local", False), plural=head.get("plural", False)))
+        short = head.get("short_forms")
+        if short:
+            regex = compiled(bounded(alternation(short, re.escape)))
+            for m in openings.matches(regex, openers(tuple(short))):
+                found.append(_with_place(text, m.start(), m.end(), f"{head['head']} {short[m.group(0)]}",
+                                         head["kind"], scope, head.get("local", False),
+                                         plural=head.get("plural", False)))
     return found
 
 
@@ -105,8 +113,8 @@ def _members(text: str, m: re.Match, head: dict, groups: dict[str, str], scope: 
 
 
 def _with_place(text: str, start: int, end: int, name: str, kind: str, scope: Scope, local: bool,
-                needs_place: bool = False) -> Mention | None:
-    plural = plural_suffix(text, end, with_tails=False) if local else None
+                needs_place: bool = False, plural: bool = False) -> Mention | None:
+    plural = plural_suffix(text, end, with_tails=False) if local or plural else None
     if plural:  # "Ban Chỉ huy PCTT và TKCN các huyện, thị xã": the group of such bodies
         return Mention((start, plural[0]), f"{name} {plural[1]}", GROUP)
     suffix = place_suffix(text, end, scope, bare=local)
@@ -158,12 +166,19 @@ def find_central(text: str, openings: Openings, scope: Scope) -> list[Mention]:
 
 def _province_after(text: str, m: re.Match, entry: dict, scope: Scope) -> Mention | None:
     """ "Thuế Lâm Đồng", "Tỉnh đoàn Kon Tum": a body named by its province without the level word;
-    "Tỉnh đoàn" alone is the document's province's."""
+    "Tỉnh đoàn" alone is the document's province's. A `local` one may also write the level word
+    ("Đài Phát thanh và Truyền hình tỉnh Kon Tum"); a `bare_name` one alone stays bare."""
+    if entry.get("local"):
+        placed = _with_place(text, m.start(), m.end(), entry["name"], entry["kind"], scope, True, needs_place=True)
+        if placed:
+            return placed
     named = places.name_after(text, m.end(), "tỉnh", scope.era, scope.province_code)
     if named and named[2] is not None:
         return Mention((m.start(), named[0]), f"{entry['name']} {named[1]}", entry["kind"], named[2].code)
     if entry.get("needs_place"):
         return None
+    if entry.get("bare_name"):
+        return Mention((m.start(), m.end()), entry["name"], entry["kind"])
     province = scope.province
     name = f"{entry['name']} {province.name}" if province else entry["name"]
     return Mention((m.start(), m.end()), name, entry["kind"], province.code if province else None)
@@ -188,8 +203,22 @@ def _party_unit_regex() -> re.Pattern:
     return re.compile(bounded(alternation(data()["party_units"], headed)))
 
 
+@cache
+def _numbered_congress() -> re.Pattern:
+    congress = data()["numbered_congress"]
+    return re.compile(bounded(headed(congress["written"]) + r"\s+(?:(?i:lần\s+thứ)\s+)?[IVXL]+")
+                      + r"\s+(?=" + headed(congress["unit"]) + r")")
+
+
 def find_party(text: str, openings: Openings, scope: Scope) -> list[Mention]:
     found = []
+    congress = data()["numbered_congress"]
+    for m in openings.matches(_numbered_congress(), openers((congress["written"],))):
+        unit = _party_unit_regex().match(text, m.end())
+        mention = _with_place(text, m.start(), unit.end(), congress["name"], "party", scope, True,
+                              needs_place=True) if unit else None
+        if mention:
+            found.append(mention)
     for m in openings.matches(_committee_regex(), openers(tuple(data()["party_organs"] + data()["party_committees"]))):
         found.append(_committee(text, m, scope))
     for m in openings.matches(_party_unit_regex(), openers(tuple(data()["party_units"]))):
@@ -228,7 +257,14 @@ def _sector_regex() -> re.Pattern:
     return re.compile(bounded(r"(?i:ngành)") + WS + r"(?=[" + UPPER + r"])(?:" + "|".join(patterns) + r")(?!\w)")
 
 
+@cache
+def _economy_before() -> re.Pattern:
+    from pipeline.gazetteer.groups import data as group_data
+    return re.compile(r"(?<!\w)(?i:" + alternation(group_data()["sector_not_after"]) + r")\s+$")
+
+
 def find_sectors(text: str, openings: Openings, scope: Scope) -> list[Mention]:
     _, groups = _field_alternatives("departments")
     return [Mention((m.start(), m.end()), f"ngành {_field_name(m, groups)}", "group")
-            for m in openings.matches(_sector_regex(), _SECTOR)]
+            for m in openings.matches(_sector_regex(), _SECTOR)
+            if not _economy_before().search(text, max(0, m.start() - 25), m.start())]

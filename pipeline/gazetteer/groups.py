@@ -23,7 +23,7 @@ GROUP = "group"
 
 @cache
 def opening_words() -> frozenset[str]:
-    return openers(tuple(data()["openers"]) + tuple(e["text"] for e in data()["fixed"]))
+    return openers(tuple(data()["openers"]) + tuple(e["text"] for e in data()["fixed"]) + tuple(data()["owned_nouns"]))
 
 
 @cache
@@ -65,6 +65,11 @@ def _opener() -> re.Pattern:
 _JOINER = re.compile(r"\s*,\s*(?:và\s+)?(?:(?i:các)\s+)?|\s+và\s+(?!(?i:các|những)\b)")
 
 
+def _determiner(text: str, start: int) -> str:
+    """ "những" stays as written ("những sở, ban, ngành"): a group is named as the text names it."""
+    return "những" if text[start:start + 5].lower() == "những" else "các"
+
+
 @dataclass
 class _Item:
     noun: str          # canonical
@@ -81,6 +86,24 @@ def find_groups(text: str, openings: Openings, scope: Scope) -> list[Mention]:
             found.append(group)
             pos = group.span[1]
     found.extend(_fixed(text, openings))
+    found.extend(_owned(text, openings))
+    return found
+
+
+@cache
+def _owned_regex() -> re.Pattern:
+    return re.compile(bounded(alternation(data()["owned_nouns"])))
+
+
+def _owned(text: str, openings: Openings) -> list[Mention]:
+    """ "cơ quan chuyên môn thuộc UBND các cấp": a noun without "các", made a group by its owner."""
+    found = []
+    for m in openings.matches(_owned_regex(), openers(tuple(data()["owned_nouns"]))):
+        if re.search(r"(?i:các|những)\s+$", text[max(0, m.start() - 6):m.start()]):
+            continue  # "các cơ quan chuyên môn …" is read from its "các"
+        owner = _owner(text, m.end(), groups_only=True)
+        if owner:
+            found.append(Mention((m.start(), owner[0]), tidy(m.group(0) + " " + owner[1]), GROUP))
     return found
 
 
@@ -95,12 +118,17 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         if canonical in data()["distinct_nouns"] and complement:
             # "các Trung tâm Y tế khu vực, Trạm Y tế cấp xã": units of two kinds, two groups.
             pos, tail = tails(text, pos)
-            groups.append(_group(group_start, pos, items, tail))
+            groups.append(_group(group_start, pos, items, tail, _determiner(text, group_start)))
             items = []
             j = _JOINER.match(text, pos)
             if not j or not _noun_regex().match(text, j.end()):
                 return groups
             group_start = pos = j.end()
+            continue
+        titled = _titled_joiner().match(text, pos)
+        if titled and _noun_regex().match(text, titled.end()):
+            # "Giám đốc các sở, Trưởng các ban, ngành": one list, each part with its head's title
+            joiner, pos = ", ", titled.end()
             continue
         j = _JOINER.match(text, pos)
         if j and "và" not in j.group(0) and _private_regex().match(text, j.end()):
@@ -113,20 +141,36 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         joiner = " và " if "và" in j.group(0) else (", các " if repeats else ", ")
         pos = j.end()
     if items and any(i.noun not in data()["weak_nouns"] for i in items):
-        pos, tail = tails(text, pos)
-        groups.append(_group(group_start, pos, items, tail))
+        pos, tail = tails(text, pos, narrowed=all(i.noun in data()["narrowed_nouns"] for i in items))
+        groups.append(_group(group_start, pos, items, tail, _determiner(text, group_start)))
     return groups
 
 
-def _group(start: int, end: int, items: list[_Item], tail: str) -> Mention:
-    name = "các " + "".join(i.joiner + i.noun for i in items) + tail
+@cache
+def _titled_joiner() -> re.Pattern:
+    roles = resources.load("bodies_roles.yaml")["roles"]
+    return re.compile(r"\s*,\s*" + alternation(roles, _insensitive) + r"\s+(?i:các)\s+")
+
+
+def _group(start: int, end: int, items: list[_Item], tail: str, det: str = "các") -> Mention:
+    name = det + " " + "".join(i.joiner + i.noun for i in items) + tail
     return Mention((start, end), tidy(name), GROUP)
 
 
 def _complement(text: str, pos: int, noun: str) -> tuple[int, str]:
     regex = _complements().get(noun)
     m = regex.match(text, pos) if regex else None
-    return (m.end(), " " + tidy(m.group(0))) if m else (pos, "")
+    if m:
+        return m.end(), " " + tidy(m.group(0))
+    topic = _TOPIC.match(text, pos) if noun in data()["topic_nouns"] else None
+    if topic:  # "các cơ quan quản lý nhà nước về BHYT": the field it manages
+        end, written = _with_object(text, pos, topic.end())
+        if end > topic.end():
+            return end, " " + expand(written)
+    return pos, ""
+
+
+_TOPIC = re.compile(r"\s+về(?!\w)")
 
 
 @cache
@@ -147,8 +191,11 @@ def _tail_regex() -> re.Pattern:
     return re.compile(r"\s+(?:" + "|".join(options) + r")(?!\w)(?!\s+(?:hội|ủy)\b)")
 
 
-def tails(text: str, pos: int) -> tuple[int, str]:
-    """Qualifiers that end a group's name at `pos` ("có liên quan", "trên địa bàn tỉnh Kon Tum")."""
+def tails(text: str, pos: int, narrowed: bool = False) -> tuple[int, str]:
+    """Qualifiers that end a group's name at `pos` ("có liên quan", "trên địa bàn tỉnh Kon Tum"),
+    the body the group belongs to ("thuộc, trực thuộc Bộ Nội vụ") and a participle that narrows
+    it ("được phân công phụ trách tiêu chí") where the group's nouns alone say nothing of which
+    bodies (`narrowed`: "các đơn vị được phân công …"; "các sở, ban, ngành" are all of them)."""
     parts = []
     for _ in range(3):
         m = _tail_regex().match(text, pos)
@@ -161,7 +208,63 @@ def tails(text: str, pos: int) -> tuple[int, str]:
             parts.append(m.group(0) + " " + named[1])
         else:
             parts.append(m.group(0))
-    return pos, (" " + expand(" ".join(parts))) if parts else ""
+    for more in (_owner, _participle) if narrowed else (_owner,):
+        found = more(text, pos)
+        if found:
+            pos = found[0]
+            parts.append(found[1])
+    if not parts:
+        return pos, ""
+    forms = data()["tail_forms"]
+    written = " ".join(forms.get(w, w) for w in " ".join(parts).split(" "))
+    return pos, " " + expand(written)
+
+
+_OWNER = re.compile(r"\s+(?:(?i:trực)\s+)?(?i:thuộc)(?:\s*,\s*(?i:trực\s+thuộc))?\s+")
+
+
+def _owner(text: str, pos: int, groups_only: bool = False) -> tuple[int, str] | None:
+    """ "các phòng chuyên môn thuộc các sở", "các đơn vị thuộc, trực thuộc Bộ Nội vụ": the group
+    or body the group's members belong to ends its name."""
+    m = _OWNER.match(text, pos)
+    if not m:
+        return None
+    from pipeline.gazetteer.mentions import find_mentions  # the recognizers use this module
+    window_end = min(len(text), m.end() + 160)
+    owner = next((o for o in find_mentions(text, m.end(), window_end) if o.span[0] == m.end()), None)
+    if owner is None or owner.list_span or (groups_only and owner.kind != GROUP):
+        return None
+    return owner.span[1], tidy(text[pos:m.end()]) + " " + owner.name
+
+
+@cache
+def _participle_regex() -> tuple[re.Pattern, re.Pattern]:
+    participle = re.compile(r"\s+" + alternation(data()["participles"], _insensitive) + r"(?!\w)")
+    stops = resources.load("bodies.yaml")["name_stops"] + ["và"]
+    stop = re.compile(r"\s+" + alternation(stops) + r"(?!\w)")
+    return participle, stop
+
+
+def _participle(text: str, pos: int) -> tuple[int, str] | None:
+    participle, stop = _participle_regex()
+    m = participle.match(text, pos)
+    if not m:
+        return None
+    return _with_object(text, pos, m.end())
+
+
+def _with_object(text: str, start: int, pos: int) -> tuple[int, str]:
+    """The phrase from `start` through the words after `pos` up to punctuation, "và" or a verb of
+    the clause; a longer run than `participle_max_words` is the clause itself, and stays out."""
+    _, stop = _participle_regex()
+    end, words = pos, 0
+    while not stop.match(text, end) and (w := re.match(r"[ \t]+[^\W\d]+(?!\w)", text[end:end + 40])):
+        end += w.end()
+        words += 1
+    ended = stop.match(text, end) or not re.match(r"[ \t]*\w", text[end:end + 3])
+    if words > data()["participle_max_words"] or not ended:
+        end = pos
+    return end, " ".join(text[start:end].split())
 
 
 @cache
@@ -178,8 +281,17 @@ def _fixed(text: str, openings: Openings) -> list[Mention]:
     for regex, entry in _fixed_regex():
         for m in openings.matches(regex, openers((entry["text"],))):
             stop, tail = tails(text, m.end()) if entry.get("tails") else (m.end(), "")
+            alternative = _ALTERNATIVE.match(text, stop) if entry.get("tails") else None
+            noun = _noun_regex().match(text, alternative.end()) if alternative else None
+            if noun and noun.group(0).lower() not in data()["weak_nouns"]:
+                # "cấp ủy, chính quyền hoặc cơ quan chủ quản": whichever of them, one group
+                canonical = _nouns().get(tidy(noun.group(0)).lower(), noun.group(0))
+                stop, tail = noun.end(), f"{tail} hoặc {canonical}"
             found.append(Mention((m.start(), stop), tidy(entry["name"] + tail), GROUP))
     return found
+
+
+_ALTERNATIVE = re.compile(r"\s+(?i:hoặc)\s+")
 
 
 # ---- a body's name made plural: "UBND các huyện, thị xã và thành phố Huế", "… cấp tỉnh, cấp xã" ----
@@ -189,8 +301,10 @@ def _plural_levels() -> re.Pattern:
     level = r"(?:" + places.level_pattern() + r"|" + alternation(
         resources.load("bodies.yaml")["list_only_levels"], _insensitive) + r")(?!\w)(?!\s+hội\b)"
     item = r"(?:" + level + r"|" + _noun_regex().pattern + r")"
-    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
-    return re.compile(r"\s+(?P<det>(?i:các|những))\s+(?P<items>" + item + r"(?:" + joiner + item + r")*)")
+    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+|/)"   # "các huyện/thành phố"
+    # "Các" opening a line begins a sentence ("… Hội Lâm nghiệp\nCác Hội nêu trên"), not a plural.
+    return re.compile(r"(?:\s*\n\s*(?=các|những)|[ \t]+)(?P<det>(?i:các|những))\s+(?P<items>" + item
+                      + r"(?:" + joiner + item + r")*)")
 
 
 @cache
@@ -205,12 +319,12 @@ def plural_suffix(text: str, pos: int, with_tails: bool = True) -> tuple[int, st
     m = _plural_levels().match(text, pos)
     if m:
         end, items = m.end(), _canonical_items(m.group("items"))
-        last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+", " ".join(m.group("items").split()))[-1]
+        last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+|/", " ".join(m.group("items").split()))[-1]
         named = places.name_after(text, end, last) if places.canonical_level(last) else None
         if named and named[2] is not None:
             end, items = named[0], items + " " + named[1]
         end, tail = tails(text, end) if with_tails else _under_centre(text, end)
-        return end, f"các {items}{tail}"
+        return end, f"{m.group('det').lower()} {items}{tail}"
     m = _levels_of_rank().match(text, pos)
     if m:
         return m.end(), tidy(m.group(0))
@@ -224,10 +338,12 @@ def _under_centre(text: str, pos: int) -> tuple[int, str]:
 
 def _canonical_items(written: str) -> str:
     short = resources.load("bodies.yaml")["list_only_levels"]
-    words = re.split(r"(\s*,\s*(?:và\s+)?|\s+và\s+)", " ".join(written.split()))
+    words = re.split(r"(\s*,\s*(?:và\s+)?|\s+và\s+|/)", " ".join(written.split()))
     out = []
     for w in words:
-        if re.fullmatch(r"\s*,\s*(?:và\s+)?|\s+và\s+", w):
+        if w == "/":
+            out.append(", ")
+        elif re.fullmatch(r"\s*,\s*(?:và\s+)?|\s+và\s+", w):
             out.append(", " if "và" not in w else (", và " if "," in w else " và "))
         else:
             level = places.canonical_level(w)
@@ -255,6 +371,19 @@ def group_key(name: str) -> str:
 
 
 @cache
+def members_titled() -> re.Pattern:
+    """What, before a group, makes it a list's title ("Danh sách các đơn vị …")."""
+    return re.compile(r"(?<!\w)" + alternation(data()["members_titled"], _insensitive) + r"\s+$")
+
+
+@cache
 def members_follow() -> re.Pattern:
     """What, after a group, announces its members ("Các cơ quan, đơn vị sau đây …:")."""
     return re.compile(r"\s+" + alternation(data()["members_follow"]) + r"(?!\w)")
+
+
+def private_or_place(words: str) -> bool:
+    """Whether lower-case words open with a private party, a group or a level word ("người dân",
+    "các xã", "huyện"): then they are no part of a name before them."""
+    return bool(_private_regex().match(words) or _opener().match(words + " ")
+                or re.match(places.level_pattern() + r"(?!\w)", words))

@@ -16,7 +16,7 @@ from pipeline import resources
 from pipeline.gazetteer import authorities, catalogue, groups, open_names
 from pipeline.gazetteer.authorities import find_authorities
 from pipeline.gazetteer.catalogue import find_central, find_fields, find_party, find_sectors
-from pipeline.gazetteer.groups import GROUP, find_groups, members_follow
+from pipeline.gazetteer.groups import GROUP, find_groups, members_follow, members_titled
 from pipeline.gazetteer.open_names import find_open
 from pipeline.gazetteer.patterns import Openings, alternation, phrase
 from pipeline.gazetteer.scope import Mention, Scope
@@ -30,8 +30,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, scope: Scop
     scope = scope or Scope()
     openings = Openings(text, opening_words(), start, end)
     closed = settle([m for find in CLOSED for m in find(text, openings, scope) if m])
-    opened = find_open(text, openings, scope, closed)
-    mentions = sorted(closed + [m for m in opened if m], key=lambda m: m.span)
+    opened = [m for m in find_open(text, openings, scope, closed) if m]
+    # An open name that takes in the body it belongs to ("Câu lạc bộ … Bộ Chỉ huy Quân sự tỉnh") is
+    # one body; one that names it after "của" ("Tổ công tác … của Thủ tướng") names both.
+    owned = [o.span for o in opened if o.span[1] > o.span[0] and not re.search(r"\scủa\s", text[o.span[0]:o.span[1]])]
+    closed = [c for c in closed if not any(s < c.span[0] and c.span[1] <= e for s, e in owned)]
+    mentions = sorted(closed + opened, key=lambda m: m.span)
     mentions = _without_listed_groups(text, mentions)
     return [_with_role(text, m) for m in mentions]
 
@@ -74,8 +78,10 @@ def _without_listed_groups(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _announces_members(text: str, group: Mention) -> bool:
-    # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …": the members are named next, one by one.
-    return bool(members_follow().match(text, group.span[1]))
+    # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …", "Danh sách các đơn vị nhận …": the members
+    # are named next, one by one.
+    return bool(members_follow().match(text, group.span[1])
+                or members_titled().search(text, max(0, group.span[0] - 20), group.span[0]))
 
 
 # ---- titles: "Giám đốc Sở Nội vụ", "Chủ tịch, các PCT UBND tỉnh" ----

@@ -18,7 +18,7 @@ from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.names import data, display
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, headed, is_upper, openers
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
-from pipeline.letters import LOWER
+from pipeline.letters import LOWER, UPPER
 
 
 @cache
@@ -37,7 +37,10 @@ def opening_words() -> frozenset[str]:
 def _stops() -> tuple[re.Pattern, re.Pattern]:
     words = alternation(data()["name_stops"])
     numbered = alternation(data()["number_stops"]) + r"\s*\d"
-    pattern = r"\s+(?:" + words + r"(?!\w)|" + numbered + ")"
+    # "Cục Hàng không": a stop word that ends a word of the name is no stop there.
+    inside = "".join(rf"(?<!{re.escape(form)})" for e in data()["stop_exceptions"]
+                     for form in {e.split()[0], e.split()[0].capitalize(), e.split()[0].upper()})
+    pattern = inside + r"\s+(?:" + words + r"(?!\w)|" + numbered + ")"
     return re.compile(pattern), re.compile(r"(?i:" + pattern + ")")
 
 
@@ -49,7 +52,12 @@ def _self_naming() -> re.Pattern:
 # One step of a name: a word, "," or "-", other punctuation, or a line break. A break followed
 # by a lower-case word is a PDF line wrapped inside the name, and counts as a space.
 _TOKEN = re.compile(r"[ \t]*(?:\n(?=[ \t]*[" + LOWER + r"])[ \t]*)?"
-                    r"(?:(?P<nl>\n)|(?P<comma>,)|(?P<dash>[-–])|(?P<punct>[^\w\s])|(?P<word>\w+(?:&\w+)*))")
+                    r"(?:(?P<nl>\n)|(?P<comma>,)|(?P<dash>[-–])|(?P<punct>[^\w\s])"
+                    # a word; a disease's name with its number is one ("Covid-19")
+                    r"|(?P<word>\w+(?:&\w+)*(?:-\d+(?!\w))?))")
+# After "-" or "," that goes on with a capital, a line break is the PDF's, inside the name
+# ("Ban Chỉ đạo công tác Dân số -\nKế hoạch hóa gia đình").
+_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=[" + UPPER + r"])")
 
 
 @dataclass
@@ -89,8 +97,19 @@ def find_open(text: str, openings: Openings, scope: Scope, closed: list[Mention]
             continue
         mention = _scan(text, m, head, scope, index, end)
         if mention and not _byline(text, mention):
-            found.append(mention)
+            found.append(_plural(text, mention))
     return found
+
+
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?i:các|những)\s+$")
+
+
+def _plural(text: str, mention: Mention) -> Mention:
+    """ "các Chi nhánh Văn phòng đăng ký đất đai khu vực": the bodies of that name, a group."""
+    before = _PLURAL_BEFORE.search(text, max(0, mention.span[0] - 8), mention.span[0])
+    if not before or mention.kind == GROUP:
+        return mention
+    return Mention((before.start(), mention.span[1]), "các " + mention.name, GROUP)
 
 
 def _byline(text: str, mention: Mention) -> bool:
@@ -128,6 +147,10 @@ def _scan(text: str, m: re.Match, head: dict, scope: Scope, closed: _Closed, lim
     pos, words, first_capital = m.end(), 0, None
     while words < data()["name_max_words"] and pos < limit:
         inner = closed.at(pos)
+        if inner is not None and head.get("owned") and words and inner.kind != GROUP:
+            # "Câu lạc bộ võ thuật Bộ Chỉ huy Quân sự tỉnh": the club of that body, one name
+            raw = text[m.start():inner.span[0]].rstrip()
+            return Mention((m.start(), inner.span[1]), f"{display(raw)} {inner.name}", head["kind"])
         if inner is not None:
             return _of_body(text, m, head, pos, inner, words) if head.get("of_body") else _finish(
                 text, m, pos, head, words, first_capital)
@@ -151,11 +174,16 @@ def _scan(text: str, m: re.Match, head: dict, scope: Scope, closed: _Closed, lim
         if token.group("comma") and not _enumerates(text, token.end()):
             break
         if token.group("comma") or token.group("dash"):
-            if not _continues(text, token.end(), caps):
+            wrap = _WRAP.match(text, token.end())
+            if not _continues(text, wrap.end() if wrap else token.end(), caps):
                 break
+            if wrap:
+                pos = wrap.end()
+                continue
         elif token.group("word"):
             word = token.group("word")
-            if word == "và" and not _continues(text, token.end(), caps):
+            if word == "và" and not _continues(text, token.end(), caps) and not (
+                    first_capital and not caps and _closes_lower(text, token.end())):
                 break
             if first_capital is None:
                 first_capital = word[0].isupper()
@@ -190,6 +218,25 @@ def _enumerates(text: str, pos: int) -> bool:
     return bool(re.match(r"\s*(?:(?i:chống)\b|(?:\w+\s+){1,3}(?i:và)\s)", text[pos:pos + 40]))
 
 
+# After "và", one to three lower-case words that end the name: punctuation, a line break, a verb
+# of the clause, or "và" before the next body ("Hội Bảo vệ thiên nhiên và môi trường và Hội …").
+@cache
+def _lower_tail() -> re.Pattern:
+    stops = alternation(data()["name_stops"])
+    return re.compile(r"(?:[ \t]+[" + LOWER + r"]\w*?){1,3}(?=\s*(?:[.,;:)\n]|$)|\s+và\s+[" + UPPER + r"]|\s+"
+                      + stops + r"(?!\w))")
+
+
+def _closes_lower(text: str, pos: int) -> bool:
+    """A name in sentence case goes on after "và" in lower case when those words close it."""
+    m = _lower_tail().match(text, pos)
+    if not m:
+        return False
+    words = m.group(0).split()
+    from pipeline.gazetteer.groups import private_or_place
+    return not private_or_place(" ".join(words))
+
+
 def _continues(text: str, pos: int, caps: bool) -> bool:
     """After "," "-" or "và", a name goes on only with a capitalized word ("Đầu tư, Thương mại
     và Du lịch") or the "chống" of "phòng, chống"."""
@@ -202,9 +249,13 @@ def _continues(text: str, pos: int, caps: bool) -> bool:
     return word.lower() == "chống" or (word[0].isupper() and not caps) or (caps and word.isupper() and word != "VÀ")
 
 
+# A footnote's number printed against the last word ("Vụ Cải cách hành chính1").
+_FOOTNOTE = re.compile(r"(?<=[" + LOWER + r"])\d{1,2}$")
+
+
 def _finish(text: str, m: re.Match, pos: int, head: dict, words: int, first_capital: bool | None) -> Mention | None:
     raw = text[m.start():pos].rstrip(" ,-–")
-    raw = re.sub(r"\s+và$", "", raw)
+    raw = _FOOTNOTE.sub("", re.sub(r"\s+và$", "", raw))
     if head.get("bare"):
         return Mention((m.start(), m.start() + len(raw)), display(raw), head["kind"])
     if not words or not (first_capital or head.get("lower_ok")) or not re.search(r"\w\w", raw[len(m.group(0)):]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -163,6 +163,43 @@ def _level_fits(unit: Unit, level: str) -> bool:
     return unit.level == level or (level == "thành phố" and unit.level == "thành phố")
 
 
+@cache
+def _variants() -> frozenset[tuple[str, str]]:
+    pairs = [tuple(w.lower() for w in pair) for pair in data()["spelling_variants"]]
+    return frozenset(pairs + [(b, a) for a, b in pairs])
+
+
+def as_written(name: str, written: str) -> str:
+    """The register's name in the text's spelling, where the two differ only by syllables written
+    two ways in official use ("Đắk Nông" written "ĐĂK NÔNG" → "Đăk Nông"); else the register's."""
+    ours, theirs = name.split(), re.findall(r"\w+", written)
+    if len(ours) != len(theirs) or len(re.findall(r"\w+", name)) != len(ours):
+        return name
+    out = []
+    for a, b in zip(ours, theirs):
+        if a.lower() == b.lower():
+            out.append(a)
+        elif (a.lower(), b.lower()) in _variants():
+            out.append(b[:1].upper() + b[1:].lower() if a[:1].isupper() else b.lower())
+        else:
+            return name
+    return " ".join(out)
+
+
+def spelled_in(unit: "Unit", text: str) -> "Unit":
+    """The unit named as the text spells it, where it uses a spelling in official use ("Đăk Nông")."""
+    variants = _variants()
+    words = []
+    for w in unit.name.split():
+        forms = [w] + [b for a, b in variants if a == w.lower()]
+        words.append("(?:" + "|".join(re.escape(f) for f in forms) + ")")
+    m = re.search(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", text, re.IGNORECASE)
+    if not m:
+        return unit
+    name = as_written(unit.name, m.group(0))
+    return unit if name == unit.name else replace(unit, name=name, province=name if unit.tier == PROVINCE else unit.province)
+
+
 # ---- places in text ----
 
 @cache
@@ -211,8 +248,9 @@ def name_after(text: str, pos: int, level: str, era: str | None = None,
             unit = min(found, key=lambda u: (u.level != written, u.province_code != province_code,
                                              u.era != (era or LEGACY)))
             # A province is written as the index spells it (its name is fixed; "Lâm Đông" is a
-            # misread "Lâm Đồng"); a lower unit as the text writes it ("Đăk Glei", "Đắk Glei").
-            name = unit.name if is_upper(raw) or unit.tier == PROVINCE else tidy(raw)
+            # misread "Lâm Đồng"), unless the text uses a spelling in official use ("Đăk Nông");
+            # a lower unit as the text writes it ("Đăk Glei", "Đắk Glei").
+            name = as_written(unit.name, raw) if is_upper(raw) or unit.tier == PROVINCE else tidy(raw)
             return base + len(raw), name, unit
     tiers = TIERS.get(canonical_level(level) or level, ())
     if tiers == (PROVINCE,) or words[0].group(0) in _family_names():

@@ -126,6 +126,8 @@ def document_scope(text: str, date: str | None = None, header_end: int = 0, issu
             local.append(unit)
             province = province or provinces.province_unit(unit.province_code, unit.era)
     province = province or provinces.infer_province(text, date, header_end)
+    if province is not None:
+        province = places.spelled_in(province, text)
     return scope_for(province, local, era)
 
 

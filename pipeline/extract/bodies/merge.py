@@ -28,6 +28,7 @@ def merge(mentions: list[Mention], text: str = "") -> list[Body]:
         by_key.setdefault(_key(m), []).append(m)
     _fold_into_localized(by_key)
     _fold_acronyms(by_key)
+    _fold_wrapped(by_key, text)
     bodies = []
     for group in by_key.values():
         name = _preferred_name(group, text)
@@ -89,6 +90,32 @@ def _fold_acronyms(by_key: dict[str, list[Mention]]) -> None:
 
 
 _ACRONYM = re.compile(r"\b[A-ZĐ]{2,}\b")
+
+
+def _fold_wrapped(by_key: dict[str, list[Mention]], text: str) -> None:
+    """ "Hiệp hội Nước mắm Phan" + "\nThiết": a name cut where a PDF line wraps is the longer name the
+    document writes whole elsewhere, when its missing words open the next line."""
+    if not text:
+        return
+    for key in sorted(by_key, key=len):
+        if key not in by_key or by_key[key][0].kind == GROUP:
+            continue
+        longer = sorted((k for k in by_key if k.startswith(key + " ") and by_key[k][0].kind != GROUP),
+                        key=len, reverse=True)
+        if not longer:
+            continue
+        kept = []
+        for m in by_key[key]:
+            target = next((k for k in longer if _wrapped(k[len(key) + 1:]).match(text, m.span[1])), None)
+            (by_key[target] if target else kept).append(m)
+        if kept:
+            by_key[key] = kept
+        else:
+            del by_key[key]
+
+
+def _wrapped(rest: str) -> re.Pattern:
+    return re.compile(r"[ \t]*\n\s*" + r"\W+".join(map(re.escape, rest.split())) + r"(?!\w)", re.IGNORECASE)
 
 
 def _initials(name: str) -> str:
