@@ -18,7 +18,7 @@ from tests.conftest import ROOT, SHARED
 REGRESSION = ROOT / "tests" / "regression"
 SCORER = SHARED / "eval" / "score.py"
 
-# A little under the figure measured when the documents were added (score 0.661, before
+# A little under the figure measured when the documents were added (score 0.655 on 16, before
 # any rule was fitted to them); the lead raises it as fixes land.
 FLOOR = 0.63
 
