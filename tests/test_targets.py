@@ -56,9 +56,11 @@ NUMBER_FORMS = [
     ("Đến nay đã có hơn 1.500 hộ thoát nghèo.", dict(value=1500, comparator=">")),
     ("Dịch bệnh đã làm trên 2.000 con gia súc bị tiêu hủy.", dict(value=2000, unit="con", comparator=">")),
     ("Kinh tế số phấn đấu chiếm khoảng 12% GRDP của tỉnh.", dict(value=12, comparator="=")),
-    ("Thu nhập bình quân phấn đấu đạt 60 triệu đồng/người/năm.", dict(value=60, unit="triệu đồng/người/năm")),
+    # a rate keeps its words in the evidence, its unit is the amount alone
+    ("Thu nhập bình quân phấn đấu đạt 60 triệu đồng/người/năm.", dict(value=60, unit="triệu đồng")),
     ("Kim ngạch xuất khẩu phấn đấu đạt 1.500 triệu USD.", dict(value=1500, unit="triệu usd")),
-    ("Toàn tỉnh hiện có 16 nghìn con lợn.", dict(value=16000, unit="con")),
+    # a scale word stays in the unit, as in "tỷ đồng"
+    ("Toàn tỉnh hiện có 16 nghìn con lợn.", dict(value=16, unit="nghìn con")),
     ("Phấn đấu mỗi huyện có 05 xã trở lên đạt chuẩn.", dict(value=5, comparator=">=")),
 ]
 

@@ -26,6 +26,9 @@ MAX_HEADING = 160
 # pasted as one long line would otherwise make every figure rescan all that came before it).
 MAX_LOOKBACK = 1500
 SENTENCE_LOOKBACK = 300
+# How far back the lead-in of a list may stand ("… gồm:" over a dozen items).
+MAX_LIST = 3000
+_LIST_ITEM = re.compile(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s")
 
 
 def find(doc: Doc) -> list[Target]:
@@ -68,6 +71,7 @@ class _Reader:
         for k, claim in enumerate(claims):
             ceiling = claims[k + 1].start if k + 1 < len(claims) else sentence[1]
             opening = clauses.clause_start(text, floor, claim.start)
+            opening = clauses.labelled_start(text, self.line_start(claim.start), opening, claim.start)
             closing = clauses.clause_end(text, claim.end, ceiling)
             if k + 1 < len(claims) and not text[closing:ceiling].strip():
                 closing = clauses.before_next(text, claim.end, ceiling)
@@ -78,7 +82,8 @@ class _Reader:
                           in_parenthesis=clauses.in_parenthesis(text, self.lookback(sentence, claim.start), claim.start),
                           previous=previous_status,
                           instructions=self._in_instructions(claim.start),
-                          counted=tuple(self.counted[-8:]), sentence_start=sentence[0])
+                          counted=tuple(self.counted[-8:]), sentence_start=sentence[0],
+                          lead_in=self.lead_in(claim.start))
             self.counted.append((claim.unit.span[0], closing))
             status = status_of(text, where)
             previous_status = status
@@ -143,6 +148,25 @@ class _Reader:
     def lookback(self, sentence: Span, pos: int, reach: int = MAX_LOOKBACK) -> int:
         """The start of `sentence`, or of the stretch of it before `pos` worth reading back."""
         return max(sentence[0], pos - reach)
+
+    def line_start(self, pos: int) -> int:
+        k = bisect_right(self.line_starts, pos) - 1
+        return self.line_starts[k] if k >= 0 else 0
+
+    def lead_in(self, pos: int) -> Span | None:
+        """The line that opens the list `pos` sits in ("11 chỉ tiêu kinh tế gồm:" over "- Thu
+        ngân sách nhà nước: 12.800 tỷ đồng"): back over the list's items, to the first line
+        that is none, when it ends with ":"."""
+        k = bisect_right(self.line_starts, pos) - 1
+        floor = max(self.region(pos)[0], pos - MAX_LIST)
+        if k < 0 or not _LIST_ITEM.match(self.doc.lines[k].text):
+            return None
+        while k > 0 and self.line_starts[k - 1] >= floor:
+            k -= 1
+            line = self.doc.lines[k].text.strip()
+            if line and not _LIST_ITEM.match(line):
+                return self.doc.lines[k].span if line.endswith(":") else None
+        return None
 
     def paragraph_start(self, pos: int) -> int:
         """The start of the paragraph holding `pos`: its line, and the lines before it that

@@ -42,6 +42,24 @@ def clause_start(text: str, floor: int, pos: int) -> int:
     return floor
 
 
+def labelled_start(text: str, line_start: int, opening: int, pos: int) -> int:
+    """"- Thu ngân sách nhà nước: 12.800 tỷ đồng": a list item whose label names what the
+    figure after its ":" measures. The clause then opens at the label (after the item's
+    mark), not at the ":"; `opening` otherwise. Not a lead-in ("Cụ thể: …", "… gồm: …")."""
+    colon = opening - 1
+    if colon < line_start or text[colon] != ":" or len(text[opening:pos].split()) > cues.data()["label"]["gap_words"]:
+        return opening
+    line_start = max(line_start, text.rfind(";", line_start, colon) + 1)  # "…; Giá trị xuất khẩu: 4,5 tỷ USD"
+    mark = _item_label().match(text, _skip_blank(text, line_start, colon), colon)
+    start = _skip_blank(text, mark.end() if mark else line_start, colon)
+    label = text[start:colon]
+    words = label.split()
+    if not words or len(words) > cues.data()["label"]["max_words"] or re.search(r"[.;:]", label) \
+            or _not_a_label().search(label):
+        return opening
+    return start
+
+
 def evidence_start(text: str, clause_open: int, pos: int) -> int:
     """The clause's opening, or, if more than a dozen words (and a few) lie between it and
     `pos`, the last comma before `pos` (or the dozenth word back when there is none, moved
@@ -152,6 +170,11 @@ def in_parenthesis(text: str, start: int, pos: int) -> bool:
 @cache
 def _joined_to_next() -> re.Pattern:
     return re.compile("|".join(cues.data()["evidence"]["joined_to_next"]), re.IGNORECASE)
+
+
+@cache
+def _not_a_label() -> re.Pattern:
+    return cues.compile_suffix(cues.data()["label"]["lead_ins"])
 
 
 @cache

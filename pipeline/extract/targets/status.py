@@ -40,6 +40,7 @@ class Where:
     # theirs, not the paragraph's.
     counted: tuple[tuple[int, int], ...] = ()
     sentence_start: int | None = None  # where a result stated before the figure is looked for
+    lead_in: tuple[int, int] | None = None  # the line opening the list it is an item of ("… gồm:")
 
 
 def status_of(text: str, where: Where) -> str | None:
@@ -57,6 +58,10 @@ def status_of(text: str, where: Where) -> str | None:
     if cue is None:
         cue = cues.nearest_before(text, where.paragraph_start, where.clause_open, _before_kinds(False),
                                   where.counted)
+    if cue is None and where.lead_in is not None:
+        # "11 chỉ tiêu kinh tế gồm:" / "- Thu ngân sách nhà nước: 12.800 tỷ đồng": the list's
+        # lead-in governs its items.
+        cue = cues.nearest_before(text, *where.lead_in, _before_kinds(False))
     if cue is not None:
         return _resolve(text, cue, where.issued_year)
     return heading_status(where.headings) or (TARGET if where.instructions else ACHIEVED)

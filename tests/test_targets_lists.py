@@ -1,0 +1,105 @@
+"""The targets stage on lists of indicators and the units they are written with: one row per
+phrase, in the team's own words, with rows that must give nothing."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_targets import _found
+
+
+def _by_value(text: str) -> dict:
+    return {t["value"]: t for t in _found(text)}
+
+
+# --- units ---------------------------------------------------------------------------------
+UNITS = [
+    # kinds of one level listed after one figure are one unit, kept as written
+    ("Phấn đấu duy trì chuẩn phổ cập ở 125 xã, phường, thị trấn.", 125, "xã, phường, thị trấn"),
+    ("Phấn đấu chỉ số của tỉnh nằm trong nhóm 20 tỉnh, thành phố dẫn đầu.", 20, "tỉnh, thành phố"),
+    ("Đến nay, 11/16 sở, ban, ngành đã kết nối hệ thống.", 11, "sở, ban, ngành"),
+    ("Có 06/08 sở có ý kiến đồng thuận với dự thảo.", 6, "sở"),
+    # not kinds of one level, or one place named
+    ("Phấn đấu có 05 xã, thôn đạt chuẩn văn hóa.", 5, "xã"),
+    ("Phấn đấu có 04 xã, thị trấn Ia Kha đạt chuẩn.", 4, "xã"),
+    # a scale word stays in the unit; a rate's "per" leaves it
+    ("Tổng lượt khách phấn đấu đạt trên 6 triệu lượt.", 6, "triệu lượt"),
+    ("Thu nhập bình quân đầu người: 75 triệu đồng/năm.", 75, "triệu đồng"),
+    ("Phấn đấu đạt 12,5 bác sĩ/vạn dân.", 12.5, "bác sĩ"),
+    # a multiple
+    ("Số hộ tham gia gấp hơn 4 lần so với năm 2015.", 4, "lần"),
+]
+
+
+@pytest.mark.parametrize("text, value, unit", UNITS)
+def test_units(text, value, unit):
+    found = _by_value(text)
+    assert value in found, [(t["value"], t["quote"]) for t in found.values()]
+    assert found[value]["unit"] == unit
+
+
+def test_a_bare_day_and_month_before_a_date_word_stays_a_date():
+    assert _found("Ngày 06/08 xã tổ chức hội nghị.") == []
+    assert _found("Trước 15/10 huyện gửi báo cáo.") == []
+
+
+def test_a_share_is_never_a_label_number():
+    """"Dịch vụ 35%": "vụ" labels a number ("vụ 3") but not a percentage."""
+    found = _by_value("- Nông nghiệp chiếm 20%; Công nghiệp 40%; Dịch vụ 35%; Thuế 5%")
+    assert sorted(found) == [5, 20, 35, 40]
+    assert found[35]["quote"] == "Dịch vụ 35%"
+
+
+# --- what is no target ------------------------------------------------------------------------
+NOT_TARGETS = [
+    # how many goals a plan sets: its own parts
+    "Trong đó, có 12 chỉ tiêu kinh tế, 7 chỉ tiêu xã hội và 4 chỉ tiêu môi trường.",
+    "9 chỉ tiêu xã hội gồm:",
+    "30 chỉ tiêu phấn đấu năm 2025",
+    # "trên một": per unit, no bound
+    "Tăng giá trị thu được trên một đơn vị diện tích canh tác.",
+    # whose report it is
+    "Tổng hợp báo cáo của 12 hội về việc tổ chức đại hội.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TARGETS)
+def test_not_targets(text):
+    assert _found(text) == []
+
+
+def test_a_count_of_goals_reached_is_a_result():
+    got = _by_value("Năm 2023 toàn tỉnh đã hoàn thành 19/24 chỉ tiêu.")[19]
+    assert (got["denominator"], got["unit"], got["status"]) == (24, "chỉ tiêu", "achieved")
+
+
+# --- lists of indicators ------------------------------------------------------------------------
+LIST = ("Kết quả năm 2024 như sau.\n"
+        "9 chỉ tiêu kinh tế gồm:\n"
+        "- Tốc độ tăng trưởng kinh tế (GRDP): Trên 8%\n"
+        "- Nông, lâm nghiệp chiếm 15%; Công nghiệp - xây dựng 45%; Dịch vụ 40%\n"
+        "- Thu ngân sách nhà nước: 9.500 tỷ đồng; Giá trị xuất khẩu: 2,5 tỷ USD\n"
+        "- Số giường bệnh trên 1 vạn dân: 40 giường\n"
+        "Kết quả đạt được năm 2024 như sau:\n"
+        "- Thu ngân sách nhà nước: 8.700 tỷ đồng\n")
+
+
+def test_a_list_item_label_is_the_indicator_and_opens_the_evidence():
+    found = _by_value(LIST)
+    assert found[8]["quote"] == "Tốc độ tăng trưởng kinh tế (GRDP): Trên 8%"
+    assert found[8]["indicator"] == "Tốc độ tăng trưởng kinh tế (GRDP)"
+    assert (found[8]["comparator"], found[8]["unit"]) == (">", "%")
+    assert found[9500]["quote"] == "Thu ngân sách nhà nước: 9.500 tỷ đồng"
+    assert found[2.5]["quote"] == "Giá trị xuất khẩu: 2,5 tỷ USD"
+    assert found[40]["quote"] == "Số giường bệnh trên 1 vạn dân: 40 giường"
+
+
+def test_the_lead_in_of_a_list_governs_its_items():
+    found = _by_value(LIST)
+    assert {v: found[v]["status"] for v in (8, 15, 45, 9500, 2.5, 8700)} == {
+        8: "target", 15: "target", 45: "target", 9500: "target", 2.5: "target", 8700: "achieved"}
+    assert 9 not in found  # "9 chỉ tiêu kinh tế gồm:" counts the list's own items
+
+
+def test_a_lead_in_is_no_label():
+    found = _by_value("Cụ thể: 30 xã đạt chuẩn nông thôn mới.")
+    assert found[30]["quote"].startswith("30 xã")
