@@ -103,3 +103,31 @@ def test_the_lead_in_of_a_list_governs_its_items():
 def test_a_lead_in_is_no_label():
     found = _by_value("Cụ thể: 30 xã đạt chuẩn nông thôn mới.")
     assert found[30]["quote"].startswith("30 xã")
+
+
+# --- evidence: the clause that states the target -------------------------------------------------
+EVIDENCE = [
+    # a long subject with a list of nouns: the clause from its opening comma, not the list's last comma
+    ("Phấn đấu đến cuối năm 2025, tỷ lệ hài lòng của người dân, tổ chức về dịch vụ công "
+     "lĩnh vực tư pháp, hộ tịch, chứng thực đạt tối thiểu 92%.",
+     92, "tỷ lệ hài lòng của người dân, tổ chức về dịch vụ công lĩnh vực tư pháp, hộ tịch, chứng thực đạt tối thiểu 92%"),
+    ("3. Phấn đấu xếp hạng chỉ số chuyển đổi số năm 2025 của các sở, ngành, địa phương đạt trên 80%.",
+     80, "Phấn đấu xếp hạng chỉ số chuyển đổi số năm 2025 của các sở, ngành, địa phương đạt trên 80%"),
+    # a share runs over the nouns it counts, commas included
+    ("- Duy trì 100% trường, lớp được học 2 buổi/ngày và có bếp ăn; giảm tỷ lệ trẻ thấp còi 0,5%.",
+     100, "Duy trì 100% trường, lớp được học 2 buổi/ngày và có bếp ăn"),
+]
+
+
+@pytest.mark.parametrize("text, value, quote", EVIDENCE)
+def test_evidence_covers_the_clause(text, value, quote):
+    found = _by_value(text)
+    assert found[value]["quote"].lstrip("- ") == quote
+
+
+def test_a_figure_inside_the_nouns_of_a_share_is_theirs():
+    assert sorted(_by_value("- Duy trì 100% trường, lớp được học 2 buổi/ngày và có bếp ăn.")) == [100]
+    # after a comma, or a word that introduces a figure, a figure is its own
+    assert sorted(_by_value("Phấn đấu 95% xã, 70% thôn đạt chuẩn.")) == [70, 95]
+    assert sorted(_by_value("Tỷ lệ năm 2025 là 91,5%, tỉnh Hà Giang 92%, tỉnh Lai Châu 90,5%.")) == [90.5, 91.5, 92]
+    assert sorted(_by_value("Phấn đấu 100% xã, phường có ít nhất 01 điểm tập luyện.")) == [1, 100]

@@ -18,7 +18,7 @@ from pipeline.extract.targets.claims import Claim, claims_in
 from pipeline.extract.targets.cues import pattern
 from pipeline.extract.targets.goals import goals_in
 from pipeline.extract.targets.status import TARGET, Where, instructions_start, status_of
-from pipeline.extract.targets.units import COUNTED
+from pipeline.extract.targets.units import COUNTED, PERCENT
 from pipeline.records import Target
 
 MAX_HEADING = 160
@@ -121,8 +121,16 @@ class _Reader:
             period=attributes.period(text, claim.start, places, headings if status == TARGET else (),
                                      self.doc.document.subject if status == TARGET else None),
             scope=attributes.scope(text, opening, closing, claim.start) or attributes.scope(text, *before, claim.start),
-            span=(clauses.evidence_start(text, opening, claim.start), max(closing, claim.end)),
+            span=(clauses.evidence_start(text, opening, claim.start), max(closing, claim.end, self._counted_end(claim, condition))),
         )
+
+    def _counted_end(self, claim: Claim, condition: int) -> int:
+        """A share's evidence runs over the nouns it counts, commas and all ("100% nhóm, lớp
+        được học 2 buổi/ngày"): the clause would stop at the first comma."""
+        if claim.unit.kind != PERCENT or not re.match(r"\s+[^\W\d]", self.text[claim.end:condition]) \
+                or not self.text[claim.end:condition].strip()[:1].islower():
+            return claim.end
+        return condition
 
     def goals_of(self, sentence: Span, numeric: list[Target]) -> list[Target]:
         headings = self.headings_at(sentence[0])

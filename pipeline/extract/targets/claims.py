@@ -14,12 +14,15 @@ from pipeline.dates import find_dates
 from pipeline.doc import Span
 from pipeline.numbers import Figure, Number, bound_after, find_figures, normalized
 from pipeline.extract.targets import cues
-from pipeline.extract.targets.units import COUNTED, MEASURE, NOT_A_UNIT, Unit, noun_after, read_unit
+from pipeline.extract.targets.units import COUNTED, MEASURE, NOT_A_UNIT, PERCENT, Unit, noun_after, read_unit
 
 # Between two figures, any of these means the second has a clause of its own; with none,
 # the second only qualifies the first ("42/85 xã đạt chuẩn 19/19 tiêu chí").
 # "2.146 phương tiện với 9.820 lao động" are two counts.
 _SEPARATOR = re.compile(r"[,;:()“”\"]|\.\.\.|…|(?<!\w)(?:và|hoặc|với|còn|trong đó)(?!\w)", re.IGNORECASE)
+
+
+_CLAUSE_MARK = re.compile(r"[;:()“”\"]|\.\.\.|…|(?<!\w)(?:và|hoặc|còn|trong đó)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,13 @@ def _none_of_claims(text: str, sentence: Span) -> list[Claim]:
 
 
 def _qualifies(text: str, earlier: Claim, later: Claim) -> bool:
-    return not _SEPARATOR.search(text, earlier.end, later.start)
+    if not _SEPARATOR.search(text, earlier.end, later.start):
+        return True
+    # "100% nhóm, lớp được học 2 buổi/ngày": inside the nouns a share counts (commas join
+    # them), a figure after a word that introduces none ("đạt", "tăng", "có" do) is theirs.
+    between = text[earlier.end:later.start]
+    return (earlier.unit.kind == PERCENT and between.lstrip()[:1].isalpha() and not _CLAUSE_MARK.search(between)
+            and between.rstrip()[-1:].isalpha() and not _introduces_figure().search(between))
 
 
 def _labelled(text: str, floor: int, figure: Figure) -> bool:
@@ -198,3 +207,10 @@ def _per_one() -> re.Pattern:
 @cache
 def _reached_before() -> re.Pattern:
     return re.compile(cues.compile_words(cues.data()["plan_parts_reached"]).pattern + r"[^.;:]*$", re.IGNORECASE)
+
+
+@cache
+def _introduces_figure() -> re.Pattern:
+    """The verbs and bounds that put a figure of its own after a noun ("đạt", "tăng", "là")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(cues.data()["indicator"]["tail"], key=len, reverse=True))
+                      + r")\s*$", re.IGNORECASE)

@@ -19,6 +19,13 @@ MAX_WORDS_BEFORE = 12
 # comma, or to keep a word whole, rather than cut at the dozenth word.
 EVIDENCE_SLACK = 3
 MAX_WORDS_AFTER = 22
+# A clause may name its subject at length ("mức độ hài lòng về giải quyết thủ tục hành chính
+# lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%"): the evidence opens at the comma
+# that opens the clause, or at the clause's start, up to this many words before the figure.
+MAX_SUBJECT_WORDS = 24
+MIN_SUBJECT_WORDS = 4
+# A list of nouns: pieces of at most this many words between two commas.
+LIST_PIECE_WORDS = 2
 
 _HARD_STOPS = ";:"
 _ELLIPSIS = re.compile(r"\.\.\.|…")
@@ -67,18 +74,42 @@ def evidence_start(text: str, clause_open: int, pos: int) -> int:
     reach = MAX_WORDS_BEFORE + EVIDENCE_SLACK
     if _word_count(text[clause_open:pos]) <= reach:
         return _skip_blank(text, clause_open, pos)
-    depth = 0
-    for i in range(pos - 1, clause_open - 1, -1):
+    opener = None
+    for opener in _subclause_opener().finditer(text, clause_open, pos):
+        pass
+    if opener is not None and MIN_SUBJECT_WORDS <= _word_count(text[opener.end():pos]) <= MAX_SUBJECT_WORDS:
+        # "… tiếp tục phấn đấu để tỷ lệ trẻ em … đạt 95%": the figure's own clause opens after "để".
+        return evidence_start(text, opener.end(), pos)
+    commas, listed = _clause_commas(text, clause_open, pos)
+    if commas:
+        # The last comma that opens a clause, not one of a list of nouns: "Phấn đấu đến hết
+        # năm 2026, mức độ hài lòng của người dân, doanh nghiệp … đạt 90%" opens at "mức độ".
+        if _word_count(text[commas[-1] + 1:pos]) <= MAX_SUBJECT_WORDS:
+            return _skip_blank(text, commas[-1] + 1, pos)
+    elif listed and _word_count(text[clause_open:pos]) <= MAX_SUBJECT_WORDS:
+        return _skip_blank(text, clause_open, pos)  # long only by the list it names
+    return _whole_words_back(text, clause_open, pos, MAX_WORDS_BEFORE)
+
+
+def _clause_commas(text: str, start: int, pos: int) -> tuple[list[int], bool]:
+    """The commas of text[start:pos] outside parentheses that may open the figure's clause,
+    and whether there are others: those of a list of nouns ("lĩnh vực đất đai, xây dựng, đầu
+    tư đạt 85%", "các cơ quan, đơn vị, địa phương đạt 90%": a piece of a word or two between
+    two commas; "của người dân, doanh nghiệp": a comma a noun or two after "của", "các")."""
+    commas, depth = [], 0
+    for i in range(start, pos):
         c = text[i]
-        if c == ")":
+        if c == "(":
             depth += 1
-        elif c == "(":
+        elif c == ")":
             depth = max(0, depth - 1)
         elif c == "," and depth == 0 and text[i + 1:pos].strip():
-            if _word_count(text[i + 1:pos]) <= reach:
-                return _skip_blank(text, i + 1, pos)
-            break
-    return _whole_words_back(text, clause_open, pos, MAX_WORDS_BEFORE)
+            commas.append(i)
+    listed = {i for i in commas if _possessor_list().search(text, max(start, i - 40), i)}
+    for a, b in zip(commas, commas[1:]):
+        if _word_count(text[a + 1:b]) <= LIST_PIECE_WORDS:
+            listed.update((a, b))
+    return [i for i in commas if i not in listed], bool(listed)
 
 
 def clause_end(text: str, pos: int, ceiling: int, stops: str = ";:,()\n") -> int:
@@ -170,6 +201,17 @@ def in_parenthesis(text: str, start: int, pos: int) -> bool:
 @cache
 def _joined_to_next() -> re.Pattern:
     return re.compile("|".join(cues.data()["evidence"]["joined_to_next"]), re.IGNORECASE)
+
+
+@cache
+def _subclause_opener() -> re.Pattern:
+    return cues.compile_words(cues.data()["evidence"]["subclause_openers"])
+
+
+@cache
+def _possessor_list() -> re.Pattern:
+    words = "|".join(cues.data()["evidence"]["list_openers"])
+    return re.compile(r"(?<!\w)(?:" + words + r")(?:\s+[^\W\d]+){1,%d}\s*$" % LIST_PIECE_WORDS, re.IGNORECASE)
 
 
 @cache
