@@ -131,3 +131,33 @@ def test_a_figure_inside_the_nouns_of_a_share_is_theirs():
     assert sorted(_by_value("Phấn đấu 95% xã, 70% thôn đạt chuẩn.")) == [70, 95]
     assert sorted(_by_value("Tỷ lệ năm 2025 là 91,5%, tỉnh Hà Giang 92%, tỉnh Lai Châu 90,5%.")) == [90.5, 91.5, 92]
     assert sorted(_by_value("Phấn đấu 100% xã, phường có ít nhất 01 điểm tập luyện.")) == [1, 100]
+
+
+def test_a_line_wrapped_before_a_figure_keeps_its_clause():
+    text = "- Phấn đấu tỷ lệ huy động trẻ ra lớp đạt: 96% đối với trẻ mẫu giáo, riêng trẻ 5 tuổi đạt\n99,5% trở lên."
+    assert _by_value(text)[99.5]["quote"] == "riêng trẻ 5 tuổi đạt\n99,5% trở lên"
+    assert _found("Tổng hợp báo cáo của sở quản lý chuyên ngành và báo cáo của\n12 hội về việc tổ chức đại hội.") == []
+    # a list label or a page number on the next line opens no clause of the line before
+    found = _by_value("Phấn đấu có thêm 05 xã đạt chuẩn nông thôn mới\n2. Đến nay đã có 12 xã đạt chuẩn.")
+    assert found[12]["status"] == "achieved" and found[12]["quote"].startswith("Đến nay")
+
+
+# --- sections and cues that make a figure no target ------------------------------------------------
+def test_award_standards_and_papers_set_no_targets():
+    text = ("III. CHỈ TIÊU PHẤN ĐẤU\n1. Phấn đấu có 90% hồ sơ được giải quyết trực tuyến.\n"
+            "IV. TIÊU CHUẨN KHEN THƯỞNG\n1. Đối với tập thể\n- Có ít nhất 02 sáng kiến được áp dụng.\n"
+            "- Nằm trong nhóm 05 cơ quan dẫn đầu.\n"
+            "V. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\nHồ sơ gồm 03 bộ (trong đó có 01 bộ gốc).")
+    assert [t["value"] for t in _found(text)] == [90]
+
+
+def test_figures_under_a_heading_of_proposals_are_no_targets():
+    text = ("2. Kết quả rà soát và đề xuất\na) Kết quả rà soát\n- 06 hội đã tổ chức đại hội.\n"
+            "3. Sở Tư pháp tham mưu Chủ tịch Ủy ban nhân dân tỉnh các nội dung sau:\n"
+            "a) Giải thể 04 hội gồm: Hội A, Hội B, Hội C và Hội D.")
+    assert [(t["value"], t["status"]) for t in _found(text)] == [(6, "achieved")]
+
+
+def test_none_is_a_figure_only_as_a_goal():
+    assert _found("Đến nay hội không có văn bản báo cáo về việc tổ chức đại hội.") == []
+    assert _found("Phấn đấu đến năm 2026 không còn hộ dùng nước chưa hợp vệ sinh.")[0]["value"] == 0

@@ -28,6 +28,9 @@ MAX_LOOKBACK = 1500
 SENTENCE_LOOKBACK = 300
 # How far back the lead-in of a list may stand ("… gồm:" over a dozen items).
 MAX_LIST = 3000
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
+# A figure going on with its unit or clause, not a list label ("2.", "3)") or a page number alone.
+_WRAPPED_FIGURE = re.compile(r"\d[\d.,/]*(?<![.])(?:%|\s+[^\W\d])")
 _LIST_ITEM = re.compile(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s")
 
 
@@ -58,7 +61,8 @@ class _Reader:
         self.counted: list[Span] = []  # what each figure read so far counts: unit to clause end
 
     def sentences(self):
-        return [s for s in self.doc.sentences if any(start <= s[0] and s[1] <= end for start, end in self.regions)]
+        inside = [s for s in self.doc.sentences if any(start <= s[0] and s[1] <= end for start, end in self.regions)]
+        return _rejoined(self.text, inside)
 
     def region(self, pos: int) -> tuple[int, int]:
         return next((r for r in self.regions if r[0] <= pos < r[1]), self.regions[0])
@@ -77,6 +81,8 @@ class _Reader:
                 closing = clauses.before_next(text, claim.end, ceiling)
             floor = max(closing, claim.end)
             headings = self.headings_at(claim.start)
+            if any(pattern("section", "no_targets").search(h) for h in headings):
+                continue
             where = Where(self.paragraph_start(claim.start), opening, claim.start, claim.figure.end, claim.end,
                           closing, headings, self.issued_year,
                           in_parenthesis=clauses.in_parenthesis(text, self.lookback(sentence, claim.start), claim.start),
@@ -87,7 +93,8 @@ class _Reader:
             self.counted.append((claim.unit.span[0], closing))
             status = status_of(text, where)
             previous_status = status
-            if status is None:
+            if status is None or (status != TARGET and claim.none_of):
+                # "không có văn bản báo cáo" states a fact; only a goal of none is a target.
                 previous_mode = None
                 continue
             mode = attributes.mode(text, claim, opening)
@@ -134,7 +141,8 @@ class _Reader:
 
     def goals_of(self, sentence: Span, numeric: list[Target]) -> list[Target]:
         headings = self.headings_at(sentence[0])
-        if any(pattern("section", "no_goals").search(h) for h in headings):
+        if any(pattern("section", "no_goals").search(h) or pattern("section", "no_targets").search(h)
+               for h in headings):
             return []
         under_goal_heading = bool(headings) and bool(pattern("section", "goals").search(headings[0]))
         out = []
@@ -196,6 +204,20 @@ class _Reader:
             if len(heading) <= MAX_HEADING:
                 out.append(heading.lower())
         return tuple(out)
+
+
+def _rejoined(text: str, sentences: list[Span]) -> list[Span]:
+    """Sentences broken at a wrapped line that the normalizer left because the next line opens
+    with a number ("riêng trẻ 5 tuổi đạt\n99,8% trở lên", "báo cáo của\n16 hội"): one
+    sentence again, so that the figure keeps its clause."""
+    out: list[Span] = []
+    for sentence in sentences:
+        if out and _WRAPPED.fullmatch(text, out[-1][1], sentence[0]) and text[out[-1][1] - 1].isalpha() \
+                and text[out[-1][1] - 1].islower() and _WRAPPED_FIGURE.match(text, sentence[0], sentence[1]):
+            out[-1] = (out[-1][0], sentence[1])
+        else:
+            out.append(sentence)
+    return out
 
 
 def _issued_year(doc: Doc) -> int | None:

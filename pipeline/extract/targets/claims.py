@@ -33,6 +33,7 @@ class Claim:
     value_max: Number | None
     denominator: Number | None
     comparator: str | None     # from the figure's own bound words, or "=" for "không còn"
+    none_of: bool = False      # "không còn xã …": a figure of none, no numeral
 
     @property
     def start(self) -> int:
@@ -135,7 +136,7 @@ def _none_of_claims(text: str, sentence: Span) -> list[Claim]:
         figure = Figure(span=(m.start(), m.end()), value=0, comparator="=")
         unit = read_unit(text, figure, sentence[1])
         if isinstance(unit, Unit) and unit.kind == COUNTED:
-            out.append(Claim(figure, unit, 0, None, None, "="))
+            out.append(Claim(figure, unit, 0, None, None, "=", none_of=True))
     return out
 
 

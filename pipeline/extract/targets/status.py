@@ -20,6 +20,7 @@ from functools import cache
 from pipeline.extract.targets import cues
 
 TARGET, ACHIEVED = "target", "achieved"
+PROPOSED = "proposal"  # a heading's status: what comes under it is proposed, no target
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ def status_of(text: str, where: Where) -> str | None:
         cue = cues.nearest_before(text, *where.lead_in, _before_kinds(False))
     if cue is not None:
         return _resolve(text, cue, where.issued_year)
-    return heading_status(where.headings) or (TARGET if where.instructions else ACHIEVED)
+    status = heading_status(where.headings)
+    if status == PROPOSED:
+        return None
+    return status or (TARGET if where.instructions else ACHIEVED)
 
 
 def _after_a_result(text: str, where: Where) -> bool:
@@ -78,7 +82,8 @@ def _after_a_result(text: str, where: Where) -> bool:
 
 
 def heading_status(headings: tuple[str, ...]) -> str | None:
-    """The status the innermost heading with a cue gives the figures under it."""
+    """The status the innermost heading with a cue gives the figures under it; PROPOSED
+    under a heading of proposals."""
     for heading in headings:
         cue = cues.first_after(heading, 0, len(heading), _section_kinds())
         if cue is not None:
@@ -118,7 +123,8 @@ def _after_kinds() -> dict[str, re.Pattern]:
 
 @cache
 def _section_kinds() -> dict[str, re.Pattern]:
-    return {TARGET: cues.pattern("section", "target"), ACHIEVED: cues.pattern("section", "achieved")}
+    return {TARGET: cues.pattern("section", "target"), ACHIEVED: cues.pattern("section", "achieved"),
+            PROPOSED: cues.pattern("section", "proposal")}
 
 
 @cache
