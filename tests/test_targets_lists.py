@@ -161,3 +161,11 @@ def test_figures_under_a_heading_of_proposals_are_no_targets():
 def test_none_is_a_figure_only_as_a_goal():
     assert _found("Đến nay hội không có văn bản báo cáo về việc tổ chức đại hội.") == []
     assert _found("Phấn đấu đến năm 2026 không còn hộ dùng nước chưa hợp vệ sinh.")[0]["value"] == 0
+
+
+def test_a_forecast_paragraph_sets_no_targets():
+    text = ("Theo nhận định của Đài Khí tượng Thủy văn tỉnh, năm nay có khả năng xuất hiện 10-12 cơn bão, "
+            "trong đó có khoảng 03 - 04 cơn bão ảnh hưởng trực tiếp đến tỉnh. Mực nước tại trạm Cần Thơ ở mức "
+            "từ 2,0 - 2,2m dưới mức báo động II (BĐ II là 2,20m).\n"
+            "Năm 2023, toàn tỉnh đã di dời 1.200 hộ dân ra khỏi vùng sạt lở.")
+    assert [t["value"] for t in _found(text)] == [1200]

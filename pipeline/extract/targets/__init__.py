@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from pipeline.dates import find_dates
 from pipeline.doc import Doc, Span
@@ -81,7 +82,7 @@ class _Reader:
                 closing = clauses.before_next(text, claim.end, ceiling)
             floor = max(closing, claim.end)
             headings = self.headings_at(claim.start)
-            if any(pattern("section", "no_targets").search(h) for h in headings):
+            if any(pattern("section", "no_targets").search(h) for h in headings) or self._in_forecast(claim.start):
                 continue
             where = Where(self.paragraph_start(claim.start), opening, claim.start, claim.figure.end, claim.end,
                           closing, headings, self.issued_year,
@@ -130,6 +131,12 @@ class _Reader:
             scope=attributes.scope(text, opening, closing, claim.start) or attributes.scope(text, *before, claim.start),
             span=(clauses.evidence_start(text, opening, claim.start), max(closing, claim.end, self._counted_end(claim, condition))),
         )
+
+    def _in_forecast(self, pos: int) -> bool:
+        """Whether `pos` sits in a paragraph that opens with a forecast ("Theo nhận định của …")."""
+        start = self.line_start(pos)
+        label = _LIST_ITEM.match(self.text, start)
+        return bool(_FORECAST().match(self.text, label.end() if label else start))
 
     def _counted_end(self, claim: Claim, condition: int) -> int:
         """A share's evidence runs over the nouns it counts, commas and all ("100% nhóm, lớp
@@ -204,6 +211,11 @@ class _Reader:
             if len(heading) <= MAX_HEADING:
                 out.append(heading.lower())
         return tuple(out)
+
+
+@cache
+def _FORECAST() -> re.Pattern:
+    return re.compile(r"\s*" + pattern("forecast_openers").pattern, re.IGNORECASE)
 
 
 def _rejoined(text: str, sentences: list[Span]) -> list[Span]:
