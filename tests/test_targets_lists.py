@@ -169,3 +169,17 @@ def test_a_forecast_paragraph_sets_no_targets():
             "từ 2,0 - 2,2m dưới mức báo động II (BĐ II là 2,20m).\n"
             "Năm 2023, toàn tỉnh đã di dời 1.200 hộ dân ra khỏi vùng sạt lở.")
     assert [t["value"] for t in _found(text)] == [1200]
+
+
+# --- goals without a figure: the aims after "với mục tiêu" -----------------------------------------
+AIMS = ("Sản xuất vụ Xuân có vai trò quan trọng. Với mục tiêu đẩy mạnh sản xuất hàng hóa, nâng cao giá trị "
+        "trên một đơn vị diện tích, tăng hệ số sử dụng đất và từng bước đưa vụ Xuân trở thành vụ sản xuất "
+        "chủ lực của huyện, góp phần tăng thu nhập. Đẩy mạnh cơ giới hóa. Giữ vững an ninh nông thôn, bảo đảm "
+        "trật tự xã hội; mở rộng thị trường.\n"
+        "Giữ vững kết quả đã đạt được trong năm qua.")
+
+
+def test_aims_after_a_goal_lead_that_name_a_state_are_goals():
+    goals = [t["indicator"] for t in _found(AIMS) if t["value"] is None]
+    # not the general aims ("đẩy mạnh", "nâng cao"), nor a paragraph with no lead
+    assert goals == ["từng bước đưa vụ Xuân trở thành vụ sản xuất chủ lực của huyện", "Giữ vững an ninh nông thôn"]

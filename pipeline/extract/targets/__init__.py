@@ -17,7 +17,7 @@ from pipeline.doc import Doc, Span
 from pipeline.extract.targets import attributes, clauses
 from pipeline.extract.targets.claims import Claim, claims_in
 from pipeline.extract.targets.cues import pattern
-from pipeline.extract.targets.goals import goals_in
+from pipeline.extract.targets.goals import aims_lead, goals_in
 from pipeline.extract.targets.status import TARGET, Where, instructions_start, status_of
 from pipeline.extract.targets.units import COUNTED, PERCENT
 from pipeline.records import Target
@@ -153,7 +153,8 @@ class _Reader:
             return []
         under_goal_heading = bool(headings) and bool(pattern("section", "goals").search(headings[0]))
         out = []
-        for goal in goals_in(self.text, sentence, under_goal_heading):
+        aims_from = aims_lead(self.text, self.paragraph_start(sentence[0]), sentence[1])
+        for goal in goals_in(self.text, sentence, under_goal_heading, aims_from):
             if any(t.span[0] < goal.span[1] and goal.span[0] < t.span[1] for t in numeric):
                 continue
             stretches = clauses.period_places(self.text, sentence[0], goal.span[0])
