@@ -183,3 +183,30 @@ def test_aims_after_a_goal_lead_that_name_a_state_are_goals():
     goals = [t["indicator"] for t in _found(AIMS) if t["value"] is None]
     # not the general aims ("đẩy mạnh", "nâng cao"), nor a paragraph with no lead
     assert goals == ["từng bước đưa vụ Xuân trở thành vụ sản xuất chủ lực của huyện", "Giữ vững an ninh nông thôn"]
+
+
+# --- attributes --------------------------------------------------------------------------------
+ATTRIBUTES = [
+    # a rank among the first few
+    ("Phấn đấu chỉ số PCI năm 2025 của tỉnh nằm trong nhóm 20 tỉnh, thành phố dẫn đầu.", 20,
+     dict(comparator="<=", status="target")),
+    # "kết quả" names what is reached; the "Phấn đấu" before it governs
+    ("Phấn đấu kết quả xếp hạng của tỉnh nằm trong nhóm 10 địa phương dẫn đầu.", 10, dict(status="target")),
+    ("Kết quả đánh giá năm 2023 có 12 xã xếp loại tốt.", 12, dict(status="achieved")),
+    # a clause whose verb is "giảm", far from its figure
+    ("II. MỤC TIÊU\n- Giảm bình quân tỷ lệ trẻ suy dinh dưỡng thể thấp còi ở các xã vùng cao từ 0,5 đến 1%/năm.",
+     0.5, dict(mode="reduction", value_max=1)),
+    ("II. MỤC TIÊU\n- Giảm tỷ lệ hộ nghèo xuống còn 3%.", 3, dict(mode="share")),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", ATTRIBUTES)
+def test_attributes(text, value, expected):
+    got = _by_value(text)[value]
+    assert {k: got[k] for k in expected} == expected, got
+
+
+def test_growth_of_sectors_adding_up_to_a_whole_are_shares():
+    found = _by_value("Cụ thể như: tăng trưởng GRDP đạt 8-9%; nông nghiệp tăng khoảng 20%; "
+                      "công nghiệp tăng khoảng 38%; dịch vụ tăng khoảng 41%.")
+    assert {v: found[v]["mode"] for v in (8, 20, 38, 41)} == {8: "total", 20: "share", 38: "share", 41: "share"}

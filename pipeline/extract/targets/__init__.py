@@ -105,7 +105,7 @@ class _Reader:
             previous_mode = mode
             condition = clauses.condition_end(text, claim.end, ceiling, k + 1 < len(claims))
             out.append(self.target(claim, status, mode, (opening, closing), condition, sentence, headings))
-        return out
+        return _as_shares(out)
 
     def target(self, claim: Claim, status: str, mode: str, clause: Span, condition: int,
                sentence: Span, headings: tuple[str, ...]) -> Target:
@@ -217,6 +217,18 @@ class _Reader:
 @cache
 def _FORECAST() -> re.Pattern:
     return re.compile(r"\s*" + pattern("forecast_openers").pattern, re.IGNORECASE)
+
+
+def _as_shares(found: list[Target]) -> list[Target]:
+    """Growth percentages of one sentence that add up to about 100% are shares of a whole:
+    the longest such run of consecutive ones."""
+    percents = [k for k, t in enumerate(found) if t.unit == "%" and t.mode == "total"]
+    for i in range(len(percents)):
+        for j in range(len(percents), i, -1):
+            run = percents[i:j]
+            if run == list(range(run[0], run[-1] + 1)) and attributes.sector_shares([found[k].value for k in run]):
+                return [t.model_copy(update={"mode": "share"}) if k in run else t for k, t in enumerate(found)]
+    return found
 
 
 def _rejoined(text: str, sentences: list[Span]) -> list[Span]:

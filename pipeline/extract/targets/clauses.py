@@ -68,9 +68,10 @@ def labelled_start(text: str, line_start: int, opening: int, pos: int) -> int:
 
 
 def evidence_start(text: str, clause_open: int, pos: int) -> int:
-    """The clause's opening, or, if more than a dozen words (and a few) lie between it and
-    `pos`, the last comma before `pos` (or the dozenth word back when there is none, moved
-    back so as not to split a word)."""
+    """The clause's opening, so that the evidence holds the indicator whole. Where more than a
+    dozen words (and a few) lie between it and `pos`: after a purpose word ("để"), or the
+    last comma that opens a clause, or the opening of a clause without one, up to
+    MAX_SUBJECT_WORDS; else the dozenth word back, moved back so as not to split a word."""
     reach = MAX_WORDS_BEFORE + EVIDENCE_SLACK
     if _word_count(text[clause_open:pos]) <= reach:
         return _skip_blank(text, clause_open, pos)
@@ -80,20 +81,20 @@ def evidence_start(text: str, clause_open: int, pos: int) -> int:
     if opener is not None and MIN_SUBJECT_WORDS <= _word_count(text[opener.end():pos]) <= MAX_SUBJECT_WORDS:
         # "… tiếp tục phấn đấu để tỷ lệ trẻ em … đạt 95%": the figure's own clause opens after "để".
         return evidence_start(text, opener.end(), pos)
-    commas, listed = _clause_commas(text, clause_open, pos)
+    commas = _clause_commas(text, clause_open, pos)
     if commas:
         # The last comma that opens a clause, not one of a list of nouns: "Phấn đấu đến hết
         # năm 2026, mức độ hài lòng của người dân, doanh nghiệp … đạt 90%" opens at "mức độ".
         if _word_count(text[commas[-1] + 1:pos]) <= MAX_SUBJECT_WORDS:
             return _skip_blank(text, commas[-1] + 1, pos)
-    elif listed and _word_count(text[clause_open:pos]) <= MAX_SUBJECT_WORDS:
-        return _skip_blank(text, clause_open, pos)  # long only by the list it names
+    elif _word_count(text[clause_open:pos]) <= MAX_SUBJECT_WORDS:
+        return _skip_blank(text, clause_open, pos)  # one clause: its subject whole
     return _whole_words_back(text, clause_open, pos, MAX_WORDS_BEFORE)
 
 
-def _clause_commas(text: str, start: int, pos: int) -> tuple[list[int], bool]:
+def _clause_commas(text: str, start: int, pos: int) -> list[int]:
     """The commas of text[start:pos] outside parentheses that may open the figure's clause,
-    and whether there are others: those of a list of nouns ("lĩnh vực đất đai, xây dựng, đầu
+    not those of a list of nouns ("lĩnh vực đất đai, xây dựng, đầu
     tư đạt 85%", "các cơ quan, đơn vị, địa phương đạt 90%": a piece of a word or two between
     two commas; "của người dân, doanh nghiệp": a comma a noun or two after "của", "các")."""
     commas, depth = [], 0
@@ -109,7 +110,7 @@ def _clause_commas(text: str, start: int, pos: int) -> tuple[list[int], bool]:
     for a, b in zip(commas, commas[1:]):
         if _word_count(text[a + 1:b]) <= LIST_PIECE_WORDS:
             listed.update((a, b))
-    return [i for i in commas if i not in listed], bool(listed)
+    return [i for i in commas if i not in listed]
 
 
 def clause_end(text: str, pos: int, ceiling: int, stops: str = ";:,()\n") -> int:

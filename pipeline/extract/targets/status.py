@@ -50,6 +50,10 @@ def status_of(text: str, where: Where) -> str | None:
         if len(text[cue.end:where.figure_start].split()) <= cues.data()["not_target_words"]:
             return None
         cue = cues.nearest_before(text, where.clause_open, where.figure_end, _before_kinds(False))
+    if cue is not None and cue.kind == ACHIEVED and cues.pattern("status", "achieved_nouns").fullmatch(
+            text, cue.start, cue.end):
+        governing = cues.nearest_before(text, where.clause_open, cue.start, _before_kinds(False))
+        cue = governing if governing is not None and governing.kind == TARGET else cue
     if cue is None:
         cue = cues.first_after(text, where.unit_end, where.clause_close, _after_kinds())
         if cue is not None and cue.kind == "after_target" and _after_a_result(text, where):
