@@ -70,6 +70,11 @@ def test_not_targets(text):
 def test_a_count_of_goals_reached_is_a_result():
     got = _by_value("Năm 2023 toàn tỉnh đã hoàn thành 19/24 chỉ tiêu.")[19]
     assert (got["denominator"], got["unit"], got["status"]) == (24, "chỉ tiêu", "achieved")
+    assert _by_value("Năm 2023 có 17 chỉ tiêu đạt và vượt kế hoạch.")[17]["status"] == "achieved"
+
+
+def test_a_count_of_who_took_part_is_no_possessor():
+    assert _by_value("Hội nghị có sự tham gia của 180 đại biểu.")[180]["unit"] == "đại biểu"
 
 
 # --- lists of indicators ------------------------------------------------------------------------

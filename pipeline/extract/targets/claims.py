@@ -117,11 +117,12 @@ def _multiple(text: str, floor: int, figure: Figure) -> Unit | None:
 def _counts_plan_parts(text: str, floor: int, figure: Figure, unit: Unit) -> bool:
     """"11 chỉ tiêu kinh tế gồm:", "25 chỉ tiêu phấn đấu năm 2024": how many goals a plan sets
     counts the document's own parts (ANNOTATION.md), unless the figure says how many were
-    reached ("đạt 20/25 chỉ tiêu", "đã hoàn thành 18 chỉ tiêu")."""
+    reached ("đạt 20/25 chỉ tiêu", "đã hoàn thành 18 chỉ tiêu", "18 chỉ tiêu đạt và vượt")."""
     data = resources.load("target_units.yaml")
     if unit.kind != COUNTED or unit.text not in data["plan_parts"] or figure.denominator is not None:
         return False
-    return not _reached_before().search(text, max(floor, figure.start - 40), figure.start)
+    return not _reached_before().search(text, max(floor, figure.start - 40), figure.start) and \
+        not _reached_after().match(text, unit.span[1], min(len(text), unit.span[1] + 40))
 
 
 def _points_back(text: str, pos: int, limit: int) -> bool:
@@ -215,3 +216,8 @@ def _introduces_figure() -> re.Pattern:
     """The verbs and bounds that put a figure of its own after a noun ("đạt", "tăng", "là")."""
     return re.compile(r"(?<!\w)(?:" + "|".join(sorted(cues.data()["indicator"]["tail"], key=len, reverse=True))
                       + r")\s*$", re.IGNORECASE)
+
+
+@cache
+def _reached_after() -> re.Pattern:
+    return re.compile(r"[^.;:,]*?" + cues.compile_words(cues.data()["plan_parts_reached"]).pattern, re.IGNORECASE)
