@@ -215,3 +215,12 @@ def test_growth_of_sectors_adding_up_to_a_whole_are_shares():
     found = _by_value("Cụ thể như: tăng trưởng GRDP đạt 8-9%; nông nghiệp tăng khoảng 20%; "
                       "công nghiệp tăng khoảng 38%; dịch vụ tăng khoảng 41%.")
     assert {v: found[v]["mode"] for v in (8, 20, 38, 41)} == {8: "total", 20: "share", 38: "share", 41: "share"}
+
+
+def test_a_heading_says_more_than_a_lead_in():
+    text = ("I. KẾT QUẢ THỰC HIỆN NĂM 2024\nNăm 2024, toàn tỉnh đạt 20/24 chỉ tiêu; trong đó:\n"
+            "- Tốc độ tăng trưởng GRDP: 7,8%\n- Thu ngân sách: 11.200 tỷ đồng\n"
+            "II. MỤC TIÊU NĂM 2025\n1. Các chỉ tiêu chủ yếu\n- Thu ngân sách nhà nước: Trên 12.000 tỷ đồng")
+    found = _by_value(text)
+    assert {v: found[v]["status"] for v in (7.8, 11200, 12000)} == {7.8: "achieved", 11200: "achieved",
+                                                                   12000: "target"}

@@ -63,15 +63,17 @@ def status_of(text: str, where: Where) -> str | None:
     if cue is None:
         cue = cues.nearest_before(text, where.paragraph_start, where.clause_open, _before_kinds(False),
                                   where.counted)
-    if cue is None and where.lead_in is not None:
-        # "11 chỉ tiêu kinh tế gồm:" / "- Thu ngân sách nhà nước: 12.800 tỷ đồng": the list's
-        # lead-in governs its items.
-        cue = cues.nearest_before(text, *where.lead_in, _before_kinds(False))
     if cue is not None:
         return _resolve(text, cue, where.issued_year)
     status = heading_status(where.headings)
     if status == PROPOSED:
         return None
+    if status is None and where.lead_in is not None:
+        # "11 chỉ tiêu kinh tế gồm:" / "- Thu ngân sách nhà nước: 12.800 tỷ đồng": the list's
+        # lead-in governs its items, where no heading says what they are ("I. KẾT QUẢ …" over
+        # "… đạt 20/24 chỉ tiêu; trong đó:" does).
+        cue = cues.nearest_before(text, *where.lead_in, _before_kinds(False))
+        status = _resolve(text, cue, where.issued_year) if cue is not None else None
     return status or (TARGET if where.instructions else ACHIEVED)
 
 
