@@ -224,3 +224,18 @@ def test_a_heading_says_more_than_a_lead_in():
     found = _by_value(text)
     assert {v: found[v]["status"] for v in (7.8, 11200, 12000)} == {7.8: "achieved", 11200: "achieved",
                                                                    12000: "target"}
+
+
+LABELS = [
+    # a body before ":" and a goal verb: no label of the figure
+    ("1. Sở Nội vụ: Phấn đấu 100% hồ sơ được giải quyết đúng hạn.", 100, "Phấn đấu 100% hồ sơ được giải quyết đúng hạn"),
+    # a share whose nouns follow: they are what is counted, not the label
+    ("- Sở Y tế: 100% trạm y tế có bác sĩ.", 100, "100% trạm y tế có bác sĩ"),
+    # a verb between the label and its figure
+    ("- Tỷ lệ lao động qua đào tạo: đạt 70%", 70, "Tỷ lệ lao động qua đào tạo: đạt 70%"),
+]
+
+
+@pytest.mark.parametrize("text, value, quote", LABELS)
+def test_which_labels_name_the_figure(text, value, quote):
+    assert _by_value(text)[value]["quote"] == quote

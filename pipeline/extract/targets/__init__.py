@@ -76,7 +76,8 @@ class _Reader:
         for k, claim in enumerate(claims):
             ceiling = claims[k + 1].start if k + 1 < len(claims) else sentence[1]
             opening = clauses.clause_start(text, floor, claim.start)
-            opening = clauses.labelled_start(text, self.line_start(claim.start), opening, claim.start)
+            if not (claim.unit.kind == PERCENT and _lowercase_after(text, claim.end)):
+                opening = clauses.labelled_start(text, self.line_start(claim.start), opening, claim.start)
             closing = clauses.clause_end(text, claim.end, ceiling)
             if k + 1 < len(claims) and not text[closing:ceiling].strip():
                 closing = clauses.before_next(text, claim.end, ceiling)
@@ -229,6 +230,12 @@ def _as_shares(found: list[Target]) -> list[Target]:
             if run == list(range(run[0], run[-1] + 1)) and attributes.sector_shares([found[k].value for k in run]):
                 return [t.model_copy(update={"mode": "share"}) if k in run else t for k, t in enumerate(found)]
     return found
+
+
+def _lowercase_after(text: str, pos: int) -> bool:
+    """A word in lower case after a space: the nouns a share counts ("100% trạm y tế")."""
+    word = re.match(r"[ \t]+(\w)", text[pos:pos + 8])
+    return bool(word) and word.group(1).islower()
 
 
 def _rejoined(text: str, sentences: list[Span]) -> list[Span]:

@@ -52,9 +52,10 @@ def clause_start(text: str, floor: int, pos: int) -> int:
 def labelled_start(text: str, line_start: int, opening: int, pos: int) -> int:
     """"- Thu ngân sách nhà nước: 12.800 tỷ đồng": a list item whose label names what the
     figure after its ":" measures. The clause then opens at the label (after the item's
-    mark), not at the ":"; `opening` otherwise. Not a lead-in ("Cụ thể: …", "… gồm: …")."""
+    mark), not at the ":"; `opening` otherwise. Not a lead-in ("Cụ thể: …", "… gồm: …"),
+    nor a label with more than a verb before the figure ("Sở Nội vụ: Phấn đấu 100% …")."""
     colon = opening - 1
-    if colon < line_start or text[colon] != ":" or len(text[opening:pos].split()) > cues.data()["label"]["gap_words"]:
+    if colon < line_start or text[colon] != ":" or not _label_gap().fullmatch(text, opening, pos):
         return opening
     line_start = max(line_start, text.rfind(";", line_start, colon) + 1)  # "…; Giá trị xuất khẩu: 4,5 tỷ USD"
     mark = _item_label().match(text, _skip_blank(text, line_start, colon), colon)
@@ -213,6 +214,13 @@ def _subclause_opener() -> re.Pattern:
 def _possessor_list() -> re.Pattern:
     words = "|".join(cues.data()["evidence"]["list_openers"])
     return re.compile(r"(?<!\w)(?:" + words + r")(?:\s+[^\W\d]+){1,%d}\s*$" % LIST_PIECE_WORDS, re.IGNORECASE)
+
+
+@cache
+def _label_gap() -> re.Pattern:
+    """Between a label's ":" and its figure: nothing, or a verb that introduces the figure ("đạt")."""
+    verbs = "|".join(sorted(cues.data()["indicator"]["tail"], key=len, reverse=True))
+    return re.compile(r"\s*(?:(?:" + verbs + r")\s+)?", re.IGNORECASE)
 
 
 @cache
