@@ -118,6 +118,12 @@ EVIDENCE = [
      92, "tỷ lệ hài lòng của người dân, tổ chức về dịch vụ công lĩnh vực tư pháp, hộ tịch, chứng thực đạt tối thiểu 92%"),
     ("3. Phấn đấu xếp hạng chỉ số chuyển đổi số năm 2025 của các sở, ngành, địa phương đạt trên 80%.",
      80, "Phấn đấu xếp hạng chỉ số chuyển đổi số năm 2025 của các sở, ngành, địa phương đạt trên 80%"),
+    # the subject's own commas stay in; the scene-setting phrases before it do not
+    ("Phấn đấu đến năm 2026, trên địa bàn tỉnh, tỷ lệ học sinh tiểu học được học bơi, "
+     "được trang bị kỹ năng an toàn trong môi trường nước đạt trên 70%.",
+     70, "tỷ lệ học sinh tiểu học được học bơi, được trang bị kỹ năng an toàn trong môi trường nước đạt trên 70%"),
+    ("Tuy nhiên, theo báo cáo của Sở Xây dựng, tính đến ngày 30/6/2024, toàn tỉnh mới khởi công "
+     "được 420 căn nhà.", 420, "toàn tỉnh mới khởi công được 420 căn nhà"),
     # a share runs over the nouns it counts, commas included
     ("- Duy trì 100% trường, lớp được học 2 buổi/ngày và có bếp ăn; giảm tỷ lệ trẻ thấp còi 0,5%.",
      100, "Duy trì 100% trường, lớp được học 2 buổi/ngày và có bếp ăn"),

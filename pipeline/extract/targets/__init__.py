@@ -118,8 +118,11 @@ class _Reader:
         own = clauses.period_places(text, before[0], claim.start)
         in_item = (max(opening, own[0][0]), closing) if len(own) > 1 else clause
         places = [in_item] + (own if status == TARGET else [])
+        evidence = clauses.evidence_start(text, opening, claim.start)
         return Target(
-            indicator=attributes.indicator(text, claim, clause, max(condition, closing)),
+            # The subject is read from where the evidence opens: a long clause's first words
+            # ("Tuy nhiên, theo báo cáo của …, tính đến ngày …,") name no indicator.
+            indicator=attributes.indicator(text, claim, (evidence, closing), max(condition, closing)),
             value=claim.value,
             value_max=claim.value_max,
             denominator=claim.denominator,
@@ -130,7 +133,7 @@ class _Reader:
             period=attributes.period(text, claim.start, places, headings if status == TARGET else (),
                                      self.doc.document.subject if status == TARGET else None),
             scope=attributes.scope(text, opening, closing, claim.start) or attributes.scope(text, *before, claim.start),
-            span=(clauses.evidence_start(text, opening, claim.start), max(closing, claim.end, self._counted_end(claim, condition))),
+            span=(evidence, max(closing, claim.end, self._counted_end(claim, condition))),
         )
 
     def _in_forecast(self, pos: int) -> bool:

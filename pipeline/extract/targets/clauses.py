@@ -70,9 +70,9 @@ def labelled_start(text: str, line_start: int, opening: int, pos: int) -> int:
 
 def evidence_start(text: str, clause_open: int, pos: int) -> int:
     """The clause's opening, so that the evidence holds the indicator whole. Where more than a
-    dozen words (and a few) lie between it and `pos`: after a purpose word ("để"), or the
-    last comma that opens a clause, or the opening of a clause without one, up to
-    MAX_SUBJECT_WORDS; else the dozenth word back, moved back so as not to split a word."""
+    dozen words (and a few) lie between it and `pos`: after a purpose word ("để"), or past
+    the phrases that set the scene, up to MAX_SUBJECT_WORDS; else the dozenth word back,
+    moved back so as not to split a word."""
     reach = MAX_WORDS_BEFORE + EVIDENCE_SLACK
     if _word_count(text[clause_open:pos]) <= reach:
         return _skip_blank(text, clause_open, pos)
@@ -83,13 +83,20 @@ def evidence_start(text: str, clause_open: int, pos: int) -> int:
         # "… tiếp tục phấn đấu để tỷ lệ trẻ em … đạt 95%": the figure's own clause opens after "để".
         return evidence_start(text, opener.end(), pos)
     commas = _clause_commas(text, clause_open, pos)
-    if commas:
-        # The last comma that opens a clause, not one of a list of nouns: "Phấn đấu đến hết
-        # năm 2026, mức độ hài lòng của người dân, doanh nghiệp … đạt 90%" opens at "mức độ".
-        if _word_count(text[commas[-1] + 1:pos]) <= MAX_SUBJECT_WORDS:
-            return _skip_blank(text, commas[-1] + 1, pos)
-    elif _word_count(text[clause_open:pos]) <= MAX_SUBJECT_WORDS:
-        return _skip_blank(text, clause_open, pos)  # one clause: its subject whole
+    # Past the phrases that only set the scene ("Phấn đấu đến hết năm 2026, trên địa bàn
+    # tỉnh, mức độ hài lòng … đạt 90%", "Tuy nhiên, theo báo cáo của …, tính đến ngày …,"),
+    # the subject whole, its own commas included ("tỷ lệ dân cư được sử dụng nước sạch,
+    # nước hợp vệ sinh đạt 97,5%").
+    start = clause_open
+    for comma in commas:
+        if not _intro().match(text, _skip_blank(text, start, comma), comma):
+            break
+        start = comma + 1
+    if _word_count(text[start:pos]) <= MAX_SUBJECT_WORDS:
+        return _skip_blank(text, start, pos)
+    for comma in commas:  # else the first clause's comma that leaves a subject short enough
+        if comma > start and _word_count(text[comma + 1:pos]) <= MAX_SUBJECT_WORDS:
+            return _skip_blank(text, comma + 1, pos)
     return _whole_words_back(text, clause_open, pos, MAX_WORDS_BEFORE)
 
 
@@ -203,6 +210,14 @@ def in_parenthesis(text: str, start: int, pos: int) -> bool:
 @cache
 def _joined_to_next() -> re.Pattern:
     return re.compile("|".join(cues.data()["evidence"]["joined_to_next"]), re.IGNORECASE)
+
+
+@cache
+def _intro() -> re.Pattern:
+    """A phrase that sets the scene of a clause: a time, a place, a source, a lead word."""
+    data = cues.data()
+    words = data["evidence"]["intro"] + data["indicator"]["lead"]
+    return re.compile(r"(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 
 
 @cache
