@@ -245,3 +245,8 @@ LABELS = [
 @pytest.mark.parametrize("text, value, quote", LABELS)
 def test_which_labels_name_the_figure(text, value, quote):
     assert _by_value(text)[value]["quote"] == quote
+
+
+def test_a_list_item_takes_the_period_of_its_lead_in():
+    got = _by_value("Các chỉ tiêu chủ yếu năm 2025 gồm:\n- Thu ngân sách nhà nước: 9.000 tỷ đồng\n")[9000]
+    assert (got["status"], got["period"]) == ("target", {"start": "2025-01-01", "end": "2025-12-31"})

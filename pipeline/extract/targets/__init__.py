@@ -118,6 +118,9 @@ class _Reader:
         own = clauses.period_places(text, before[0], claim.start)
         in_item = (max(opening, own[0][0]), closing) if len(own) > 1 else clause
         places = [in_item] + (own if status == TARGET else [])
+        lead_in = self.lead_in(claim.start)
+        if status == TARGET and lead_in is not None:
+            places.append(lead_in)  # "Chỉ tiêu năm 2025 gồm:" over "- Thu ngân sách: 9.000 tỷ đồng"
         evidence = clauses.evidence_start(text, opening, claim.start)
         return Target(
             # The subject is read from where the evidence opens: a long clause's first words
