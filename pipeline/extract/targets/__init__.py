@@ -3,8 +3,11 @@
 Sentence by sentence: the figures with a unit they count (claims.py), each given the
 clause it governs (clauses.py), a status from the cues around it and its sections
 (status.py), then comparator, mode, period, scope and indicator (attributes.py);
-goals without a figure come from their own cues (goals.py). Targets are returned in
-text order: the tasks stage refers to them by index.
+goals without a figure come from their own cues (goals.py). A list of indicators
+("11 chỉ tiêu kinh tế gồm:" over "- Thu ngân sách nhà nước: 12.800 tỷ đồng") reads each
+item's label as its indicator and takes status and period from the list's lead-in; a
+paragraph of forecasts and the sections of award standards give no targets. Targets are
+returned in text order: the tasks stage refers to them by index.
 """
 from __future__ import annotations
 
@@ -143,15 +146,12 @@ class _Reader:
         """Whether `pos` sits in a paragraph that opens with a forecast ("Theo nhận định của …")."""
         start = self.line_start(pos)
         label = _LIST_ITEM.match(self.text, start)
-        return bool(_FORECAST().match(self.text, label.end() if label else start))
+        return bool(_forecast().match(self.text, label.end() if label else start))
 
     def _counted_end(self, claim: Claim, condition: int) -> int:
         """A share's evidence runs over the nouns it counts, commas and all ("100% nhóm, lớp
         được học 2 buổi/ngày"): the clause would stop at the first comma."""
-        if claim.unit.kind != PERCENT or not re.match(r"\s+[^\W\d]", self.text[claim.end:condition]) \
-                or not self.text[claim.end:condition].strip()[:1].islower():
-            return claim.end
-        return condition
+        return condition if claim.unit.kind == PERCENT and _lowercase_after(self.text, claim.end) else claim.end
 
     def goals_of(self, sentence: Span, numeric: list[Target]) -> list[Target]:
         headings = self.headings_at(sentence[0])
@@ -222,7 +222,7 @@ class _Reader:
 
 
 @cache
-def _FORECAST() -> re.Pattern:
+def _forecast() -> re.Pattern:
     return re.compile(r"\s*" + pattern("forecast_openers").pattern, re.IGNORECASE)
 
 
