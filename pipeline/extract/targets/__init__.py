@@ -3,22 +3,26 @@
 Sentence by sentence: the figures with a unit they count (claims.py), each given the
 clause it governs (clauses.py), a status from the cues around it and its sections
 (status.py), then comparator, mode, period, scope and indicator (attributes.py);
-goals without a figure come from their own cues (goals.py). Targets are returned in
-text order: the tasks stage refers to them by index.
+goals without a figure come from their own cues (goals.py). A list of indicators
+("11 chỉ tiêu kinh tế gồm:" over "- Thu ngân sách nhà nước: 12.800 tỷ đồng") reads each
+item's label as its indicator and takes status and period from the list's lead-in; a
+paragraph of forecasts and the sections of award standards give no targets. Targets are
+returned in text order: the tasks stage refers to them by index.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from pipeline.dates import find_dates
 from pipeline.doc import Doc, Span
 from pipeline.extract.targets import attributes, clauses
 from pipeline.extract.targets.claims import Claim, claims_in
 from pipeline.extract.targets.cues import pattern
-from pipeline.extract.targets.goals import goals_in
+from pipeline.extract.targets.goals import aims_lead, goals_in
 from pipeline.extract.targets.status import TARGET, Where, instructions_start, status_of
-from pipeline.extract.targets.units import COUNTED
+from pipeline.extract.targets.units import COUNTED, PERCENT
 from pipeline.records import Target
 
 MAX_HEADING = 160
@@ -26,6 +30,12 @@ MAX_HEADING = 160
 # pasted as one long line would otherwise make every figure rescan all that came before it).
 MAX_LOOKBACK = 1500
 SENTENCE_LOOKBACK = 300
+# How far back the lead-in of a list may stand ("… gồm:" over a dozen items).
+MAX_LIST = 3000
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
+# A figure going on with its unit or clause, not a list label ("2.", "3)") or a page number alone.
+_WRAPPED_FIGURE = re.compile(r"\d[\d.,/]*(?<![.])(?:%|\s+[^\W\d])")
+_LIST_ITEM = re.compile(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s")
 
 
 def find(doc: Doc) -> list[Target]:
@@ -55,7 +65,8 @@ class _Reader:
         self.counted: list[Span] = []  # what each figure read so far counts: unit to clause end
 
     def sentences(self):
-        return [s for s in self.doc.sentences if any(start <= s[0] and s[1] <= end for start, end in self.regions)]
+        inside = [s for s in self.doc.sentences if any(start <= s[0] and s[1] <= end for start, end in self.regions)]
+        return _rejoined(self.text, inside)
 
     def region(self, pos: int) -> tuple[int, int]:
         return next((r for r in self.regions if r[0] <= pos < r[1]), self.regions[0])
@@ -68,21 +79,27 @@ class _Reader:
         for k, claim in enumerate(claims):
             ceiling = claims[k + 1].start if k + 1 < len(claims) else sentence[1]
             opening = clauses.clause_start(text, floor, claim.start)
+            if not (claim.unit.kind == PERCENT and _lowercase_after(text, claim.end)):
+                opening = clauses.labelled_start(text, self.line_start(claim.start), opening, claim.start)
             closing = clauses.clause_end(text, claim.end, ceiling)
             if k + 1 < len(claims) and not text[closing:ceiling].strip():
                 closing = clauses.before_next(text, claim.end, ceiling)
             floor = max(closing, claim.end)
             headings = self.headings_at(claim.start)
+            if any(pattern("section", "no_targets").search(h) for h in headings) or self._in_forecast(claim.start):
+                continue
             where = Where(self.paragraph_start(claim.start), opening, claim.start, claim.figure.end, claim.end,
                           closing, headings, self.issued_year,
                           in_parenthesis=clauses.in_parenthesis(text, self.lookback(sentence, claim.start), claim.start),
                           previous=previous_status,
                           instructions=self._in_instructions(claim.start),
-                          counted=tuple(self.counted[-8:]), sentence_start=sentence[0])
+                          counted=tuple(self.counted[-8:]), sentence_start=sentence[0],
+                          lead_in=self.lead_in(claim.start))
             self.counted.append((claim.unit.span[0], closing))
             status = status_of(text, where)
             previous_status = status
-            if status is None:
+            if status is None or (status != TARGET and claim.none_of):
+                # "không có văn bản báo cáo" states a fact; only a goal of none is a target.
                 previous_mode = None
                 continue
             mode = attributes.mode(text, claim, opening)
@@ -92,7 +109,7 @@ class _Reader:
             previous_mode = mode
             condition = clauses.condition_end(text, claim.end, ceiling, k + 1 < len(claims))
             out.append(self.target(claim, status, mode, (opening, closing), condition, sentence, headings))
-        return out
+        return _as_shares(out)
 
     def target(self, claim: Claim, status: str, mode: str, clause: Span, condition: int,
                sentence: Span, headings: tuple[str, ...]) -> Target:
@@ -104,8 +121,14 @@ class _Reader:
         own = clauses.period_places(text, before[0], claim.start)
         in_item = (max(opening, own[0][0]), closing) if len(own) > 1 else clause
         places = [in_item] + (own if status == TARGET else [])
+        lead_in = self.lead_in(claim.start)
+        if status == TARGET and lead_in is not None:
+            places.append(lead_in)  # "Chỉ tiêu năm 2025 gồm:" over "- Thu ngân sách: 9.000 tỷ đồng"
+        evidence = clauses.evidence_start(text, opening, claim.start)
         return Target(
-            indicator=attributes.indicator(text, claim, clause, max(condition, closing)),
+            # The subject is read from where the evidence opens: a long clause's first words
+            # ("Tuy nhiên, theo báo cáo của …, tính đến ngày …,") name no indicator.
+            indicator=attributes.indicator(text, claim, (evidence, closing), max(condition, closing)),
             value=claim.value,
             value_max=claim.value_max,
             denominator=claim.denominator,
@@ -116,16 +139,29 @@ class _Reader:
             period=attributes.period(text, claim.start, places, headings if status == TARGET else (),
                                      self.doc.document.subject if status == TARGET else None),
             scope=attributes.scope(text, opening, closing, claim.start) or attributes.scope(text, *before, claim.start),
-            span=(clauses.evidence_start(text, opening, claim.start), max(closing, claim.end)),
+            span=(evidence, max(closing, claim.end, self._counted_end(claim, condition))),
         )
+
+    def _in_forecast(self, pos: int) -> bool:
+        """Whether `pos` sits in a paragraph that opens with a forecast ("Theo nhận định của …")."""
+        start = self.line_start(pos)
+        label = _LIST_ITEM.match(self.text, start)
+        return bool(_forecast().match(self.text, label.end() if label else start))
+
+    def _counted_end(self, claim: Claim, condition: int) -> int:
+        """A share's evidence runs over the nouns it counts, commas and all ("100% nhóm, lớp
+        được học 2 buổi/ngày"): the clause would stop at the first comma."""
+        return condition if claim.unit.kind == PERCENT and _lowercase_after(self.text, claim.end) else claim.end
 
     def goals_of(self, sentence: Span, numeric: list[Target]) -> list[Target]:
         headings = self.headings_at(sentence[0])
-        if any(pattern("section", "no_goals").search(h) for h in headings):
+        if any(pattern("section", "no_goals").search(h) or pattern("section", "no_targets").search(h)
+               for h in headings):
             return []
         under_goal_heading = bool(headings) and bool(pattern("section", "goals").search(headings[0]))
         out = []
-        for goal in goals_in(self.text, sentence, under_goal_heading):
+        aims_from = aims_lead(self.text, self.paragraph_start(sentence[0]), sentence[1])
+        for goal in goals_in(self.text, sentence, under_goal_heading, aims_from):
             if any(t.span[0] < goal.span[1] and goal.span[0] < t.span[1] for t in numeric):
                 continue
             stretches = clauses.period_places(self.text, sentence[0], goal.span[0])
@@ -143,6 +179,25 @@ class _Reader:
     def lookback(self, sentence: Span, pos: int, reach: int = MAX_LOOKBACK) -> int:
         """The start of `sentence`, or of the stretch of it before `pos` worth reading back."""
         return max(sentence[0], pos - reach)
+
+    def line_start(self, pos: int) -> int:
+        k = bisect_right(self.line_starts, pos) - 1
+        return self.line_starts[k] if k >= 0 else 0
+
+    def lead_in(self, pos: int) -> Span | None:
+        """The line that opens the list `pos` sits in ("11 chỉ tiêu kinh tế gồm:" over "- Thu
+        ngân sách nhà nước: 12.800 tỷ đồng"): back over the list's items, to the first line
+        that is none, when it ends with ":"."""
+        k = bisect_right(self.line_starts, pos) - 1
+        floor = max(self.region(pos)[0], pos - MAX_LIST)
+        if k < 0 or not _LIST_ITEM.match(self.doc.lines[k].text):
+            return None
+        while k > 0 and self.line_starts[k - 1] >= floor:
+            k -= 1
+            line = self.doc.lines[k].text.strip()
+            if line and not _LIST_ITEM.match(line):
+                return self.doc.lines[k].span if line.endswith(":") else None
+        return None
 
     def paragraph_start(self, pos: int) -> int:
         """The start of the paragraph holding `pos`: its line, and the lines before it that
@@ -164,6 +219,43 @@ class _Reader:
             if len(heading) <= MAX_HEADING:
                 out.append(heading.lower())
         return tuple(out)
+
+
+@cache
+def _forecast() -> re.Pattern:
+    return re.compile(r"\s*" + pattern("forecast_openers").pattern, re.IGNORECASE)
+
+
+def _as_shares(found: list[Target]) -> list[Target]:
+    """Growth percentages of one sentence that add up to about 100% are shares of a whole:
+    the longest such run of consecutive ones."""
+    percents = [k for k, t in enumerate(found) if t.unit == "%" and t.mode == "total"]
+    for i in range(len(percents)):
+        for j in range(len(percents), i, -1):
+            run = percents[i:j]
+            if run == list(range(run[0], run[-1] + 1)) and attributes.sector_shares([found[k].value for k in run]):
+                return [t.model_copy(update={"mode": "share"}) if k in run else t for k, t in enumerate(found)]
+    return found
+
+
+def _lowercase_after(text: str, pos: int) -> bool:
+    """A word in lower case after a space: the nouns a share counts ("100% trạm y tế")."""
+    word = re.match(r"[ \t]+(\w)", text[pos:pos + 8])
+    return bool(word) and word.group(1).islower()
+
+
+def _rejoined(text: str, sentences: list[Span]) -> list[Span]:
+    """Sentences broken at a wrapped line that the normalizer left because the next line opens
+    with a number ("riêng trẻ 5 tuổi đạt\n99,8% trở lên", "báo cáo của\n16 hội"): one
+    sentence again, so that the figure keeps its clause."""
+    out: list[Span] = []
+    for sentence in sentences:
+        if out and _WRAPPED.fullmatch(text, out[-1][1], sentence[0]) and text[out[-1][1] - 1].isalpha() \
+                and text[out[-1][1] - 1].islower() and _WRAPPED_FIGURE.match(text, sentence[0], sentence[1]):
+            out[-1] = (out[-1][0], sentence[1])
+        else:
+            out.append(sentence)
+    return out
 
 
 def _issued_year(doc: Doc) -> int | None:

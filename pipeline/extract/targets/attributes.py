@@ -31,10 +31,27 @@ def mode(text: str, claim: Claim, clause_open: int) -> str:
         return "additional"
     if near is not None and near.kind == "reduction":
         return "reduction"
+    if near is None and _opens_with_reduction(text, clause_open, claim.start):
+        return "reduction"  # "giảm trung bình tỷ lệ suy dinh dưỡng các thể … từ 0,2 đến 0,3%"
     if claim.unit.kind == PERCENT:
         growth = _mode_kinds()["growth"].search(text, clause_open, claim.start)
         return "total" if growth and (near is None or near.kind != "level") else "share"
     return "total"
+
+
+def _opens_with_reduction(text: str, clause_open: int, pos: int) -> bool:
+    """Whether the clause's verb, its first word after a list label, is one of reducing."""
+    m = re.match(r"[\s\-–+•]*(?:(?:\d{1,2}\.)+\d{0,2}|[a-zđ]\))?\s*", text[clause_open:pos])
+    start = clause_open + (m.end() if m else 0)
+    found = _mode_kinds()["reduction"].match(text, start, pos)
+    return bool(found) and not _mode_kinds()["level"].search(text, start, pos)
+
+
+def sector_shares(values: list[float]) -> bool:
+    """Growth figures of the sectors of a whole ("nông nghiệp tăng 21-22%; công nghiệp 35-36%;
+    dịch vụ 42-43%"): three or more that add up to about 100% are shares (ANNOTATION.md)."""
+    data = cues.data()["mode"]["sectors"]
+    return len(values) >= data["at_least"] and abs(sum(values) - 100) <= data["tolerance"]
 
 
 def period(text: str, pos: int, places: list[tuple[int, int]], headings: tuple[str, ...],

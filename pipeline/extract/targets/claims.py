@@ -9,16 +9,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline import resources
 from pipeline.dates import find_dates
 from pipeline.doc import Span
 from pipeline.numbers import Figure, Number, bound_after, find_figures, normalized
 from pipeline.extract.targets import cues
-from pipeline.extract.targets.units import COUNTED, NOT_A_UNIT, Unit, noun_after, read_unit
+from pipeline.extract.targets.units import COUNTED, MEASURE, NOT_A_UNIT, PERCENT, Unit, noun_after, read_unit
 
 # Between two figures, any of these means the second has a clause of its own; with none,
 # the second only qualifies the first ("42/85 xã đạt chuẩn 19/19 tiêu chí").
 # "2.146 phương tiện với 9.820 lao động" are two counts.
 _SEPARATOR = re.compile(r"[,;:()“”\"]|\.\.\.|…|(?<!\w)(?:và|hoặc|với|còn|trong đó)(?!\w)", re.IGNORECASE)
+
+
+_CLAUSE_MARK = re.compile(r"[;:()“”\"]|\.\.\.|…|(?<!\w)(?:và|hoặc|còn|trong đó)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,7 @@ class Claim:
     value_max: Number | None
     denominator: Number | None
     comparator: str | None     # from the figure's own bound words, or "=" for "không còn"
+    none_of: bool = False      # "không còn xã …": a figure of none, no numeral
 
     @property
     def start(self) -> int:
@@ -46,7 +51,8 @@ def claims_in(text: str, sentence: Span, cited: list[Span]) -> list[Claim]:
     start, end = sentence
     figures = find_figures(text, start, end)
     if figures:
-        masks = [d.span for d in find_dates(text, start, end)] + [c for c in cited if c[0] < end and start < c[1]]
+        dates = [d.span for d in find_dates(text, start, end)]
+        masks = [d for d in dates if not _fraction(text, d, end)] + [c for c in cited if c[0] < end and start < c[1]]
         figures = [f for f in figures if not _masked(f.span, masks)]
     found = [c for c in (_claim(text, sentence, f) for f in figures) if c]
     found.extend(_none_of_claims(text, sentence))
@@ -64,15 +70,21 @@ def _claim(text: str, sentence: Span, figure: Figure) -> Claim | None:
         return None
     unit = read_unit(text, figure, sentence[1])
     if unit == NOT_A_UNIT:
-        return None
+        unit = _multiple(text, sentence[0], figure)
+        if unit is None:
+            return None
     if unit is None:
         if figure.in_words or _year_like(figure) or not _lowercase_word_follows(text, figure, sentence[1]):
             return None
         unit = noun_after(text, sentence, figure)
         if unit is None:
             return None
-    if figure.in_words and (figure.ambiguous and not figure.comparator):
-        return None  # "một cơ quan", "năm đơn vị" read as prose, not as counts
+    if figure.in_words and figure.ambiguous and (not figure.comparator or _per_one().match(text, figure.start)):
+        # "một cơ quan", "năm đơn vị" read as prose, not as counts; "trên một đơn vị diện
+        # tích" is "per unit of area", no bound.
+        return None
+    if _counts_plan_parts(text, sentence[0], figure, unit):
+        return None
     value = normalized(figure.value * unit.factor)
     value_max = normalized(figure.value_max * unit.factor) if figure.value_max is not None else None
     if _looks_like_year(figure, unit) or _points_back(text, unit.span[1], sentence[1]):
@@ -80,6 +92,37 @@ def _claim(text: str, sentence: Span, figure: Figure) -> Claim | None:
     after = bound_after(text, unit.span[1], sentence[1])
     comparator = figure.comparator or (after[0] if after else None)
     return Claim(figure, unit, value, value_max, figure.denominator, comparator)
+
+
+def _fraction(text: str, span: Span, limit: int) -> bool:
+    """"có 07/09 sở có ý kiến": a bare day/month that a counted noun follows is a share of a
+    whole, not a date."""
+    if not re.fullmatch(r"\d{1,3}/\d{1,3}", text[span[0]:span[1]]) or \
+            _date_before().search(text[max(0, span[0] - 12):span[0]]):
+        return False
+    figure = Figure(span=span, value=0)
+    unit = read_unit(text, figure, limit)
+    return isinstance(unit, Unit) and unit.kind == COUNTED
+
+
+def _multiple(text: str, floor: int, figure: Figure) -> Unit | None:
+    """"gấp hơn 13 lần": a multiple, whose unit is "lần" (elsewhere "lần" says how often)."""
+    data = resources.load("target_units.yaml")["multiple"]
+    m = re.compile(r"\s*(" + data["unit"] + r")(?!\w)", re.IGNORECASE).match(text, figure.end)
+    if not m or not cues.compile_suffix(data["before"]).search(text[max(floor, figure.start - 16):figure.start]):
+        return None
+    return Unit(m.group(1).lower(), MEASURE, m.span(1))
+
+
+def _counts_plan_parts(text: str, floor: int, figure: Figure, unit: Unit) -> bool:
+    """"11 chỉ tiêu kinh tế gồm:", "25 chỉ tiêu phấn đấu năm 2024": how many goals a plan sets
+    counts the document's own parts (ANNOTATION.md), unless the figure says how many were
+    reached ("đạt 20/25 chỉ tiêu", "đã hoàn thành 18 chỉ tiêu", "18 chỉ tiêu đạt và vượt")."""
+    data = resources.load("target_units.yaml")
+    if unit.kind != COUNTED or unit.text not in data["plan_parts"] or figure.denominator is not None:
+        return False
+    return not _reached_before().search(text, max(floor, figure.start - 40), figure.start) and \
+        not _reached_after().match(text, unit.span[1], min(len(text), unit.span[1] + 40))
 
 
 def _points_back(text: str, pos: int, limit: int) -> bool:
@@ -94,18 +137,24 @@ def _none_of_claims(text: str, sentence: Span) -> list[Claim]:
         figure = Figure(span=(m.start(), m.end()), value=0, comparator="=")
         unit = read_unit(text, figure, sentence[1])
         if isinstance(unit, Unit) and unit.kind == COUNTED:
-            out.append(Claim(figure, unit, 0, None, None, "="))
+            out.append(Claim(figure, unit, 0, None, None, "=", none_of=True))
     return out
 
 
 def _qualifies(text: str, earlier: Claim, later: Claim) -> bool:
-    return not _SEPARATOR.search(text, earlier.end, later.start)
+    if not _SEPARATOR.search(text, earlier.end, later.start):
+        return True
+    # "100% nhóm, lớp được học 2 buổi/ngày": inside the nouns a share counts (commas join
+    # them), a figure after a word that introduces none ("đạt", "tăng", "có" do) is theirs.
+    between = text[earlier.end:later.start]
+    return (earlier.unit.kind == PERCENT and between.lstrip()[:1].isalpha() and not _CLAUSE_MARK.search(between)
+            and between.rstrip()[-1:].isalpha() and not _introduces_figure().search(between))
 
 
 def _labelled(text: str, floor: int, figure: Figure) -> bool:
     """"số 3", "Điều 17", "năm 2023", "thứ 17": the number is a label, not a quantity."""
-    if figure.comparator:
-        return False
+    if figure.comparator or figure.percent:
+        return False  # "Dịch vụ 35,6%": a share is never a label's number
     before = text[max(floor, figure.start - 24):figure.start]
     return bool(_not_before().search(before))
 
@@ -145,3 +194,30 @@ def _not_target_after() -> re.Pattern:
 @cache
 def _not_before() -> re.Pattern:
     return cues.compile_suffix(cues.data()["not_before"])
+
+
+@cache
+def _date_before() -> re.Pattern:
+    return cues.compile_suffix(cues.data()["date_before"])
+
+
+@cache
+def _per_one() -> re.Pattern:
+    return cues.compile_words(cues.data()["per_one"])
+
+
+@cache
+def _reached_before() -> re.Pattern:
+    return re.compile(cues.compile_words(cues.data()["plan_parts_reached"]).pattern + r"[^.;:]*$", re.IGNORECASE)
+
+
+@cache
+def _introduces_figure() -> re.Pattern:
+    """The verbs and bounds that put a figure of its own after a noun ("đạt", "tăng", "là")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(cues.data()["indicator"]["tail"], key=len, reverse=True))
+                      + r")\s*$", re.IGNORECASE)
+
+
+@cache
+def _reached_after() -> re.Pattern:
+    return re.compile(r"[^.;:,]*?" + cues.compile_words(cues.data()["plan_parts_reached"]).pattern, re.IGNORECASE)

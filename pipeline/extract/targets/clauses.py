@@ -19,6 +19,13 @@ MAX_WORDS_BEFORE = 12
 # comma, or to keep a word whole, rather than cut at the dozenth word.
 EVIDENCE_SLACK = 3
 MAX_WORDS_AFTER = 22
+# A clause may name its subject at length ("mức độ hài lòng về giải quyết thủ tục hành chính
+# lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%"): the evidence opens at the comma
+# that opens the clause, or at the clause's start, up to this many words before the figure.
+MAX_SUBJECT_WORDS = 24
+MIN_SUBJECT_WORDS = 4
+# A list of nouns: pieces of at most this many words between two commas.
+LIST_PIECE_WORDS = 2
 
 _HARD_STOPS = ";:"
 _ELLIPSIS = re.compile(r"\.\.\.|…")
@@ -42,25 +49,76 @@ def clause_start(text: str, floor: int, pos: int) -> int:
     return floor
 
 
+def labelled_start(text: str, line_start: int, opening: int, pos: int) -> int:
+    """"- Thu ngân sách nhà nước: 12.800 tỷ đồng": a list item whose label names what the
+    figure after its ":" measures. The clause then opens at the label (after the item's
+    mark), not at the ":"; `opening` otherwise. Not a lead-in ("Cụ thể: …", "… gồm: …"),
+    nor a label with more than a verb before the figure ("Sở Nội vụ: Phấn đấu 100% …")."""
+    colon = opening - 1
+    if colon < line_start or text[colon] != ":" or not _label_gap().fullmatch(text, opening, pos):
+        return opening
+    line_start = max(line_start, text.rfind(";", line_start, colon) + 1)  # "…; Giá trị xuất khẩu: 4,5 tỷ USD"
+    mark = _item_label().match(text, _skip_blank(text, line_start, colon), colon)
+    start = _skip_blank(text, mark.end() if mark else line_start, colon)
+    label = text[start:colon]
+    words = label.split()
+    if not words or len(words) > cues.data()["label"]["max_words"] or re.search(r"[.;:]", label) \
+            or _not_a_label().search(label):
+        return opening
+    return start
+
+
 def evidence_start(text: str, clause_open: int, pos: int) -> int:
-    """The clause's opening, or, if more than a dozen words (and a few) lie between it and
-    `pos`, the last comma before `pos` (or the dozenth word back when there is none, moved
-    back so as not to split a word)."""
+    """The clause's opening, so that the evidence holds the indicator whole. Where more than a
+    dozen words (and a few) lie between it and `pos`: after a purpose word ("để"), or past
+    the phrases that set the scene, up to MAX_SUBJECT_WORDS; else the dozenth word back,
+    moved back so as not to split a word."""
     reach = MAX_WORDS_BEFORE + EVIDENCE_SLACK
     if _word_count(text[clause_open:pos]) <= reach:
         return _skip_blank(text, clause_open, pos)
-    depth = 0
-    for i in range(pos - 1, clause_open - 1, -1):
+    opener = None
+    for opener in _subclause_opener().finditer(text, clause_open, pos):
+        pass
+    if opener is not None and MIN_SUBJECT_WORDS <= _word_count(text[opener.end():pos]) <= MAX_SUBJECT_WORDS:
+        # "… tiếp tục phấn đấu để tỷ lệ trẻ em … đạt 95%": the figure's own clause opens after "để".
+        return evidence_start(text, opener.end(), pos)
+    commas = _clause_commas(text, clause_open, pos)
+    # Past the phrases that only set the scene ("Phấn đấu đến hết năm 2026, trên địa bàn
+    # tỉnh, mức độ hài lòng … đạt 90%", "Tuy nhiên, theo báo cáo của …, tính đến ngày …,"),
+    # the subject whole, its own commas included ("tỷ lệ dân cư được sử dụng nước sạch,
+    # nước hợp vệ sinh đạt 97,5%").
+    start = clause_open
+    for comma in commas:
+        if not _intro().match(text, _skip_blank(text, start, comma), comma):
+            break
+        start = comma + 1
+    if _word_count(text[start:pos]) <= MAX_SUBJECT_WORDS:
+        return _skip_blank(text, start, pos)
+    for comma in commas:  # else the first clause's comma that leaves a subject short enough
+        if comma > start and _word_count(text[comma + 1:pos]) <= MAX_SUBJECT_WORDS:
+            return _skip_blank(text, comma + 1, pos)
+    return _whole_words_back(text, clause_open, pos, MAX_WORDS_BEFORE)
+
+
+def _clause_commas(text: str, start: int, pos: int) -> list[int]:
+    """The commas of text[start:pos] outside parentheses that may open the figure's clause,
+    not those of a list of nouns ("lĩnh vực đất đai, xây dựng, đầu
+    tư đạt 85%", "các cơ quan, đơn vị, địa phương đạt 90%": a piece of a word or two between
+    two commas; "của người dân, doanh nghiệp": a comma a noun or two after "của", "các")."""
+    commas, depth = [], 0
+    for i in range(start, pos):
         c = text[i]
-        if c == ")":
+        if c == "(":
             depth += 1
-        elif c == "(":
+        elif c == ")":
             depth = max(0, depth - 1)
         elif c == "," and depth == 0 and text[i + 1:pos].strip():
-            if _word_count(text[i + 1:pos]) <= reach:
-                return _skip_blank(text, i + 1, pos)
-            break
-    return _whole_words_back(text, clause_open, pos, MAX_WORDS_BEFORE)
+            commas.append(i)
+    listed = {i for i in commas if _possessor_list().search(text, max(start, i - 40), i)}
+    for a, b in zip(commas, commas[1:]):
+        if _word_count(text[a + 1:b]) <= LIST_PIECE_WORDS:
+            listed.update((a, b))
+    return [i for i in commas if i not in listed]
 
 
 def clause_end(text: str, pos: int, ceiling: int, stops: str = ";:,()\n") -> int:
@@ -152,6 +210,37 @@ def in_parenthesis(text: str, start: int, pos: int) -> bool:
 @cache
 def _joined_to_next() -> re.Pattern:
     return re.compile("|".join(cues.data()["evidence"]["joined_to_next"]), re.IGNORECASE)
+
+
+@cache
+def _intro() -> re.Pattern:
+    """A phrase that sets the scene of a clause: a time, a place, a source, a lead word."""
+    data = cues.data()
+    words = data["evidence"]["intro"] + data["indicator"]["lead"]
+    return re.compile(r"(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _subclause_opener() -> re.Pattern:
+    return cues.compile_words(cues.data()["evidence"]["subclause_openers"])
+
+
+@cache
+def _possessor_list() -> re.Pattern:
+    words = "|".join(cues.data()["evidence"]["list_openers"])
+    return re.compile(r"(?<!\w)(?:" + words + r")(?:\s+[^\W\d]+){1,%d}\s*$" % LIST_PIECE_WORDS, re.IGNORECASE)
+
+
+@cache
+def _label_gap() -> re.Pattern:
+    """Between a label's ":" and its figure: nothing, or a verb that introduces the figure ("đạt")."""
+    verbs = "|".join(sorted(cues.data()["indicator"]["tail"], key=len, reverse=True))
+    return re.compile(r"\s*(?:(?:" + verbs + r")\s+)?", re.IGNORECASE)
+
+
+@cache
+def _not_a_label() -> re.Pattern:
+    return cues.compile_suffix(cues.data()["label"]["lead_ins"])
 
 
 @cache

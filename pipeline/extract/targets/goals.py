@@ -24,11 +24,14 @@ class Goal:
     indicator: str      # the state to reach, with its subject
 
 
-def goals_in(text: str, sentence: Span, under_goal_heading: bool = False) -> list[Goal]:
+def goals_in(text: str, sentence: Span, under_goal_heading: bool = False, aims_from: int | None = None) -> list[Goal]:
     """The goals without a figure of one sentence. The clauses that follow a "phấn đấu" in
     its sentence ("phấn đấu có thêm 05 xã …; huyện X hoàn thành nhiệm vụ …"), and those
-    under a "Mục tiêu" heading, are goals too when they name a state reached."""
+    under a "Mục tiêu" heading, are goals too when they name a state reached; so are the
+    aims listed after "với mục tiêu" in its paragraph (from `aims_from`), one per comma."""
     out = []
+    if aims_from is not None:
+        out.extend(_governed(text, max(sentence[0], aims_from), sentence[1], out, _AIM_PIECE))
     governed_from = sentence[0] if under_goal_heading else None
     for m in _openers().finditer(text, *sentence):
         if _after_purpose(text, sentence[0], m.start()):
@@ -47,21 +50,39 @@ def goals_in(text: str, sentence: Span, under_goal_heading: bool = False) -> lis
     return out
 
 
-def _governed(text: str, start: int, end: int, found: list[Goal]) -> list[Goal]:
+_JOINER = re.compile(r"(?:và|hoặc)\s+", re.IGNORECASE)
+_CLAUSE_PIECE = re.compile(r"[^;\n]+")
+# "với mục tiêu đẩy mạnh …, nâng cao …, tăng hệ số sử dụng đất và từng bước đưa vụ Đông trở
+# thành …": a list of aims, each its own piece.
+_AIM_PIECE = re.compile(r"(?:(?!\s(?:và|hoặc)\s)[^;,.\n])+", re.IGNORECASE)
+
+
+def aims_lead(text: str, start: int, end: int) -> int | None:
+    """The end of the last "với mục tiêu" in text[start:end]: the aims listed after it in its
+    paragraph name goals."""
+    last = None
+    for m in _aims_lead().finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def _governed(text: str, start: int, end: int, found: list[Goal], pieces: re.Pattern = _CLAUSE_PIECE) -> list[Goal]:
     """Clauses after `start` (split at ";", list dashes and line breaks) that open with a
     subject and a verb of reaching."""
     out = []
-    for m in re.finditer(r"[^;\n]+", text[start:end]):
-        a = start + m.start()
+    for m in pieces.finditer(text, start, end):
+        a, b = m.start(), m.end()
         a += len(m.group(0)) - len(m.group(0).lstrip(" -–+•"))
-        label = _list_label().match(text, a, start + m.end())
+        joiner = _JOINER.match(text, a, b)
+        a = joiner.end() if joiner else a
+        label = _list_label().match(text, a, b)
         if label:
             a = label.end()  # "b) huyện Chư Păh hoàn thành …": the label is no part of the goal
-        if any(g.span[0] <= a < g.span[1] or a <= g.span[0] < start + m.end() for g in found):
+        if any(g.span[0] <= a < g.span[1] or a <= g.span[0] < b for g in found):
             continue
         if _openers().match(text, a) or _general().match(text, a):
             continue
-        goal = _reached(text, a, start + m.end())
+        goal = _reached(text, a, b)
         if goal:
             out.append(Goal((a, goal[1]), goal[0]))
     return out
@@ -114,6 +135,11 @@ def _clean(piece: str) -> str:
 @cache
 def _list_label() -> re.Pattern:
     return re.compile(r"(?:" + cues.data()["list_label"] + r")\s+", re.IGNORECASE)
+
+
+@cache
+def _aims_lead() -> re.Pattern:
+    return cues.compile_words(cues.data()["goals"]["aims_lead"])
 
 
 @cache

@@ -20,6 +20,7 @@ from functools import cache
 from pipeline.extract.targets import cues
 
 TARGET, ACHIEVED = "target", "achieved"
+PROPOSED = "proposal"  # a heading's status: what comes under it is proposed, no target
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Where:
     # theirs, not the paragraph's.
     counted: tuple[tuple[int, int], ...] = ()
     sentence_start: int | None = None  # where a result stated before the figure is looked for
+    lead_in: tuple[int, int] | None = None  # the line opening the list it is an item of ("… gồm:")
 
 
 def status_of(text: str, where: Where) -> str | None:
@@ -48,6 +50,10 @@ def status_of(text: str, where: Where) -> str | None:
         if len(text[cue.end:where.figure_start].split()) <= cues.data()["not_target_words"]:
             return None
         cue = cues.nearest_before(text, where.clause_open, where.figure_end, _before_kinds(False))
+    if cue is not None and cue.kind == ACHIEVED and cues.pattern("status", "achieved_nouns").fullmatch(
+            text, cue.start, cue.end):
+        governing = cues.nearest_before(text, where.clause_open, cue.start, _before_kinds(False))
+        cue = governing if governing is not None and governing.kind == TARGET else cue
     if cue is None:
         cue = cues.first_after(text, where.unit_end, where.clause_close, _after_kinds())
         if cue is not None and cue.kind == "after_target" and _after_a_result(text, where):
@@ -59,7 +65,16 @@ def status_of(text: str, where: Where) -> str | None:
                                   where.counted)
     if cue is not None:
         return _resolve(text, cue, where.issued_year)
-    return heading_status(where.headings) or (TARGET if where.instructions else ACHIEVED)
+    status = heading_status(where.headings)
+    if status == PROPOSED:
+        return None
+    if status is None and where.lead_in is not None:
+        # "11 chỉ tiêu kinh tế gồm:" / "- Thu ngân sách nhà nước: 12.800 tỷ đồng": the list's
+        # lead-in governs its items, where no heading says what they are ("I. KẾT QUẢ …" over
+        # "… đạt 20/24 chỉ tiêu; trong đó:" does).
+        cue = cues.nearest_before(text, *where.lead_in, _before_kinds(False))
+        status = _resolve(text, cue, where.issued_year) if cue is not None else None
+    return status or (TARGET if where.instructions else ACHIEVED)
 
 
 def _after_a_result(text: str, where: Where) -> bool:
@@ -73,7 +88,8 @@ def _after_a_result(text: str, where: Where) -> bool:
 
 
 def heading_status(headings: tuple[str, ...]) -> str | None:
-    """The status the innermost heading with a cue gives the figures under it."""
+    """The status the innermost heading with a cue gives the figures under it; PROPOSED
+    under a heading of proposals."""
     for heading in headings:
         cue = cues.first_after(heading, 0, len(heading), _section_kinds())
         if cue is not None:
@@ -113,7 +129,8 @@ def _after_kinds() -> dict[str, re.Pattern]:
 
 @cache
 def _section_kinds() -> dict[str, re.Pattern]:
-    return {TARGET: cues.pattern("section", "target"), ACHIEVED: cues.pattern("section", "achieved")}
+    return {TARGET: cues.pattern("section", "target"), ACHIEVED: cues.pattern("section", "achieved"),
+            PROPOSED: cues.pattern("section", "proposal")}
 
 
 @cache

@@ -38,6 +38,8 @@ class _Lexicon:
     per_pattern: re.Pattern
     capitalised: frozenset[str]  # counted nouns that may be written with a capital
     title_after: re.Pattern      # what makes such a noun the title of one document
+    kinds_of_one_level: dict[str, frozenset[int]]  # "xã", "phường" → their levels: listed, one unit
+    next_kind: re.Pattern        # ", thị trấn" / " và thị trấn" after a counted noun
 
 
 def read_unit(text: str, figure: Figure, limit: int) -> Unit | str | None:
@@ -57,10 +59,7 @@ def read_unit(text: str, figure: Figure, limit: int) -> Unit | str | None:
         if found and lex.kind.get(_key(found.group(0))) == CURRENCY:
             return _with_per(text, Unit(" ".join(words + [_key(found.group(0))]), CURRENCY,
                                         (unit_start, found.end())), limit)
-        factor = 1
-        for word in words:
-            factor *= scale(word) or 1
-        pos = unit_start = after
+        pos = after
     found = lex.pattern.match(text, pos, limit)
     if not found:
         return None
@@ -71,8 +70,35 @@ def read_unit(text: str, figure: Figure, limit: int) -> Unit | str | None:
     if found.group(0)[0].isupper() and key[0].islower() and \
             (key not in lex.capitalised or lex.title_after.match(text, found.end(), limit)):
         return None  # "- 5 Quyết định 2457/QĐ-BGDĐT": a capital opens a name or a title, not a unit
-    unit = Unit(lex.canonical.get(key, key), kind, (unit_start, found.end()), factor)
-    return _with_per(text, unit, limit) if kind in (CURRENCY, MEASURE) else unit
+    name, end = lex.canonical.get(key, key), found.end()
+    if kind == COUNTED and name in lex.kinds_of_one_level:
+        name, end = _listed_kinds(text, name, end, limit)
+    if scales:
+        # "8 triệu lượt": the unit as written, scale word and all, like "tỷ đồng" (the r042 gold record).
+        name = " ".join(scales.group(0).lower().split() + [name])
+    unit = Unit(name, kind, (unit_start, end))
+    return _with_per(text, unit, limit) if kind in (CURRENCY, MEASURE, COUNTED) else unit
+
+
+def _listed_kinds(text: str, name: str, pos: int, limit: int) -> tuple[str, int]:
+    """"164 xã, phường, thị trấn", "15 tỉnh, thành phố": kinds of one level listed after one
+    figure are one unit, kept as written."""
+    lex = _lexicon()
+    words, levels = [name], lex.kinds_of_one_level[name]
+    while True:
+        m = lex.next_kind.match(text, pos, limit)
+        shared = levels & lex.kinds_of_one_level.get(_key(m.group(1)), frozenset()) if m else None
+        if not shared or _names_one(text, m.end(), limit):
+            break
+        words.append(_key(m.group(1)))
+        levels, pos = shared, m.end()
+    return ", ".join(words), pos
+
+
+def _names_one(text: str, pos: int, limit: int) -> bool:
+    """"07 xã, thị trấn Đăk Hà": a capital after the noun names one place, no kind of a list."""
+    rest = text[pos:limit]
+    return rest[:1] == " " and rest[1:2].isupper()
 
 
 def noun_after(text: str, sentence: Span, figure: Figure) -> Unit | None:
@@ -107,11 +133,12 @@ def _around(text: str, start: int, end: int, figure: Figure) -> Span:
 
 
 def _with_per(text: str, unit: Unit, limit: int) -> Unit:
-    """"triệu đồng/người/năm": a rate keeps what it is per."""
+    """"triệu đồng/người/năm", "bác sĩ/vạn dân": the rate's words stay in the unit's span, but
+    the unit is the counted noun alone, "triệu đồng", "bác sĩ" (the r042 gold records)."""
     per = _lexicon().per_pattern.match(text, unit.span[1], limit)
     if not per:
         return unit
-    return Unit(unit.text + _key(per.group(0)).replace(" ", ""), unit.kind, (unit.span[0], per.end()), unit.factor)
+    return Unit(unit.text, unit.kind, (unit.span[0], per.end()), unit.factor)
 
 
 def _skip_spaces(text: str, pos: int, limit: int) -> int:
@@ -122,6 +149,14 @@ def _skip_spaces(text: str, pos: int, limit: int) -> int:
 
 def _key(words: str) -> str:
     return " ".join(words.lower().split())
+
+
+def _levels(groups) -> dict[str, frozenset[int]]:
+    levels: dict[str, set[int]] = {}
+    for k, group in enumerate(groups):
+        for entry in group:
+            levels.setdefault(_key(entry), set()).add(k)
+    return {entry: frozenset(ks) for entry, ks in levels.items()}
 
 
 def _alternation(entries) -> str:
@@ -149,4 +184,7 @@ def _lexicon() -> _Lexicon:
         per_pattern=re.compile(r"(?:\s*/\s*(?:" + _alternation(data["per_units"]) + r")(?!\w))+", re.IGNORECASE),
         capitalised=frozenset(_key(e) for e in data["capitalised"]),
         title_after=re.compile(r"\s+(?:\d|số(?!\w))", re.IGNORECASE),
+        kinds_of_one_level=_levels(data["one_level"]),
+        next_kind=re.compile(r"\s*(?:,|\s(?:và|hoặc))\s*(" + _alternation(
+            e for group in data["one_level"] for e in group) + r")(?!\w)", re.IGNORECASE),
     )
