@@ -101,7 +101,8 @@ EXPRESSIONS = [
     ("Sở Tư pháp xây dựng dự thảo trong quý tới.", [("2024-04-01", "2024-06-30", None)]),
     # spans of days from the document's date
     ("Trong thời hạn 10 ngày kể từ ngày ký, các sở gửi báo cáo.", [(None, "2024-03-25", None)]),
-    ("Sở Xây dựng trả lời công dân trong 30 ngày làm việc.", [(None, "2024-04-26", None)]),
+    # Giỗ Tổ (18/4), the day off in lieu (29/4), 30/4 and 1/5 are no working days
+    ("Sở Xây dựng trả lời công dân trong 30 ngày làm việc.", [(None, "2024-05-02", None)]),
     ("Gửi ý kiến trong vòng 15 ngày kể từ ngày ban hành văn bản này.", [(None, "2024-03-30", None)]),
     ("Trong thời hạn 10 ngày tính từ ngày ký, các sở gửi báo cáo.", [(None, "2024-03-25", None)]),
     ("Trả lời bằng văn bản chậm nhất 05 ngày làm việc kể từ ngày ký.", [(None, "2024-03-22", None)]),
@@ -312,7 +313,7 @@ def test_month_end(year, month, last):
     ("2024-03-15", 1, "2024-03-18"),   # Friday → Monday
     ("2024-03-15", 5, "2024-03-22"),
     ("2024-03-16", 1, "2024-03-18"),   # from a Saturday
-    ("2021-04-08", 30, "2021-05-20"),
+    ("2021-04-08", 30, "2021-05-25"),   # across 30/4, 1/5 and the day off in lieu on 3/5/2021
 ])
 def test_add_working_days(start, count, end):
     assert add_working_days(dt.date.fromisoformat(start), count) == dt.date.fromisoformat(end)
