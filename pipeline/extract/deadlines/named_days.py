@@ -14,6 +14,7 @@ and last day. The words live in resources/time_words.yaml.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 from dateutil.relativedelta import MO, relativedelta
@@ -197,3 +198,26 @@ def calendar_bounds(period: Period, year: int) -> Bounds | None:
         day = tet_day(year)
         return (day, day) if day else None
     return None
+
+
+@cache
+def _clock() -> re.Pattern:
+    words = vocab.time_words()
+    part = alternation(words["part_of_day"])
+    return re.compile(rf"(?:(?P<before>{part})\s+)?(?<![\d:/.])(?P<h>\d{{1,2}})\s*(?::(?P<m>\d\d)(?::\d\d)?"
+                      rf"|(?:giờ|h|g)(?:\s*(?P<m2>\d{{1,2}})(?!\s*[/.\-]\d)(?:\s*(?:phút|p))?)?)(?!\w)"
+                      rf"(?:\s+(?P<after>{part})(?!\w))?", vocab.FLAGS)
+
+
+def clock_in(stretch: str) -> str | None:
+    """The last hour written in `stretch` (the cue before a date, "lúc 2 giờ chiều" after a day) as HH:MM."""
+    found = list(_clock().finditer(stretch))
+    if not found:
+        return None
+    m = found[-1]
+    hour, minute = int(m.group("h")), int(m.group("m") or m.group("m2") or 0)
+    part = _key(m.group("after") or m.group("before") or "")
+    clock = vocab.time_words()["clock"]
+    if (part in clock["afternoon"] and hour < 12) or (part in clock["noon"] and hour < 3):
+        hour += 12
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
