@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline import resources
 from pipeline.extract import deadlines
 from tests.test_deadlines import _doc
 
@@ -91,3 +92,19 @@ NOT_DEADLINES = [
 def test_forms_that_set_no_deadline(sentence):
     found = [(d.start, d.end, d.recurrence) for d in deadlines.find(_doc(sentence, ISSUED))]
     assert [(start, end, rule) for start, end, rule in found if end or not rule] == []  # a schedule may stay
+
+
+def _resource_examples() -> list[tuple[str, str, str | None]]:
+    rows = []
+    for rule, entry in resources.load("time_words.yaml")["examples"].items():
+        rows += [(rule, phrase, str(end)) for phrase, end in (entry.get("examples") or {}).items()]
+        rows += [(rule, phrase, None) for phrase in entry.get("not") or []]
+    return rows
+
+
+@pytest.mark.parametrize("rule, phrase, end", _resource_examples())
+def test_examples_beside_the_time_words(rule, phrase, end):
+    """Every `examples:` row of time_words.yaml gives its end; every `not:` row gives no dated deadline."""
+    doc = _doc(f"Các đơn vị báo cáo chậm nhất {phrase}.", ISSUED)
+    ends = [d.end for d in deadlines.find(doc) if d.end]
+    assert ends == ([end] if end else [])

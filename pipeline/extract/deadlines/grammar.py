@@ -220,9 +220,11 @@ def _duration_pattern() -> re.Pattern:
     working = alternation(d["working"])
     since = alternation(d["from_words"])
     next_words = alternation(vocab.time_words()["next_units"]["words"])
+    once = alternation(vocab.time_words()["times_once"])
     return re.compile(rf"(?<!\w)(?P<lead>{lead})\s+(?P<n>\d{{1,3}})\s+(?P<unit>{units})(?P<working>\s+{working})?"
                       rf"(?!\s+(?:đầu|cuối)\s+năm)(?!\s+(?:qua|vừa\s+qua|vừa\s+rồi|gần\s+đây|trước)\b)(?!\w)"
-                      rf"(?!\s+\d)(?!\s+{next_words}(?!\w))"  # "12 tháng 10 năm 2024" is a date, "3 tháng tới" whole months
+                      # "12 tháng 10 năm 2024" is a date, "3 tháng tới" whole months, "3 tháng một lần" a cadence
+                      rf"(?!\s+\d)(?!\s+{next_words}(?!\w))(?!\s+{once}(?!\w))"
                       rf"(?:\s*,?\s*(?P<since>{since})\s*(?P<what>[^,;.\n]{{0,60}}))?", FLAGS)
 
 
