@@ -1,7 +1,7 @@
 """Calendar dates as Vietnamese documents write them, shared by the stages that need them.
 
 "ngày 09 tháng 12 năm 2022", "09/12/2022", "9-12-2022", "20.7.2020", "ngày 30/4"
-(no year). Only whole dates live here; periods, bounds and recurrences are the
+(no year), "mồng 3 tháng ba". Working days and the first day of Tết come from the holidays package. Only whole dates live here; periods, bounds and recurrences are the
 deadline grammar's (extract/deadlines.py).
 """
 from __future__ import annotations
@@ -9,13 +9,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
+import holidays
+from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule, rruleset
+
+from pipeline import resources
 from pipeline.doc import Span
 
 # Day and month as 1–2 digits, year as 4; separators "/", "-", "." or the words tháng/năm.
 _DAY, _MONTH, _YEAR = r"(?P<d>[0-3]?\d)", r"(?P<m>[01]?\d)", r"(?P<y>(?:19|20)\d\d)"
-WORDY_DATE = re.compile(  # "ngày 09 tháng 12 năm 2022", "9 tháng 12"
-    r"(?:\bngày\s+)?\b" + _DAY + r"\s+tháng\s+" + _MONTH + r"(?:\s*(?:năm|/)\s*" + _YEAR + r")?\b",
+
+
+def _words(key: str) -> str:
+    """A word list of time_words.yaml as an alternation, longest first ("mười một" before "mười")."""
+    words = sorted(resources.load("time_words.yaml")[key], key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
+
+
+# "ngày 09 tháng 12 năm 2022", "9 tháng 12", "mồng 3 tháng ba", "ngày 7 tháng Giêng": a month by name
+# only without a year digit after "năm" ("tháng năm 2024" would be a span of months).
+WORDY_DATE = re.compile(
+    r"(?:\bngày\s+)?(?:\b" + _words("day_prefix") + r"\s+)?\b" + _DAY + r"\s+tháng\s+(?:" + _MONTH
+    + r"|(?P<mw>" + _words("month_words") + r")(?!\w)(?!\s+lần)(?<!năm(?=\s+\d)))"
+    r"(?:\s*(?:năm|/|của\s+năm)\s*" + _YEAR + r")?\b",
     re.IGNORECASE)
 NUMERIC_DATE = re.compile(  # "09/12/2022", "9-5-2022", "20.7.2020", "ngày 30/4"
     r"(?:\bngày\s+)?\b" + _DAY + r"\s*(?P<sep>[/.\-])\s*" + _MONTH + r"(?:\s*(?P=sep)\s*" + _YEAR + r")?\b"
@@ -56,7 +73,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
     for m in matches:
         if m.start() < taken:
             continue
-        day, month = int(m.group("d")), int(m.group("m"))
+        day = int(m.group("d"))
+        month = int(m.group("m")) if m.group("m") else month_number(m.group("mw"))
         year = int(m.group("y")) if m.group("y") else None
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
@@ -91,13 +109,33 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, month_end(year, month + 1).day))
 
 
+def month_number(word: str) -> int:
+    """"sáu" → 6, "Giêng" → 1, "mười một" → 11 (resources time_words.yaml: month_words)."""
+    return resources.load("time_words.yaml")["month_words"][" ".join(word.lower().split())]
+
+
+@cache
+def vietnam_holidays(first_year: int, last_year: int) -> holidays.HolidayBase:
+    """Vietnam's public holidays and the days off given in lieu, as the holidays package keeps them."""
+    return holidays.country_holidays("VN", years=range(first_year, last_year + 1), language="vi")
+
+
 def add_working_days(day: dt.date, count: int) -> dt.date:
-    """`count` working days after `day`, Monday to Friday, starting the day after
-    (ANNOTATION.md: "30 ngày làm việc" counts from the day after the document's date).
-    Public holidays are not known here, so they count as working days."""
-    current = day
-    while count > 0:
-        current += dt.timedelta(days=1)
-        if current.weekday() < 5:
-            count -= 1
-    return current
+    """`count` working days after `day`, starting the day after (ANNOTATION.md: "30 ngày làm việc"
+    counts from the day after the document's date): Monday to Friday, less Vietnam's public holidays
+    and days off in lieu (30/4, 1/5, 2/9, Giỗ Tổ Hùng Vương, Tết …). A Saturday worked in exchange
+    for a day off stays a day off here: the guide counts Monday to Friday."""
+    days = rruleset()
+    days.rrule(rrule(DAILY, dtstart=dt.datetime.combine(day + dt.timedelta(days=1), dt.time()),
+                     byweekday=(MO, TU, WE, TH, FR)))
+    for holiday in vietnam_holidays(day.year, day.year + count // 200 + 1):
+        days.exdate(dt.datetime.combine(holiday, dt.time()))
+    return days[count - 1].date()
+
+
+def tet_day(year: int) -> dt.date | None:
+    """The first day of Tết Nguyên đán that falls in the calendar year `year` (the lunar year
+    that begins then), from the holidays package."""
+    name = resources.load("time_words.yaml")["tet"]["holiday_name"]
+    return next((day for day, named in sorted(vietnam_holidays(year, year).items())
+                 if named == name and day.year == year), None)

@@ -89,6 +89,8 @@ class DeadlineValue(_Record):
     start: IsoDate | None = None
     end: IsoDate | None = None
     recurrence: str | None = Field(default=None, description="RFC 5545 RRULE without the RRULE: prefix")
+    time: str | None = Field(default=None, pattern=r"^\d\d:\d\d$",
+                             description="the hour the deadline gives beside its end date, HH:MM (24-hour clock)")
 
 
 class Deadline(DeadlineValue):

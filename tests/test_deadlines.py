@@ -101,7 +101,8 @@ EXPRESSIONS = [
     ("Sở Tư pháp xây dựng dự thảo trong quý tới.", [("2024-04-01", "2024-06-30", None)]),
     # spans of days from the document's date
     ("Trong thời hạn 10 ngày kể từ ngày ký, các sở gửi báo cáo.", [(None, "2024-03-25", None)]),
-    ("Sở Xây dựng trả lời công dân trong 30 ngày làm việc.", [(None, "2024-04-26", None)]),
+    # Giỗ Tổ (18/4), the day off in lieu (29/4), 30/4 and 1/5 are no working days
+    ("Sở Xây dựng trả lời công dân trong 30 ngày làm việc.", [(None, "2024-05-02", None)]),
     ("Gửi ý kiến trong vòng 15 ngày kể từ ngày ban hành văn bản này.", [(None, "2024-03-30", None)]),
     ("Trong thời hạn 10 ngày tính từ ngày ký, các sở gửi báo cáo.", [(None, "2024-03-25", None)]),
     ("Trả lời bằng văn bản chậm nhất 05 ngày làm việc kể từ ngày ký.", [(None, "2024-03-22", None)]),
@@ -165,6 +166,17 @@ EXPRESSIONS = [
      [(None, "2024-06-30", None)]),
     ("Giao Sở Lao động xây dựng kế hoạch thực hiện Chương trình mục tiêu quốc gia giảm nghèo năm 2024, "
      "hoàn thành trong quý II/2024.", [("2024-04-01", "2024-06-30", None)]),
+    # a period opening its sentence frames the work the sentence sets
+    ("b) Quý I/2025, các phòng, ban đánh giá kết quả thực hiện phong trào.", [("2025-01-01", "2025-03-31", None)]),
+    ("Năm 2025, huyện đặt ra mục tiêu có thêm 5 xã đạt chuẩn nông thôn mới.", [("2025-01-01", "2025-12-31", None)]),
+    # a goal of a programme: the year after the programme's name is the goal's
+    ("Các sở đề xuất nhu cầu vốn và mục tiêu thực hiện Chương trình năm 2025.", [("2025-01-01", "2025-12-31", None)]),
+    # a quotation that restates the document's own instruction is still its deadline
+    ("Ủy ban nhân dân tỉnh yêu cầu các xã, cụ thể: “hoàn thành hồ sơ trước ngày 30/6/2024”.",
+     [(None, "2024-06-30", None)]),
+    # a stage heading under a goals heading
+    ("2. Mục tiêu cụ thể:\n2.1. Giai đoạn 2024-2026:\n- Duy trì phổ cập giáo dục tiểu học ở các xã.",
+     [("2024-01-01", "2026-12-31", None)]),
 ]
 
 
@@ -209,6 +221,14 @@ NOT_DEADLINES = [
     "Cửa hàng mới dự kiến khai trương vào ngày 20 tháng sau.",
     "Sau 6 tháng thực hiện thí điểm, Sở Y tế tổ chức đánh giá.",
     "Xây dựng báo cáo 6 tháng năm 2024 của ngành.",
+    # a law's or another body's words, quoted
+    "Điều 8 Nghị định số 10/2023/NĐ-CP quy định: “Thời gian gia hạn không quá 6 tháng”.",
+    "Sở Tài chính có văn bản trả lời: “việc kéo dài thời hạn đến quý III/2024 là không phù hợp”.",
+    # an account of a past year, a status, a forecast's paragraph
+    "Ngoài ra, năm 2023, Hội Luật gia không gửi báo cáo định kỳ hằng quý về Sở Nội vụ.",
+    "Năm 2024, Hội Cựu chiến binh chưa báo cáo kết quả hoạt động về Sở Nội vụ.",
+    "Theo nhận định của Đài Khí tượng, mùa mưa đến sớm. Nước hồ chứa dâng dần và đạt đỉnh vào khoảng cuối tháng 9, đầu tháng 10.",
+    "2. Kết quả đạt được:\n2.1. Giai đoạn 2021-2023:\n- Duy trì phổ cập giáo dục tiểu học ở các xã.",
     # a purpose says why, not by when
     "Để nâng cao chất lượng dịch vụ công trong năm 2024, Giám đốc Sở yêu cầu các phòng:",
 ]
@@ -293,7 +313,7 @@ def test_month_end(year, month, last):
     ("2024-03-15", 1, "2024-03-18"),   # Friday → Monday
     ("2024-03-15", 5, "2024-03-22"),
     ("2024-03-16", 1, "2024-03-18"),   # from a Saturday
-    ("2021-04-08", 30, "2021-05-20"),
+    ("2021-04-08", 30, "2021-05-25"),   # across 30/4, 1/5 and the day off in lieu on 3/5/2021
 ])
 def test_add_working_days(start, count, end):
     assert add_working_days(dt.date.fromisoformat(start), count) == dt.date.fromisoformat(end)

@@ -55,8 +55,16 @@ def event_of(record: "Record", index: int, deadline: "Deadline") -> Event | None
     event.add("uid", f"{record.id}-{index}@directives")
     event.add("dtstamp", dt.datetime.combine(_date(document.issued_date) or dt.date(2000, 1, 1), dt.time(),
                                              tzinfo=dt.timezone.utc))
-    event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    if deadline.time and not deadline.recurrence:
+        # "trước 16 giờ 00 ngày 20/3": due at that hour, not over the whole day. A floating time (no zone):
+        # the document's hour is the local hour of the offices that read it.
+        hour, minute = map(int, deadline.time.split(":"))
+        moment = dt.datetime.combine(day, dt.time(hour, minute))
+        event.add("dtstart", moment)
+        event.add("dtend", moment)
+    else:
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
     if deadline.recurrence:
         event.add("rrule", vRecur.from_ical(deadline.recurrence))
     event.add("summary", f"{deadline.text} — {title}")

@@ -120,6 +120,7 @@ DEADLINES = _table("deadlines", "Deadlines", "When something must be done, or re
     Column("start_date", "text", "first day it covers (null: open)"),
     Column("end_date", "text", "last day, YYYY-MM-DD (null: open or only recurring)"),
     Column("recurrence", "text", "RFC 5545 RRULE without the RRULE: prefix"),
+    Column("time", "text", "the hour it gives beside its end date, HH:MM (null: a whole day)"),
     *SPAN,
 ), facets=("recurrence",))
 
@@ -132,6 +133,7 @@ TASKS = _table("tasks", "Tasks", "Instructions to bodies: who must do what, with
     Column("deadline_start", "text", "first day of the deadline"),
     Column("deadline_end", "text", "last day of the deadline, YYYY-MM-DD"),
     Column("deadline_recurrence", "text", "RFC 5545 RRULE of a recurring deadline"),
+    Column("deadline_time", "text", "the hour of the deadline, HH:MM (null: a whole day)"),
     Column("target_indices", "text", "the record's targets the task serves (target_index), separated by ','"),
     *SPAN,
 ), facets=("responsible",))

@@ -84,7 +84,7 @@ def _target(record: Record, i: int, doc_year: int | None) -> dict:
 def _deadline(record: Record, i: int) -> dict:
     d = record.deadlines[i]
     return {"deadline_index": i, "text": d.text, "start_date": d.start, "end_date": d.end,
-            "recurrence": d.recurrence, **_span(d.span)}
+            "recurrence": d.recurrence, "time": d.time, **_span(d.span)}
 
 
 def _task(task: Task, i: int) -> dict:
@@ -93,6 +93,7 @@ def _task(task: Task, i: int) -> dict:
             "coordinating": JOIN.join(task.coordinating) or None,
             "deadline_text": due.text if due else None, "deadline_start": due.start if due else None,
             "deadline_end": due.end if due else None, "deadline_recurrence": due.recurrence if due else None,
+            "deadline_time": due.time if due else None,
             "target_indices": ",".join(map(str, task.targets)) or None, **_span(task.span)}
 
 

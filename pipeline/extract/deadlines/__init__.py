@@ -11,12 +11,15 @@ its own record with the expression's span, which the tasks stage uses to attach 
 """
 from __future__ import annotations
 
+import re
+
 from pipeline.dates import find_dates
 from pipeline.doc import Doc
 from pipeline.extract.deadlines.anchor import Anchor, anchors_of
 from pipeline.extract.deadlines.calendar import Resolution, resolve
 from pipeline.extract.deadlines.context import DocContext, verdict
 from pipeline.extract.deadlines.grammar import TimeExpression, find_expressions
+from pipeline.extract.deadlines.named_days import clock_in
 from pipeline.records import Deadline
 
 __all__ = ["find"]
@@ -43,8 +46,24 @@ def _records(doc: Doc, expression: TimeExpression, resolution: Resolution, ancho
     if resolution.next_year:
         doc.warnings.append(f"deadline “{text}” gives no year: the anchor's year would put it before "
                             f"the document's date, so it is taken as the next year")
-    return [Deadline(text=text, start=_iso(v.start), end=_iso(v.end), recurrence=v.recurrence, span=expression.span)
+    hour = _hour(doc.text, expression)
+    return [Deadline(text=text, start=_iso(v.start), end=_iso(v.end), recurrence=v.recurrence,
+                     time=hour if v.end else None, span=expression.span)
             for v in resolution.values]
+
+
+_AFTER_DAY = re.compile(r"\s*,?\s*(?:vào\s+)?lúc\s+")
+
+
+def _hour(text: str, expression: TimeExpression) -> str | None:
+    """"trước 16 giờ 00 ngày 20/3" (between cue and date), "hôm nay lúc 2 giờ chiều" (after the day)."""
+    if expression.cue in ("recurrence", "duration"):
+        return None
+    hour = clock_in(text[expression.span[0]:expression.core[0]])
+    after = _AFTER_DAY.match(text, expression.span[1])
+    if hour is None and after:
+        hour = clock_in(text[after.end():after.end() + 20].split(",")[0])
+    return hour
 
 
 def _iso(day) -> str | None:

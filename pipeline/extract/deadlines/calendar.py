@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pipeline.dates import add_months, add_working_days, month_end
+from pipeline.extract.deadlines import named_days
 from pipeline.extract.deadlines.anchor import Anchor
 from pipeline.extract.deadlines.expressions import Duration, Period, TimeExpression
 
@@ -61,8 +62,10 @@ def resolve(expression: TimeExpression, anchor: Anchor | None) -> Resolution | N
 
 def _bounded(cue: str | None, period: Period, start: dt.date | None, end: dt.date | None) -> Bounds:
     if cue == "before":
-        # "trước ngày 15/3" ends on the 15th (CONTRACT.md); "trước quý IV/2024" ends as the quarter begins.
-        if period.kind in ("day", "days") or start is None:
+        # "trước ngày 15/3" ends on the 15th (CONTRACT.md); "trước quý IV/2024" ends as the quarter begins;
+        # "trước cuối tháng 5", like "trước cuối năm", by the end of it; "trước Tết" on its first day (ANNOTATION.md).
+        if period.kind in ("day", "days") or period.kind in named_days.ONE_DAY or start is None \
+                or (period.kind in ("dekad", "dekad_this_month") and period.number == 3):
             return None, end
         return None, start - dt.timedelta(days=1)
     if cue in ("latest", "term", "until"):
@@ -76,6 +79,8 @@ def period_bounds(period: Period, anchor: Anchor | None) -> tuple[Bounds, bool] 
     """The first and last day of a period, and whether a missing year was taken as the anchor's next."""
     if period.kind == "this":
         bounds, next_year = _this_period(period, anchor), False
+    elif period.kind in named_days.ANCHORED:
+        bounds, next_year = named_days.bounds(period, anchor), False
     elif period.year is not None:
         bounds, next_year = _calendar_bounds(period, period.year), False
     elif anchor is None:
@@ -121,6 +126,8 @@ def _bounds_of_kind(period: Period, year: int) -> Bounds | None:
         return dt.date(year, 10, 1), dt.date(year, 12, 31)
     if kind == "stage":
         return dt.date(year, 1, 1), dt.date(period.last_year, 12, 31)
+    if kind in named_days.KINDS or kind in named_days.ONE_DAY or kind == "week_of_month":
+        return named_days.calendar_bounds(period, year)
     if kind == "school_year":
         # A school year runs from September to May (the Ministry's yearly calendar).
         return dt.date(year, 9, 1), dt.date(period.last_year, 5, 31)

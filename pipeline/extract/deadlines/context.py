@@ -70,6 +70,7 @@ class DocContext:
     sentences: Stops
     form_spans: list[Span] = field(default_factory=list)     # header and closing of the official form
     cell_spans: list[Span] = field(default_factory=list)
+    quoted_spans: list[Span] = field(default_factory=list)   # another text's words, quoted
     _subjects: dict[Span, list[Span]] = field(default_factory=dict)
 
     @classmethod
@@ -80,7 +81,7 @@ class DocContext:
         forms = [s for s in (layout.header, layout.closing) if s and has_body]
         cells = [cell for table in doc.tables for row in table.rows for cell in row]
         return cls(doc, Stops.of(doc.text, _CLAUSE_END), Stops.of(doc.text, _SENTENCE_END, _ends_sentence),
-                   forms, cells)
+                   forms, cells, quoted_spans(doc.text))
 
     def in_subject(self, span: Span) -> bool:
         """Inside "V/v …", "về việc …" or a citation's "về …" ("Công văn số 310/UBND-NC về việc …")."""
@@ -103,8 +104,12 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
     reason = _not_an_instruction(text, e, clause, ctx.sentences.around(e.span), before)
     if reason:
         return reason
+    if _inside(e.span, ctx.quoted_spans):
+        return "quoted from another text"
     if _is_past(e, resolution, anchor):
         return "past"
+    if _in_past_frame(before, anchor):
+        return "a past year's account"
     if strong:
         return None
     if ctx.in_subject(e.span):
@@ -132,11 +137,47 @@ def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Sp
     reported = text[max(0, sentence[0] - 300) if runs_on else sentence[0]:sentence[1]]
     if vocab.context_pattern("report_markers").search(reported):
         return "a forecast or reported event"
+    if e.cue not in STRONG_CUES and _in_forecast_paragraph(text, e.span[0]):
+        return "a forecast"
     near = " ".join(before.split()[-vocab.context_words()["plan_window"]:])
     plans = list(vocab.context_pattern("plan_markers").finditer(near))
     if plans and not vocab.context_pattern("plan_exceptions").search(near[plans[-1].start():]):
         return "another body's plan"
     return None
+
+
+@cache
+def _quoted_speech() -> re.Pattern:
+    # "Nghị định … quy định: “…”", "Sở Nội vụ có Công văn … trả lời: “…”": the words of a law or of
+    # another body, whose time limits are theirs. "cụ thể: “…”" restates the document's own instruction.
+    verbs = vocab.alternation(vocab.context_words()["quoted_speech_verbs"])
+    return re.compile(r"(?<!\w)" + verbs + r"\s*:\s*“(?P<quote>[^”]{1,3000})”", FLAGS)
+
+
+def quoted_spans(text: str) -> list[Span]:
+    return [m.span("quote") for m in _quoted_speech().finditer(text)]
+
+
+def _in_forecast_paragraph(text: str, position: int) -> bool:
+    """"Theo nhận định của Đài Khí tượng Thủy văn, … Mực nước … đạt đỉnh vào khoảng cuối tháng 9.":
+    a paragraph opened by a forecast's source forecasts in every sentence."""
+    paragraph = text[text.rfind("\n", 0, position) + 1:position].lstrip("-–•+ ")
+    return bool(vocab.context_pattern("forecast_openers").match(paragraph))
+
+
+@cache
+def _past_frame() -> re.Pattern:
+    # "Năm 2023, Hiệp hội không báo cáo … định kỳ hằng năm", "Ngoài ra, trong năm 2023, …": a clause
+    # opened by a year names when what it tells happened (at most a connective before the year).
+    return re.compile(r"^\W*(?:[^\W\d]+(?:\s+[^\W\d]+)?\s*,\s*)?(?:trong\s+)?năm\s+(?P<y>"
+                      + vocab.YEAR + r")\s*,", FLAGS)
+
+
+def _in_past_frame(before: str, anchor: Anchor | None) -> bool:
+    if anchor is None or not anchor.dates_the_document:
+        return False
+    m = _past_frame().match(before)
+    return bool(m) and int(m.group("y")) < anchor.year
 
 
 def _is_past(e: TimeExpression, resolution: Resolution, anchor: Anchor | None) -> bool:
@@ -195,7 +236,11 @@ def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str)
         return None
     if period.kind not in BARE_KINDS:
         return "bare"
+    if head is None and _heads_its_line(before, after):
+        head = nearest_head(_line_before(ctx.doc.text, e.span[0]), window)
     if period.kind != "day" and (head == "goal" or (head is None and _goal_follows(after))):
+        return None
+    if period.kind not in ("day", "days", "stage") and head is None and _frames_its_sentence(before, after):
         return None
     if period.kind == "year" and re.match(vocab.context_words()["figure_after_year"], after, FLAGS):
         return None
@@ -208,6 +253,32 @@ def _goal_follows(after: str) -> bool:
     """"Năm 2025, phấn đấu …", "năm 2024 mục tiêu …": the goal names its year first
     (not "…, hoàn thành trong quý II": a completion after a name is the name's own deadline)."""
     return bool(vocab.context_pattern("goal_openers").search(" ".join(after.split()[:4])))
+
+
+# What may open a list item or a heading: "b)", "2.1.", "-", "III.".
+_ITEM_MARK = re.compile(r"\s*(?:[a-zđ]\)|[IVX]+\.|\d+(?:\.\d+)*\.?\)?|[-–+•*])?\s*", FLAGS)
+
+
+def _frames_its_sentence(before: str, after: str) -> bool:
+    """"Quý I/2027, các cơ quan đánh giá kết quả …", "Năm 2025, tỉnh đặt ra mục tiêu …": a period that
+    opens its sentence, set off by a comma, is when the sentence's work is done (a past one is refused
+    before this, a day so placed dates an event)."""
+    if not (_ITEM_MARK.fullmatch(before) and after.startswith(",")):
+        return False
+    # "Năm 2024, Hội chưa báo cáo kết quả …": a status told, not work set.
+    told = " ".join(after.split()[:vocab.context_words()["frame_window"]])
+    return not vocab.context_pattern("frame_status_words").search(told)
+
+
+def _heads_its_line(before: str, after: str) -> bool:
+    """"2.1. Giai đoạn 2024-2025:" alone on its line, a heading whose parent heading names what it is."""
+    return bool(_ITEM_MARK.fullmatch(before)) and not after.strip(" :.")
+
+
+def _line_before(text: str, position: int) -> str:
+    """The line before the one at `position` ("2. Mục tiêu cụ thể:")."""
+    line_start = text.rfind("\n", 0, position)
+    return text[text.rfind("\n", 0, max(line_start, 0)) + 1:max(line_start, 0)]
 
 
 def _looks_like_a_fraction(text: str, e: TimeExpression) -> bool:
@@ -242,12 +313,15 @@ def nearest_head(before: str, window: int) -> str | None:
         return None
     kinds = ["goal" if " ".join(h.group(0).lower().split()) in goals else "naming" for h in heads]
     if kinds[-1] == "naming" and len(heads) > 1 and kinds[-2] == "goal" \
-            and _JOINED.fullmatch(stretch[heads[-2].end():heads[-1].start()]):
+            and _goal_joiner().fullmatch(stretch[heads[-2].end():heads[-1].start()]):
         return "goal"
     return kinds[-1]
 
 
-_JOINED = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
+@cache
+def _goal_joiner() -> re.Pattern:
+    # "các mục tiêu, kế hoạch năm 2025", "mục tiêu thực hiện Chương trình năm 2026": the year is the goal's.
+    return re.compile(r"\s*(?:,\s*)?" + vocab.alternation(vocab.context_words()["goal_joiners"]) + r"?\s*", FLAGS)
 
 
 def _ends_sentence(m: re.Match) -> bool:

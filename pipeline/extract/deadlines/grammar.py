@@ -26,6 +26,7 @@ from functools import cache
 from pipeline.citations import canonical_type
 from pipeline.dates import FoundDate, find_dates
 from pipeline.doc import Span
+from pipeline.extract.deadlines import named_days
 from pipeline.extract.deadlines import vocabulary as vocab
 from pipeline.extract.deadlines.expressions import LOOKBACK, Duration, Period, TimeExpression
 from pipeline.extract.deadlines.recurrences import (following_month_pattern, recurrence_pattern, report_period,
@@ -77,13 +78,14 @@ _COORDINATED = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
 @cache
 def _period_patterns() -> list[tuple[str, re.Pattern]]:
     y, m, d = YEAR, MONTH, DAY
-    sep = r"\s*(?:/|-|\.|năm)\s*"
-    not_after_number = r"(?<![\d/.])"
     words = vocab.time_words()
+    sep = r"\s*(?:/|-|\.|(?:của\s+)?năm)\s*"
+    quarter_words = alternation(words["number_words"])
+    not_after_number = r"(?<![\d/.])"
     units = alternation(words["this_period"]["words"])
     offsets = alternation(words["this_period"]["offsets"])
     verbs = alternation(words["completion_verbs"])
-    return [(kind, re.compile(p, FLAGS)) for kind, p in [
+    return [(kind, re.compile(p, FLAGS)) for kind, p in [*named_days.patterns(),
         # "10-17/6/2024", "5 - 7/12": a leading "ngày" is read with the cue, so the scan starts at a digit.
         ("days", not_after_number + rf"(?P<d>{d})\s*(?:[-–]|đến)\s*(?:ngày\s+)?(?P<d2>{d})"
                  rf"\s*(?:/|\.|\s+tháng\s+)\s*(?P<m>{m})(?:\s*(?:/|\.|-|năm)\s*(?P<y>{y}))?(?![\d/])"),
@@ -95,9 +97,10 @@ def _period_patterns() -> list[tuple[str, re.Pattern]]:
         ("year_end", rf"\bcuối\s+năm(?:\s+(?P<y>{y}))?(?!\s*(?:học|\d))\b"),
         ("year_start", rf"\bđầu\s+năm(?:\s+(?P<y>{y}))?(?!\s*(?:học|\d))\b"),
         # "cuối tháng 4/2024": the month's last ten days (đầu, giữa, cuối: its three dekads).
-        ("dekad", rf"\b(?P<part>đầu|giữa|cuối)\s+tháng\s+(?P<m>{m})(?:{sep}(?P<y>{y})(?![\d/])|(?![\d/.]))"),
-        ("quarter", rf"\bqu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)(?:{sep}(?P<y>{y}))?\b"),
-        ("month", rf"(?<!\d\s)\btháng\s+(?P<m>{m})(?:{sep}(?P<y>{y})(?![\d/])|(?![\d/.]))"),
+        ("dekad", rf"\b(?P<part>đầu|giữa|cuối)\s+tháng\s+{named_days.month_token()}(?:{sep}(?P<y>{y})(?![\d/])|(?!\.\d))"),
+        ("quarter", rf"\bqu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4]|{quarter_words})(?!\w)(?:{sep}(?P<y>{y}))?\b"),
+        # "tháng 6", "tháng sáu", "tháng Giêng năm 2025"; "tháng 6." ends a sentence, "tháng 6.2024" does not.
+        ("month", rf"(?<!\d\s)\btháng\s+{named_days.month_token()}(?:{sep}(?P<y>{y})(?![\d/])|(?!\.\d))"),
         ("year", rf"\bnăm\s+(?P<y>{y})(?!\s*[-–/]\s*\d)\b"),
         ("this", rf"\b(?P<u>{units})\s+(?P<o>{offsets})(?!\s*(?:đây|khi|này\s+năm))\b"),
         # "hoàn thành trong tháng": the verb must be there, but the expression starts at "trong".
@@ -136,11 +139,15 @@ def _period_of(kind: str, g: dict[str, str | None]) -> Period | None:
     if kind == "half":
         return Period("half", year, number=1 if g["h"].lower() == "đầu" else 2)
     if kind == "quarter":
-        return Period("quarter", year, number=vocab.quarter_number(g["q"]))
+        q = g["q"]
+        number = vocab.quarter_number(q) or vocab.time_words()["number_words"].get(" ".join(q.lower().split()))
+        return Period("quarter", year, number=number) if number and 1 <= number <= 4 else None
     if kind in ("month", "dekad"):
-        month = int(g["m"])
+        month = named_days.month_of(g)
         dekad = ("đầu", "giữa", "cuối").index(g["part"].lower()) + 1 if kind == "dekad" else None
         return Period(kind, year, month, number=dekad) if 1 <= month <= 12 else None
+    if kind in named_days.KINDS:
+        return named_days.period_of(kind, g)
     if kind == "this":
         units = vocab.time_words()["this_period"]
         offset = units["offsets"].get((g.get("o") or "này").lower(), 0)
@@ -212,8 +219,12 @@ def _duration_pattern() -> re.Pattern:
     units = alternation(d["units"])
     working = alternation(d["working"])
     since = alternation(d["from_words"])
+    next_words = alternation(vocab.time_words()["next_units"]["words"])
+    once = alternation(vocab.time_words()["times_once"])
     return re.compile(rf"(?<!\w)(?P<lead>{lead})\s+(?P<n>\d{{1,3}})\s+(?P<unit>{units})(?P<working>\s+{working})?"
-                      rf"(?!\s+(?:đầu|cuối)\s+năm)(?!\s+(?:qua|vừa\s+qua|gần\s+đây|trước)\b)(?!\w)"
+                      rf"(?!\s+(?:đầu|cuối)\s+năm)(?!\s+(?:qua|vừa\s+qua|vừa\s+rồi|gần\s+đây|trước)\b)(?!\w)"
+                      # "12 tháng 10 năm 2024" is a date, "3 tháng tới" whole months, "3 tháng một lần" a cadence
+                      rf"(?!\s+\d)(?!\s+{next_words}(?!\w))(?!\s+{once}(?!\w))"
                       rf"(?:\s*,?\s*(?P<since>{since})\s*(?P<what>[^,;.\n]{{0,60}}))?", FLAGS)
 
 

@@ -89,7 +89,14 @@ def cue_before_pattern() -> re.Pattern:
     for kind, entry in cues.items():
         body = entry["pattern"] if isinstance(entry, dict) else r"(?<!\w)" + alternation(entry)
         kinds.append(f"(?P<{kind}>{body})")
-    return re.compile(r"(?:" + "|".join(kinds) + r")\s*:?\s*" + time_of_day() + r"(?:ngày\s+)?$", FLAGS)
+    return re.compile(r"(?:" + "|".join(kinds) + r")\s*:?\s*" + time_of_day() + weekday_before_date()
+                      + r"(?:ngày\s+)?$", FLAGS)
+
+
+@cache
+def weekday_before_date() -> str:
+    """"thứ Sáu, ngày 14/3/2025", "chủ nhật ngày 9 tháng 4": a weekday naming the date after it."""
+    return r"(?:" + alternation(time_words()["weekdays"]) + r"\s*,?\s+)?"
 
 
 @cache
@@ -97,7 +104,7 @@ def range_joiner_pattern() -> re.Pattern:
     """What joins the two ends of a range: "15/5 đến ngày 22/5", "từ tháng 3 - tháng 5"."""
     joiners = alternation(time_words()["range_joiners"])
     return re.compile(r"\s*" + joiners + r"\s*(?:" + alternation(time_words()["approximately"]) + r"\s+)?"
-                      + time_of_day() + r"(?:ngày\s+)?$", FLAGS)
+                      + time_of_day() + weekday_before_date() + r"(?:ngày\s+)?$", FLAGS)
 
 
 @cache

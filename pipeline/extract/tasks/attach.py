@@ -57,7 +57,7 @@ def _first_in(doc: Doc, index: Index, start: int, end: int, governing_only: bool
         return None
     done = [d for d in inside if c["completion_before"].search(doc.text[max(start, d.span[0] - 30):d.span[0]])]
     d = (done or inside)[0]
-    return DeadlineValue(text=d.text, start=d.start, end=d.end, recurrence=d.recurrence)
+    return DeadlineValue(text=d.text, start=d.start, end=d.end, recurrence=d.recurrence, time=d.time)
 
 
 def targets(index: Index, span: Span) -> list[int]:

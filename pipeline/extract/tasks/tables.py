@@ -65,7 +65,7 @@ def _time(doc: Doc, cell: Span) -> str | None:
 def _deadline_in(doc: Doc, cell: Span) -> DeadlineValue | None:
     s, e = cell
     d = next((d for d in doc.deadlines if s <= d.span[0] and d.span[1] <= e), None)
-    return DeadlineValue(text=d.text, start=d.start, end=d.end, recurrence=d.recurrence) if d else None
+    return DeadlineValue(text=d.text, start=d.start, end=d.end, recurrence=d.recurrence, time=d.time) if d else None
 
 
 def _time_columns(doc: Doc, table: Table, header_rows: int, columns: dict[int, str]) -> dict[int, DeadlineValue]:
