@@ -139,3 +139,18 @@ def tet_day(year: int) -> dt.date | None:
     name = resources.load("time_words.yaml")["tet"]["holiday_name"]
     return next((day for day, named in sorted(vietnam_holidays(year, year).items())
                  if named == name and day.year == year), None)
+
+
+def tet_break(year: int) -> tuple[dt.date, dt.date] | None:
+    """The days off around Tết Nguyên đán of the calendar year `year`: the unbroken run of holidays
+    (giao thừa, the in-lieu days) that holds its first day, from the holidays package."""
+    first = tet_day(year)
+    if first is None:
+        return None
+    days_off = vietnam_holidays(year - 1, year)
+    start = end = first
+    while start - dt.timedelta(days=1) in days_off:
+        start -= dt.timedelta(days=1)
+    while end + dt.timedelta(days=1) in days_off:
+        end += dt.timedelta(days=1)
+    return start, end

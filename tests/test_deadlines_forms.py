@@ -66,7 +66,24 @@ FORMS = [
     ("Hoàn thành việc sửa chữa nhà ở trước Tết Nguyên đán.", "2024-11-04", (None, "2025-01-29", None)),
     ("Tổ chức thăm hỏi gia đình chính sách trước Tết Nguyên đán năm 2026.", "2025-12-01",
      (None, "2026-02-17", None)),
+    # "dịp Tết" is the break around it (giao thừa to the last day off); "sau Tết" starts the day after
+    ("Các chợ bảo đảm nguồn hàng trong dịp Tết Nguyên đán Bính Ngọ 2026.", "2025-12-10",
+     ("2026-02-16", "2026-02-20", None)),
+    ("Các đơn vị phân công trực cơ quan dịp Tết Nguyên đán.", "2024-12-02", ("2025-01-27", "2025-02-01", None)),
+    ("Các xã ra quân làm thủy lợi ngay sau Tết Nguyên đán năm 2026.", "2025-12-10", ("2026-02-21", None, None)),
 ]
+
+# "sau" bounds nothing but a holiday; other Tết are no Tết Nguyên đán; a past Tết is an account.
+NOT_DEADLINES = [
+    ("Sở Y tế họp bàn sau ngày 15/3/2025.", ISSUED),
+    ("Các trường tổ chức vui chơi cho học sinh sau Tết Trung thu.", ISSUED),
+    ("Năm 2024, sau Tết Nguyên đán, nhiều xã đã ra quân làm thủy lợi.", ISSUED),
+]
+
+
+@pytest.mark.parametrize("sentence, issued", NOT_DEADLINES)
+def test_not_deadlines_around_holidays(sentence, issued):
+    assert deadlines.find(_doc(sentence, issued)) == []
 
 
 @pytest.mark.parametrize("sentence, issued, expected", FORMS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipeline.dates import add_months, add_working_days, month_end
+from pipeline.dates import add_months, add_working_days, month_end, tet_day
 from pipeline.extract.deadlines import named_days
 from pipeline.extract.deadlines.anchor import Anchor
 from pipeline.extract.deadlines.expressions import Duration, Period, TimeExpression
@@ -55,12 +55,19 @@ def resolve(expression: TimeExpression, anchor: Anchor | None) -> Resolution | N
         if start and end and start > end:
             return None
     start, end = _bounded(expression.cue, expression.period, start, end)
+    if expression.cue == "after" and start is not None:
+        return Resolution((Value(start, None),), next_year)  # "ngay sau Tết": from the break's end on
     if end is None:
         return None  # "từ ngày 01/3" alone says when work starts, not by when it ends
     return Resolution((Value(start, end),), next_year)
 
 
 def _bounded(cue: str | None, period: Period, start: dt.date | None, end: dt.date | None) -> Bounds:
+    if cue == "after":
+        # "sau Tết" starts once the break is over; "sau ngày 15/3" alone bounds nothing.
+        return (end + dt.timedelta(days=1), None) if period.kind in named_days.HOLIDAYS and end else (None, None)
+    if period.kind in named_days.HOLIDAYS and cue in ("before", "latest", "until", "term") and start:
+        return None, tet_day(start.year + (start.month == 12))  # "trước Tết": its first day (ANNOTATION.md)
     if cue == "before":
         # "trước ngày 15/3" ends on the 15th (CONTRACT.md); "trước quý IV/2024" ends as the quarter begins;
         # "trước cuối tháng 5", like "trước cuối năm", by the end of it; "trước Tết" on its first day (ANNOTATION.md).

@@ -32,7 +32,7 @@ from pipeline.extract.deadlines.expressions import TimeExpression
 from pipeline.extract.deadlines.vocabulary import FLAGS
 
 STRONG_CUES = frozenset({"before", "latest", "term", "duration", "label", "occasion", "range"})
-WEAK_CUES = frozenset({"within", "until", "from"})
+WEAK_CUES = frozenset({"within", "until", "from", "after"})
 # A bare stage or school year names a programme; only a goal or a bound makes it a period of work.
 NAMING_KINDS = frozenset({"stage", "school_year"})
 BARE_KINDS = frozenset({"day", "days", "month", "quarter", "half", "year", "stage", "late_months"})

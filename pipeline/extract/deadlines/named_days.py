@@ -7,6 +7,7 @@
     cuối tháng, đầu tháng này                         a part of the document's month
     mùa hè năm nay                                    a season of the document's year
     trước Tết Nguyên đán (Bính Ngọ) 2026              the first day of Tết, from the holidays package
+    trong dịp Tết, sau Tết                            the days off around it, the day after them
 
 The grammar (grammar.py) finds these beside its calendar periods; `bounds` gives their first
 and last day. The words live in resources/time_words.yaml.
@@ -19,7 +20,7 @@ from functools import cache
 
 from dateutil.relativedelta import MO, relativedelta
 
-from pipeline.dates import month_end, month_number, tet_day
+from pipeline.dates import month_end, month_number, tet_break
 from pipeline.extract.deadlines import vocabulary as vocab
 from pipeline.extract.deadlines.anchor import Anchor
 from pipeline.extract.deadlines.expressions import Period
@@ -118,7 +119,9 @@ def _key(word: str) -> str:
 KINDS = frozenset({"relday", "weekday", "next", "first_day", "week_of_month", "day_this_month",
                    "dekad_this_month", "season", "tet"})
 # Kinds that name one day: "trước thứ hai tới", like "trước ngày 15/3", ends on it.
-ONE_DAY = frozenset({"relday", "weekday", "day_this_month", "month_last", "tet"})
+ONE_DAY = frozenset({"relday", "weekday", "day_this_month", "month_last"})
+# Holidays, whose period is the break around them: "trước Tết" ends on the holiday's first day.
+HOLIDAYS = frozenset({"tet"})
 ANCHORED = frozenset({"relday", "weekday", "next", "day_this_month", "dekad_this_month", "season"})
 
 
@@ -195,8 +198,7 @@ def calendar_bounds(period: Period, year: int) -> Bounds | None:
         monday = dt.date(year, period.month, 1) + relativedelta(weekday=MO)
         return monday, monday + relativedelta(days=6)
     if period.kind == "tet":
-        day = tet_day(year)
-        return (day, day) if day else None
+        return tet_break(year)
     return None
 
 
