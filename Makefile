@@ -8,7 +8,7 @@ WORKERS ?=
 DASK   ?=
 ARGS   ?=
 
-.PHONY: extract test bench bench-scale schema samples clean setup ocr-deps dask-scheduler dask-worker
+.PHONY: extract test test-deps bench bench-scale schema samples clean setup ocr-deps dask-scheduler dask-worker
 
 extract: $(VENV)/.installed ocr-deps
 	$(PY) -m pipeline extract $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(DASK),--dask $(DASK)) $(ARGS)
@@ -34,8 +34,19 @@ dask-worker: $(VENV)/.installed ocr-deps
 	DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False $(VENV)/bin/dask worker $(SCHEDULER) \
 	    --nworkers $(NWORKERS) --nthreads 1 $(ARGS)
 
-test: $(VENV)/.installed ocr-deps
+test: $(VENV)/.installed ocr-deps test-deps
 	$(PY) -m pytest -q $(ARGS)
+
+# What the tests use beyond OCR: a headless browser for the viewer's test and DejaVu fonts for the
+# PDFs they draw. Installed where apt-get can run (as root), as for OCR; elsewhere those tests skip
+# and say what to install.
+test-deps:
+	@if command -v chromedriver >/dev/null 2>&1 && { command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; } \
+	  && [ -d /usr/share/fonts/truetype/dejavu ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium chromium-driver fonts-dejavu-core >/dev/null; \
+	else echo "note: the viewer's browser test needs chromium and chromium-driver (apt-get install chromium chromium-driver)." >&2; fi
 
 bench: $(VENV)/.installed
 	$(PY) scripts/bench.py $(CORPUS) $(ARGS)
