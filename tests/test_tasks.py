@@ -382,6 +382,34 @@ def test_schedule_of_units_and_months():
         (["Sở Y tế"], "Tháng 3", action), (["Ủy ban nhân dân huyện Nghĩa Hành"], "Tháng 6", action)]
 
 
+def test_schedule_names_authorities_by_their_place():
+    cells = [["STT", "Đơn vị được giám sát", "Thời gian giám sát"],
+             ["I", "Các sở, ngành", ""],
+             ["1", "Sở Tư pháp", "Tháng 4/2025"],
+             ["II", "Ủy ban nhân dân cấp xã", ""],
+             ["1", "Xã Phước Sơn", "Tháng 5/2025"],
+             ["2", "Phường 3 - Tân An", "Tháng 6/2025"]]
+    doc = table_doc("", cells, [("Tháng 4/2025", "2025-04-30", None), ("Tháng 5/2025", "2025-05-31", None),
+                                ("Tháng 6/2025", "2025-06-30", None)])
+    assert_tasks(doc, [
+        (["Sở Tư pháp"], "Sở Tư pháp", [], "Tháng 4/2025"),
+        (["Ủy ban nhân dân xã Phước Sơn"], "Xã Phước Sơn", [], "Tháng 5/2025"),
+        (["Ủy ban nhân dân phường 3 - Tân An"], "Phường 3 - Tân An", [], "Tháng 6/2025"),
+    ])
+    doc.tasks = tasks.find(doc)
+    added = [(b.name, b.kind, doc.text[b.spans[0][0]:b.spans[0][1]]) for b in tasks.with_table_authorities(doc)]
+    assert added == [("Ủy ban nhân dân xã Phước Sơn", "locality", "Xã Phước Sơn"),
+                     ("Ủy ban nhân dân phường 3 - Tân An", "locality", "Phường 3 - Tân An")]
+
+
+def test_a_place_in_a_cell_that_says_more_is_no_authority():
+    cells = [["STT", "Nội dung", "Đơn vị thực hiện"],
+             ["1", "Khảo sát hiện trạng", "Xã Phước Sơn và các thôn lân cận"],
+             ["2", "Lắp đặt biển báo", "Phường 3 - Tân An"]]
+    doc = table_doc("", cells)
+    assert [t.responsible for t in tasks.find(doc)] == [["Ủy ban nhân dân phường 3 - Tân An"]]
+
+
 # --- the language data ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", [n for n in resources.names() if n.startswith("task_")])

@@ -104,3 +104,12 @@ def body_grammar() -> dict:
 def table_columns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
     data = resources.load("task_tables.yaml")
     return [(kind, re.compile(p, _I)) for kind, p in data["columns"]], re.compile(data["cell_roles"], _I)
+
+
+@cache
+def table_rows() -> tuple[re.Pattern, re.Pattern, str]:
+    """A part's title row, a cell that names a place alone (its unit and name groups), the authority's head."""
+    data = resources.load("task_tables.yaml")
+    place = rf"(?P<name>[{UPPER}0-9]\w*(?:(?:\s+|\s*-\s*)[{UPPER}0-9]\w*)*)"
+    alone = re.compile(rf"(?P<unit>(?i:{data['place_units']}))\s+{place}(?:\s*\([^()]*\))?\s*")
+    return re.compile(data["part_number"]), alone, data["place_authority"]
