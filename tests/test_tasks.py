@@ -224,6 +224,34 @@ def test_an_item_that_opens_with_a_heading_word_can_still_assign():
                  [(["Ủy ban nhân dân các phường"], "rà soát quỹ đất", [], "trước ngày 15/11/2025")])
 
 
+def test_an_items_sentences_are_one_quote():
+    text = ("1. Sở Tư pháp\n"
+            "a) Rà soát các văn bản quy phạm pháp luật của tỉnh. Phối hợp với Sở Nội vụ để thống nhất "
+            "danh mục cần sửa đổi.\n")
+    (task,) = tasks.find(make_doc(text))
+    assert task.responsible == ["Sở Tư pháp"] and task.coordinating == ["Sở Nội vụ"]
+    assert text[task.span[0]:task.span[1]].endswith("danh mục cần sửa đổi.")
+
+
+def test_a_subject_after_an_adverbial_and_a_colon():
+    text = ("2. Tổ chức thực hiện\n"
+            "Sau khi kết thúc đợt giám sát: Sở Tài chính có văn bản đề nghị các xã được giám sát "
+            "bổ sung hồ sơ thanh toán.\n")
+    assert_tasks(make_doc(text), [(["Sở Tài chính"], "Sở Tài chính có văn bản đề nghị", [], None)])
+
+
+def test_a_heading_group_named_by_a_participle():
+    text = ("1. Sở Y tế\n"
+            "a) Hướng dẫn nội dung tự đánh giá.\n"
+            "2. Các cơ sở, đơn vị được giám sát\n"
+            "a) Chuẩn bị hồ sơ theo hướng dẫn của Sở Y tế.\n"
+            "b) Các đơn vị được khen thưởng.\n")
+    assert_tasks(make_doc(text), [
+        (["Sở Y tế"], "Hướng dẫn nội dung", [], None),
+        (["các cơ sở, đơn vị được giám sát"], "Chuẩn bị hồ sơ", [], None),
+    ])
+
+
 # --- instructions governed by a heading, a lead-in or the addressees -------------------------
 
 def test_directing_is_the_governing_bodys_own_task():

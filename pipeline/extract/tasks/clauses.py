@@ -19,6 +19,7 @@ _LABEL = re.compile(r"\s*(?:(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]
 _ASIDE = re.compile(r"\([^()\n]{1,120}\)")
 _COLON = re.compile(r"\s*:\s*")
 _COMMA = re.compile(r",\s*")
+_ADVERBIAL_END = re.compile(r"[,:]\s*")  # "Trước khi kiểm tra: Sở Nội vụ có văn bản …"
 _SPACE = re.compile(r"\s*,?\s*")
 _SEMICOLON = re.compile(";")
 _DASH = re.compile(r"\s*[-–]\s+")
@@ -143,6 +144,12 @@ def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
         colon = _COLON.match(t, after, stop)
         if colon or after >= stop or t[after] in ".;":
             return Reading(HEADED, (k, stop), colon.end() if colon else after, named.bodies)
+        qualified = c["heading_participle"].match(t[after:stop])
+        if qualified:  # "2. Các cơ quan, đơn vị được kiểm tra": the participle is part of the group's name
+            last = named.bodies[-1]
+            name = f"{last.name} {' '.join(qualified.group(1).split())}"
+            bodies = named.bodies[:-1] + [Named((last.span[0], after + qualified.end(1)), name)]
+            return Reading(HEADED, (k, stop), stop, bodies, ends_with_colon=bool(qualified.group(2)))
         predicate = _predicate_after(t, after, stop)
         if predicate is None:
             if c["narrative"].match(t, after, stop) or c["commitment"].match(t, after, stop):
@@ -195,7 +202,7 @@ def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
         positions.append(about.end())
     if not c["adverbial"].match(text, s, end):
         return positions
-    for comma in _COMMA.finditer(text, s, min(end, s + _ADVERBIAL_REACH)):
+    for comma in _ADVERBIAL_END.finditer(text, s, min(end, s + _ADVERBIAL_REACH)):
         if comma.end() not in positions and not _inside_list(namer, s, comma.start()):
             positions.append(comma.end())
     return positions

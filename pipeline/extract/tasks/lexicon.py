@@ -39,6 +39,7 @@ def cues() -> dict[str, re.Pattern]:
         "commitment": re.compile(r"\s*" + data["commitment_after_subject"], _I),
         "continuation": re.compile(data["continuation_openers"], _I),
         "relative": re.compile(r"\s*" + data["relative_after_subject"], _I),
+        "heading_participle": re.compile(data["heading_participle"], _I),
         "opener": re.compile(data["clause_openers"], _I),
         "imperative": re.compile(phrases(data["imperative_openers"]), _I),
         "report": re.compile(data["report_clause"], _I),

@@ -170,7 +170,9 @@ class Walker:
             splits = not labeled and (own_report or own_time or (
                 new_sentence and r.kind in (cl.IMPERATIVE, cl.REQUEST, cl.REPORT)))
             if continuing or not splits:
-                self._extend(cur, e, cl.coordinating_in(self.namer, r.span[0], e, cur.responsible), not new_sentence)
+                # A numbered item's sentences are one instruction: its quote runs over all of them.
+                self._extend(cur, e, cl.coordinating_in(self.namer, r.span[0], e, cur.responsible),
+                             labeled or not new_sentence)
                 return cur
             responsible = cur.responsible
             self._close(cur, key)
