@@ -186,6 +186,15 @@ def test_not_tasks(text):
     assert found(make_doc(text)) == []
 
 
+@pytest.mark.parametrize("doc_type,count", [("Tờ trình", 0), ("Công văn", 1), (None, 1)])
+def test_a_submission_to_the_superior_gives_no_task(doc_type, count):
+    text = ("Sở Nội vụ đề xuất các nội dung sau:\n"
+            "a) Giao Sở Tài chính bố trí kinh phí cho các hội hoàn thành đại hội trước ngày 31/12/2025.\n")
+    doc = make_doc(text, issuer="Sở Nội vụ tỉnh Quảng Ngãi")
+    doc.document.doc_type = doc_type
+    assert len(found(doc)) == count
+
+
 def test_purpose_section_gives_no_task():
     text = ("I. MỤC ĐÍCH, YÊU CẦU\n"
             "1. Mục đích\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pipeline.doc import Doc
 from pipeline.extract.tasks import attach
 from pipeline.extract.tasks.index import Index
+from pipeline.extract.tasks.lexicon import proposing_types
 from pipeline.extract.tasks.subjects import Namer
 from pipeline.extract.tasks.tables import place_authorities, read_tables
 from pipeline.extract.tasks.walk import Draft, Walker
@@ -16,6 +17,8 @@ from pipeline.records import Body, Task
 
 
 def find(doc: Doc) -> list[Task]:
+    if doc.document and (doc.document.doc_type or "").lower() in proposing_types():
+        return []  # a Tờ trình proposes; its superior's decision gives the instructions
     namer = Namer(doc)
     index = Index(doc)
     drafts, covered = read_tables(doc, namer)

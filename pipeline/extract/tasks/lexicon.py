@@ -66,6 +66,11 @@ def cues() -> dict[str, re.Pattern]:
 
 
 @cache
+def proposing_types() -> frozenset[str]:
+    return frozenset(t.lower() for t in resources.load("task_cues.yaml")["proposing_types"])
+
+
+@cache
 def body_grammar() -> dict:
     """The patterns that bound a body's name in a clause (see task_bodies.yaml)."""
     data = resources.load("task_bodies.yaml")
