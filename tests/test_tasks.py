@@ -191,7 +191,7 @@ def test_a_submission_to_the_superior_gives_no_task(doc_type, count):
     text = ("Sở Nội vụ đề xuất các nội dung sau:\n"
             "a) Giao Sở Tài chính bố trí kinh phí cho các hội hoàn thành đại hội trước ngày 31/12/2025.\n")
     doc = make_doc(text, issuer="Sở Nội vụ tỉnh Quảng Ngãi")
-    doc.document.doc_type = doc_type
+    doc.document = doc.document.model_copy(update={"doc_type": doc_type})
     assert len(found(doc)) == count
 
 
