@@ -89,6 +89,10 @@ NAMED = [
     ("Thủ trưởng các sở, ngành được giao phụ trách lĩnh vực, Chủ tịch UBND các huyện phải",
      ["các sở, ngành", "Ủy ban nhân dân các huyện"]),
 ]
+NAMED += [
+    ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, UBND các tỉnh nghiên cứu",
+     ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh"]),
+]
 NOT_NAMED = ["Bộ chỉ số cải cách hành chính", "Ban hành kế hoạch", "các doanh nghiệp trên địa bàn",
              "thanh tra, kiểm tra công vụ", "Hội nghị tổng kết", "Chủ tịch"]
 
@@ -337,7 +341,26 @@ def test_impersonal_request_is_for_the_addressees():
             "Ý kiến góp ý đề nghị gửi về Bộ Y tế trước ngày 10/9/2024.\n")
     doc = make_doc(text, [("trước ngày 10/9/2024", "2024-09-10", None)], issuer="Bộ Y tế")
     everyone = ["Ủy ban nhân dân các tỉnh, thành phố"]
-    assert_tasks(doc, [(everyone, "rà soát danh mục", [], None), (everyone, "đề nghị gửi về", [], "trước ngày 10/9/2024")])
+    assert_tasks(doc, [(everyone, "rà soát danh mục", [], None),
+                       (everyone, "Ý kiến góp ý đề nghị gửi về", [], "trước ngày 10/9/2024")])
+
+
+def test_addressees_listed_after_the_headers_right_column():
+    # A PDF read column by column: the motto and the date line come between "Kính gửi:" and its list.
+    text = ("BỘ TÀI CHÍNH\n"
+            "Số: 512/BTC-NSNN\n"
+            "Kính gửi:\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 12 tháng 5 năm 2025\n"
+            "- Các bộ, cơ quan ngang bộ;\n"
+            "- Ủy ban nhân dân các tỉnh, thành phố.\n"
+            "Để tổng hợp dự toán năm 2026, Bộ Tài chính đề nghị rà soát nhu cầu kinh phí.\n"
+            "Báo cáo đề nghị gửi về Bộ Tài chính trước ngày 30/6/2025.\n")
+    doc = make_doc(text, [("trước ngày 30/6/2025", "2025-06-30", None)], issuer="Bộ Tài chính")
+    everyone = ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"]
+    assert_tasks(doc, [(everyone, "đề nghị rà soát", [], None),
+                       (everyone, "Báo cáo đề nghị gửi về", [], "trước ngày 30/6/2025")])
 
 
 def test_report_without_subject_goes_to_those_first_instructed():

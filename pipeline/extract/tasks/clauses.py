@@ -102,7 +102,7 @@ def _assigned(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
         named = namer.list_at(k, limit)
         if named is None:
             if c["predicate_any_case"].match(t, k, end):  # "đề nghị gửi về …": no body named
-                return Reading(REQUEST, (cue.start(), end), k)
+                return Reading(REQUEST, (s, end), k)  # what is requested opens the quote: "Ý kiến tham gia đề nghị gửi về …"
             continue
         bodies = [b for b in named.bodies if not namer.is_issuer(b)]
         if not bodies:
