@@ -335,6 +335,30 @@ def test_addressees_of_kinh_gui_receive_subjectless_items():
     assert_tasks(doc, [(everyone, "Kiểm tra giá", [], None), (everyone, "Báo cáo kết quả", [], "trước ngày 15/7/2024")])
 
 
+def test_a_lead_in_after_the_addressees_governs_the_items():
+    text = ("Kính gửi:\n"
+            "- Sở Nông nghiệp và Môi trường;\n"
+            "- Các chủ hồ chứa thủy lợi trong tỉnh.\n"
+            "Để chủ động ứng phó với mưa lớn, Văn phòng Ban Chỉ huy đề nghị Ủy ban nhân dân các huyện "
+            "triển khai các nội dung sau:\n"
+            "1. Theo dõi chặt chẽ diễn biến mưa lũ trên địa bàn.\n"
+            "2. Sở Nông nghiệp và Môi trường kiểm tra an toàn các hồ chứa.\n")
+    assert_tasks(make_doc(text), [
+        (["Ủy ban nhân dân các huyện"], "đề nghị Ủy ban nhân dân các huyện", [], None),
+        (["Ủy ban nhân dân các huyện"], "Theo dõi chặt chẽ", [], None),
+        (["Sở Nông nghiệp và Môi trường"], "kiểm tra an toàn", [], None),
+    ])
+
+
+def test_a_part_title_ending_in_a_colon_is_no_task():
+    text = ("Bộ Tài chính đề nghị các bộ, ngành thực hiện:\n"
+            "I. Rà soát nhu cầu kinh phí thực hiện dự án năm 2026 của từng bộ, ngành:\n"
+            "1. Các bộ, ngành tổng hợp số liệu giải ngân theo từng dự án.\n")
+    assert_tasks(make_doc(text, issuer="Bộ Tài chính"),
+                 [(["các bộ, ngành"], "đề nghị các bộ, ngành thực hiện", [], None),
+                  (["các bộ, ngành"], "tổng hợp số liệu", [], None)])
+
+
 def test_impersonal_request_is_for_the_addressees():
     text = ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.\n"
             "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố rà soát danh mục thuốc thiết yếu.\n"

@@ -81,7 +81,10 @@ class Walker:
         return cl.read_clause(self.namer, start, end).kind == cl.ASSIGNED
 
     def _enclosing_level(self, i: int) -> float:
-        levels = [s.level for s in self.index.sections_at(i) if s.heading[0] != i]
+        # The dashes of the "Kính gửi" list are no parts of the body that the text after them is in.
+        skip = self.doc.layout.addressees or (0, 0)
+        levels = [s.level for s in self.index.sections_at(i)
+                  if s.heading[0] != i and not skip[0] <= s.heading[0] < skip[1]]
         return max(levels, default=0)
 
     def _paragraph(self, line: Line, labeled: bool, level: float) -> None:
@@ -278,6 +281,8 @@ def _is_title(content: str, has_content: bool) -> str | None:
     if letters and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
         return _TITLE
     words = len(content.split())
+    if content.endswith(":") and has_content:
+        return _TITLE  # "I. Đề xuất nhu cầu kinh phí năm 2026:" over the items that say who does what
     if content.endswith((".", ";", "!", "…")) or words > (6 if content.endswith(":") else 12):
         return None
     return _TITLE if has_content else _MAYBE_TITLE
