@@ -155,6 +155,9 @@ def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
             if c["narrative"].match(t, after, stop) or c["commitment"].match(t, after, stop):
                 return Reading(NONE, (k, stop), after)
             continue
+        planned = c["planned"].match(t, predicate, stop)
+        if planned and c["predicate_any_case"].match(t, planned.end(), stop):
+            return Reading(NONE, (k, stop), after)  # "Hội X dự kiến tổ chức đại hội …": its plan, told
         if c["assigning"].match(t, predicate, stop) and not c["directing"].match(t, predicate, stop):
             return Reading(ISSUER, (k, stop), predicate)  # "Văn phòng X đề nghị Sở Y …": Sở Y acts
         reading = Reading(SUBJECT, (k, stop), predicate, named.bodies)

@@ -37,6 +37,7 @@ def cues() -> dict[str, re.Pattern]:
         "name_stop": re.compile(phrases(data["name_stops"])),
         "narrative": re.compile(r"\s*" + data["narrative_after_subject"], _I),
         "commitment": re.compile(r"\s*" + data["commitment_after_subject"], _I),
+        "planned": re.compile(data["planned_after_subject"], _I),
         "continuation": re.compile(data["continuation_openers"], _I),
         "relative": re.compile(r"\s*" + data["relative_after_subject"], _I),
         "heading_participle": re.compile(data["heading_participle"], _I),

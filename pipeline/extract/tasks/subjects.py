@@ -19,6 +19,8 @@ from pipeline.extract.tasks.lexicon import body_grammar, cues
 _PAREN = re.compile(r"\s*\(([^()]{1,200})\)")
 _COMMA = re.compile(r",\s*")
 _RELATIVE_REACH = 160
+_DESCRIPTOR_WORD = re.compile(r"\s+([^\s,;:.()“”\"]+)")
+_MAX_DESCRIPTOR_WORDS = 6
 
 
 @dataclass
@@ -56,7 +58,10 @@ class Namer(BodyGrammar):
                 continue
             resumed = self._after_relative_clause(k, end)
             if resumed is None:
-                break
+                described = self._after_descriptor(bodies, k, end)
+                if described is None:
+                    break
+                resumed = described
             k = resumed
         if not bodies:
             return None
@@ -83,6 +88,31 @@ class Namer(BodyGrammar):
             following = self.list_at(comma.end(), end)
             if following and cues()["predicate_any_case"].match(self.text, skip_space(self.text, following.end)):
                 return comma.end()
+        return None
+
+    def _after_descriptor(self, bodies: list[Named], k: int, end: int) -> int | None:
+        """"các bộ, cơ quan trung ương chủ dự án thành phần và các cơ quan có liên quan dự kiến …": a group
+        described by a few lower-case words goes on with the next body when a predicate follows that one.
+        The words are the group's name; returns where the next body starts."""
+        last = bodies[-1] if bodies else None
+        if last is None or not fold(last.name).startswith(("các ", "những ")):
+            return None
+        c = cues()
+        pos = k
+        for _ in range(_MAX_DESCRIPTOR_WORDS):
+            word = _DESCRIPTOR_WORD.match(self.text, pos, end)
+            if not word or not word.group(1)[0].islower() or c["predicate"].match(self.text, word.start(1), end) \
+                    or c["name_stop"].match(self.text, word.start(1), end):
+                return None
+            pos = word.end()
+            sep = body_grammar()["list_joint"].match(self.text, pos, end)
+            if not sep:
+                continue
+            following = self.list_at(sep.end(), end)
+            if following and c["predicate_any_case"].match(self.text, skip_space(self.text, following.end)):
+                words = " ".join(self.text[k:pos].split())
+                bodies[-1] = Named((last.span[0], pos), f"{last.name} {words}", last.bare)
+                return sep.end()
         return None
 
     # --- one body --------------------------------------------------------------------------
