@@ -90,6 +90,11 @@ NAMED = [
      ["các sở, ngành", "Ủy ban nhân dân các huyện"]),
 ]
 NAMED += [
+    ("Trưởng Ban Quản lý khu kinh tế, Chủ tịch UBND các xã thực hiện",
+     ["Ban Quản lý khu kinh tế", "Ủy ban nhân dân các xã"]),
+    ("Các thành viên Ban Chỉ đạo tỉnh, Chủ tịch UBND các huyện/thị xã căn cứ",
+     ["Ban Chỉ đạo tỉnh", "Ủy ban nhân dân các huyện/thị xã"]),
+    ("các sở, ngành, đơn vị, cá nhân có liên quan chịu trách nhiệm", ["các sở, ngành, đơn vị, cá nhân có liên quan"]),
     ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, UBND các tỉnh nghiên cứu",
      ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh"]),
 ]
@@ -101,6 +106,13 @@ NOT_NAMED = ["Bộ chỉ số cải cách hành chính", "Ban hành kế hoạch
 def test_bodies_a_clause_names(phrase, names):
     named = Namer(make_doc(phrase)).list_at(0, len(phrase))
     assert named is not None and [b.name for b in named.bodies] == names
+
+
+def test_a_number_glued_to_a_name_is_the_names():
+    phrase = "Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp; UBND các xã thực hiện"
+    doc = make_doc(phrase, bodies=(("Ban Chỉ đạo phòng, chống dịch Covid", "Ban Chỉ đạo phòng, chống dịch Covid"),))
+    named = Namer(doc).list_at(0, len(phrase))
+    assert [b.name for b in named.bodies] == ["Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp", "Ủy ban nhân dân các xã"]
 
 
 @pytest.mark.parametrize("phrase", NOT_NAMED)

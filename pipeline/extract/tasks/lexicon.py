@@ -78,7 +78,7 @@ def body_grammar() -> dict:
     units = data["units"]
     # A place's name is capitalized, whatever the case of the words around it (hence -i).
     place = rf"(?-i:[{UPPER}0-9]\w*(?:(?:\s+|\s*-\s*)[{UPPER}0-9]\w*)*)"
-    unit_list = rf"(?:{units})(?:\s*(?:,\s*và|,|và)\s*(?:{units}))*"
+    unit_list = rf"(?:{units})(?:\s*(?:,\s*và|,|và|/)\s*(?:{units}))*"  # "các huyện/thành phố" too
     return {
         "role": re.compile(phrases(data["roles"]) + r"\s+", _I),
         "whole": re.compile(patterns(data["whole_names"]), _I),
@@ -93,7 +93,8 @@ def body_grammar() -> dict:
         "named": re.compile(patterns(data["named_heads"])),
         "group": re.compile(rf"(?:{data['group_starters']})\s+(?:{data['group_nouns']})(?!\w)", _I),
         "group_article": re.compile(data["group_starters"], _I),
-        "group_more": re.compile(rf"(?:\s*,\s*(?:các\s+)?|\s+và\s+)(?:{data['group_nouns']})(?!\w)", _I),
+        "group_more": re.compile(
+            rf"(?:\s*,\s*(?:các\s+)?|\s+và\s+)(?:{data['group_nouns']}|{data['group_tail_nouns']})(?!\w)", _I),
         "qualifier": re.compile(r"\s+" + patterns(data["qualifiers"]), _I),
         "not_body": re.compile(data["not_bodies"] + r"(?!\w)", _I),
         "list_joint": re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+" + phrases(data["list_joints"]) + r"\s+", _I),
