@@ -90,6 +90,7 @@ NAMED = [
      ["các sở, ngành", "Ủy ban nhân dân các huyện"]),
 ]
 NAMED += [
+    ("Báo và Đài Phát thanh, Truyền hình tỉnh tăng cường", ["Báo và Đài Phát thanh, Truyền hình tỉnh"]),
     ("Trưởng Ban Quản lý khu kinh tế, Chủ tịch UBND các xã thực hiện",
      ["Ban Quản lý khu kinh tế", "Ủy ban nhân dân các xã"]),
     ("Các thành viên Ban Chỉ đạo tỉnh, Chủ tịch UBND các huyện/thị xã căn cứ",
@@ -152,6 +153,13 @@ CLAUSES = [
     ("dự kiến before a noun is an instruction",
      "Sở Tài chính dự kiến phương án phân bổ vốn cho các huyện.",
      [(["Sở Tài chính"], "dự kiến phương án", [], None)]),
+    ("a request naming no one finishes the instruction before it",
+     "Giao Sở Tư pháp chủ trì góp ý dự thảo nghị định. Yêu cầu hoàn thiện, gửi ý kiến về Bộ Tư pháp "
+     "trước ngày 20/10/2024.",
+     [(["Sở Tư pháp"], "chủ trì góp ý", [], "trước ngày 20/10/2024")]),
+    ("a subject after 'Căn cứ …,'",
+     "Căn cứ Kế hoạch này, các sở, ngành xây dựng kế hoạch của đơn vị mình.",
+     [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)]),
     ("giao nhiệm vụ cho",
      "Chủ tịch UBND tỉnh cũng giao nhiệm vụ cụ thể cho các sở, ngành có liên quan.",
      [(["các sở, ngành có liên quan"], "giao nhiệm vụ cụ thể", [], None)]),
@@ -201,6 +209,7 @@ NOT_TASKS = [
     "Năm 2023, công tác cải cách hành chính tiếp tục được các cấp, các ngành quan tâm chỉ đạo.",
     "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
     "Văn phòng UBND tỉnh trân trọng thông báo đến các cơ quan, đơn vị liên quan biết, thực hiện.",
+    "Văn phòng UBND tỉnh thông báo để Sở Xây dựng, các cơ quan liên quan thực hiện./.",
 ]
 
 

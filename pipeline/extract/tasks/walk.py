@@ -171,7 +171,9 @@ class Walker:
             own_report = r.kind == cl.REPORT and cues()["separate_report"].match(text, r.span[0], e)
             own_time = r.kind in (cl.IMPERATIVE, cl.REQUEST) and self._recurs(r.span[0], e)
             splits = not labeled and (own_report or own_time or (
-                new_sentence and r.kind in (cl.IMPERATIVE, cl.REQUEST, cl.REPORT)))
+                new_sentence and r.kind in (cl.IMPERATIVE, cl.REPORT)))
+            # "Giao Sở X … . Yêu cầu hoàn thành, gửi ý kiến trước ngày …": a request naming no one
+            # right after an instruction finishes it.
             if continuing or not splits:
                 # A numbered item's sentences are one instruction: its quote runs over all of them.
                 self._extend(cur, e, cl.coordinating_in(self.namer, r.span[0], e, cur.responsible),
