@@ -157,6 +157,11 @@ CLAUSES = [
      "Giao Sở Tư pháp chủ trì góp ý dự thảo nghị định. Yêu cầu hoàn thiện, gửi ý kiến về Bộ Tư pháp "
      "trước ngày 20/10/2024.",
      [(["Sở Tư pháp"], "chủ trì góp ý", [], "trước ngày 20/10/2024")]),
+    ("leading again after a semicolon is a duty of its own",
+     "Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát kinh phí khuyến công năm 2025; chủ trì, phối hợp "
+     "với các huyện đề xuất danh mục cụm công nghiệp giai đoạn 2026-2030.",
+     [(["Sở Công Thương"], "rà soát kinh phí", ["Sở Tài chính"], None),
+      (["Sở Công Thương"], "chủ trì, phối hợp với các huyện", ["các huyện"], None)]),
     ("a subject after 'Căn cứ …,'",
      "Căn cứ Kế hoạch này, các sở, ngành xây dựng kế hoạch của đơn vị mình.",
      [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)]),

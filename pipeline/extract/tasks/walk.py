@@ -170,7 +170,9 @@ class Walker:
                 return cur
             own_report = r.kind == cl.REPORT and cues()["separate_report"].match(text, r.span[0], e)
             own_time = r.kind in (cl.IMPERATIVE, cl.REQUEST) and self._recurs(r.span[0], e)
-            splits = not labeled and (own_report or own_time or (
+            # "…; chủ trì, phối hợp với các sở đề xuất …": leading again is a duty of its own.
+            own_lead = r.kind == cl.IMPERATIVE and cues()["leading"].match(text, r.span[0], e)
+            splits = not labeled and (own_report or own_time or own_lead or (
                 new_sentence and r.kind in (cl.IMPERATIVE, cl.REPORT)))
             # "Giao Sở X … . Yêu cầu hoàn thành, gửi ý kiến trước ngày …": a request naming no one
             # right after an instruction finishes it.
