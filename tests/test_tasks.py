@@ -244,6 +244,17 @@ def test_purpose_section_gives_no_task():
     assert_tasks(make_doc(text), [(["Sở Thông tin và Truyền thông"], "Hướng dẫn các đơn vị", [], None)])
 
 
+def test_who_a_plan_is_about_and_what_they_must_meet_are_no_tasks():
+    text = ("II. PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG\n"
+            "1. Đối tượng áp dụng\n"
+            "- Các phòng chuyên môn và đơn vị sự nghiệp thuộc Sở Y tế.\n"
+            "2. Tiêu chuẩn xét tặng Giấy khen\n"
+            "- Đối với UBND cấp xã: Có kết quả chấm điểm đạt loại Tốt.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "Sở Y tế tổ chức khám sàng lọc cho người cao tuổi.\n")
+    assert_tasks(make_doc(text), [(["Sở Y tế"], "tổ chức khám sàng lọc", [], None)])
+
+
 def test_a_heading_body_with_a_note_in_parentheses_governs_its_items():
     text = ("1. Sở Nông nghiệp và Môi trường (cơ quan thường trực Chương trình)\n"
             "a) Chủ trì tham mưu phân bổ kế hoạch vốn năm 2025.\n"

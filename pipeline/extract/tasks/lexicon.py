@@ -47,6 +47,7 @@ def cues() -> dict[str, re.Pattern]:
         "separate_report": re.compile(data["separate_report"], _I),
         "non_task_section": re.compile(data["non_task_sections"], _I),
         "purpose_section": re.compile(data["purpose_sections"], _I),
+        "criteria_section": re.compile(data["criteria_sections"], _I),
         "instruction_lead": re.compile(data["instruction_lead"], _I),
         "never": re.compile(data["never_tasks"], _I),
         "to_superior": re.compile(data["to_superior"], _I),

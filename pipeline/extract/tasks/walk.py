@@ -62,9 +62,10 @@ class Walker:
         if section is not None:
             self.frames = [f for f in self.frames if f.level < section.level]
             content = cl.label_end(self.doc.text, *line.span)
-            if (cues()["non_task_section"].match(self.doc.text, content, line.span[1])
+            criteria = cues()["criteria_section"].match(self.doc.text, content, line.span[1])
+            if ((criteria or cues()["non_task_section"].match(self.doc.text, content, line.span[1]))
                     and not self._assigns(content, line.span[1])):
-                silent = bool(cues()["purpose_section"].match(self.doc.text, content, line.span[1]))
+                silent = bool(criteria or cues()["purpose_section"].match(self.doc.text, content, line.span[1]))
                 self.frames.append(Frame(section.level, None, blocked=True, silent=silent))
                 return
         else:
