@@ -116,6 +116,13 @@ def test_a_number_glued_to_a_name_is_the_names():
     assert [b.name for b in named.bodies] == ["Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp", "Ủy ban nhân dân các xã"]
 
 
+def test_a_group_described_then_qualified_goes_on_with_the_next_body():
+    phrase = "Sở Tư pháp, các cơ quan Trung ương đóng trên địa bàn, UBND các xã xây dựng kế hoạch"
+    doc = make_doc(phrase, bodies=(("các cơ quan Trung ương", "các cơ quan Trung ương"),))
+    named = Namer(doc).list_at(0, len(phrase))
+    assert [b.name for b in named.bodies][-2:] == ["các cơ quan Trung ương đóng trên địa bàn", "Ủy ban nhân dân các xã"]
+
+
 @pytest.mark.parametrize("phrase", NOT_NAMED)
 def test_words_that_name_no_body(phrase):
     assert Namer(make_doc(phrase)).list_at(0, len(phrase)) is None
@@ -162,6 +169,9 @@ CLAUSES = [
      "với các huyện đề xuất danh mục cụm công nghiệp giai đoạn 2026-2030.",
      [(["Sở Công Thương"], "rà soát kinh phí", ["Sở Tài chính"], None),
       (["Sở Công Thương"], "chủ trì, phối hợp với các huyện", ["các huyện"], None)]),
+    ("a subject after a time that opens the sentence",
+     "Quý IV/2025, các sở, ngành tổ chức tổng kết phong trào thi đua.",
+     [(["các sở, ngành"], "các sở, ngành tổ chức tổng kết", [], None)]),
     ("a subject after 'Căn cứ …,'",
      "Căn cứ Kế hoạch này, các sở, ngành xây dựng kế hoạch của đơn vị mình.",
      [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)]),

@@ -117,9 +117,11 @@ class Namer(BodyGrammar):
         c = cues()
         pos = k
         for _ in range(_MAX_DESCRIPTOR_WORDS):
-            word = _DESCRIPTOR_WORD.match(self.text, pos, end)
-            if not word or not word.group(1)[0].islower() or c["predicate"].match(self.text, word.start(1), end) \
-                    or c["name_stop"].match(self.text, word.start(1), end):
+            qualifier = body_grammar()["qualifier"].match(self.text, pos, end)  # "… đóng trên địa bàn"
+            word = qualifier or _DESCRIPTOR_WORD.match(self.text, pos, end)
+            if not qualifier and (not word or not word.group(1)[0].islower()
+                                  or c["predicate"].match(self.text, word.start(1), end)
+                                  or c["name_stop"].match(self.text, word.start(1), end)):
                 return None
             pos = word.end()
             sep = body_grammar()["list_joint"].match(self.text, pos, end)
