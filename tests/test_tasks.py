@@ -319,6 +319,17 @@ def test_a_heading_group_named_by_a_participle():
     ])
 
 
+def test_an_item_opening_with_a_heading_word_can_have_a_subject():
+    text = ("2. Tiến độ thực hiện\n"
+            "a) Căn cứ tình hình thực tế, các sở, ngành xây dựng kế hoạch của đơn vị mình.\n")
+    assert_tasks(make_doc(text), [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)])
+
+
+def test_the_issuer_ends_the_adverbial_before_the_subject():
+    text = "Căn cứ Kế hoạch của UBND tỉnh, các sở, ngành xây dựng kế hoạch của đơn vị mình.\n"
+    assert_tasks(make_doc(text), [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)])
+
+
 # --- instructions governed by a heading, a lead-in or the addressees -------------------------
 
 def test_directing_is_the_governing_bodys_own_task():

@@ -217,6 +217,8 @@ def _inside_list(namer: Namer, s: int, comma: int) -> bool:
     if not starter:
         return False
     named = namer.list_at(starter.start(1), comma + 60)
+    if named and namer.is_issuer(named.bodies[0]):
+        return False  # "Căn cứ Kế hoạch của UBND tỉnh, các cơ quan …": the issuer ends the adverbial
     return bool(named and named.end > comma)
 
 

@@ -79,7 +79,7 @@ class Walker:
     def _assigns(self, start: int, end: int) -> bool:
         # "2.6. Yêu cầu UBND các phường … hoàn thành trước ngày 15/11": an item that opens with
         # the word of a heading ("2. Yêu cầu") but goes on to name who must act.
-        return cl.read_clause(self.namer, start, end).kind == cl.ASSIGNED
+        return cl.read_clause(self.namer, start, end).kind in (cl.ASSIGNED, cl.SUBJECT)
 
     def _enclosing_level(self, i: int) -> float:
         # The dashes of the "Kính gửi" list are no parts of the body that the text after them is in.
