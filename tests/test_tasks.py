@@ -325,6 +325,11 @@ def test_an_item_opening_with_a_heading_word_can_have_a_subject():
     assert_tasks(make_doc(text), [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)])
 
 
+def test_voi_names_a_group_by_its_participle():
+    text = "Với các đơn vị được giao phụ trách lĩnh vực, cần thường xuyên hướng dẫn các xã hoàn thiện hồ sơ.\n"
+    assert_tasks(make_doc(text), [(["các đơn vị được giao phụ trách lĩnh vực"], "cần thường xuyên hướng dẫn", [], None)])
+
+
 def test_the_issuer_ends_the_adverbial_before_the_subject():
     text = "Căn cứ Kế hoạch của UBND tỉnh, các sở, ngành xây dựng kế hoạch của đơn vị mình.\n"
     assert_tasks(make_doc(text), [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.doc import Span
 from pipeline.extract.tasks.lexicon import body_grammar, cues
-from pipeline.extract.tasks.subjects import Named, Namer
+from pipeline.extract.tasks.subjects import Named, Namer, Subjects
 
 _LABEL = re.compile(r"\s*(?:(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]|[-–+•*])(?:\s+|$)")
 _ASIDE = re.compile(r"\([^()\n]{1,120}\)")
@@ -136,9 +136,18 @@ def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
         aside = _ASIDE.match(t, after, stop)  # "Sở X (cơ quan thường trực Chương trình)": said of the body
         if aside:
             after = _skip_spaces(t, aside.end(), stop)
-        if prefix and c["naming_prefix"].match(prefix.group(0)) and t.startswith(",", after):
-            fallback = fallback or Reading(SUBJECT, (k, stop), _skip_spaces(t, after + 1, stop), named.bodies)
-            continue
+        if prefix and c["naming_prefix"].match(prefix.group(0)):
+            comma = t.find(",", after, stop)
+            # "Với các đơn vị được phân công phụ trách tiêu chí, cần …": the participle is the group's name
+            qualified = c["heading_participle"].match(t[after:comma]) if comma > after else None
+            if qualified:
+                last = named.bodies[-1]
+                name = f"{last.name} {' '.join(qualified.group(1).split())}"
+                named = Subjects(named.bodies[:-1] + [Named((last.span[0], comma), name)], comma)
+                after = comma
+            if t.startswith(",", after):
+                fallback = fallback or Reading(SUBJECT, (k, stop), _skip_spaces(t, after + 1, stop), named.bodies)
+                continue
         if any(namer.is_issuer(b) for b in named.bodies):
             return Reading(ISSUER, (k, stop), after)  # the issuer speaking: its cues name who acts
         colon = _COLON.match(t, after, stop)
