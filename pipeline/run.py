@@ -24,6 +24,9 @@ STAGES = (
     ("deadlines", deadlines.find),
     ("targets", targets.find),
     ("tasks", tasks.find),
+    # Schedules name the authorities they assign by their place alone ("Xã Hòa Bình"): the
+    # task stage, which reads the tables, adds them to the bodies.
+    ("bodies", tasks.with_table_authorities),
 )
 
 

@@ -57,7 +57,15 @@ def find_layout(text: str, lines: list[Line]) -> Layout:
     for k, line in enumerate(lines):
         if line.span[0] >= body_start and p["addressees"].match(line.text):
             end = line.span[1]
-            for following in lines[k + 1:]:
+            following_lines = lines[k + 1:]
+            if not p["addressees"].sub("", line.text).strip():
+                # "Kính gửi:" alone, the header's right column read in between (a PDF's two
+                # columns): the list starts after the motto and the date line.
+                skip = 0
+                while skip < min(3, len(following_lines)) and p["header_column"].search(following_lines[skip].text):
+                    skip += 1
+                following_lines = following_lines[skip:]
+            for following in following_lines:
                 if not p["list_item"].match(following.text) or len(following.text) > 200:
                     break
                 end = following.span[1]

@@ -89,6 +89,16 @@ NAMED = [
     ("Thủ trưởng các sở, ngành được giao phụ trách lĩnh vực, Chủ tịch UBND các huyện phải",
      ["các sở, ngành", "Ủy ban nhân dân các huyện"]),
 ]
+NAMED += [
+    ("Báo và Đài Phát thanh, Truyền hình tỉnh tăng cường", ["Báo và Đài Phát thanh, Truyền hình tỉnh"]),
+    ("Trưởng Ban Quản lý khu kinh tế, Chủ tịch UBND các xã thực hiện",
+     ["Ban Quản lý khu kinh tế", "Ủy ban nhân dân các xã"]),
+    ("Các thành viên Ban Chỉ đạo tỉnh, Chủ tịch UBND các huyện/thị xã căn cứ",
+     ["Ban Chỉ đạo tỉnh", "Ủy ban nhân dân các huyện/thị xã"]),
+    ("các sở, ngành, đơn vị, cá nhân có liên quan chịu trách nhiệm", ["các sở, ngành, đơn vị, cá nhân có liên quan"]),
+    ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, UBND các tỉnh nghiên cứu",
+     ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh"]),
+]
 NOT_NAMED = ["Bộ chỉ số cải cách hành chính", "Ban hành kế hoạch", "các doanh nghiệp trên địa bàn",
              "thanh tra, kiểm tra công vụ", "Hội nghị tổng kết", "Chủ tịch"]
 
@@ -97,6 +107,20 @@ NOT_NAMED = ["Bộ chỉ số cải cách hành chính", "Ban hành kế hoạch
 def test_bodies_a_clause_names(phrase, names):
     named = Namer(make_doc(phrase)).list_at(0, len(phrase))
     assert named is not None and [b.name for b in named.bodies] == names
+
+
+def test_a_number_glued_to_a_name_is_the_names():
+    phrase = "Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp; UBND các xã thực hiện"
+    doc = make_doc(phrase, bodies=(("Ban Chỉ đạo phòng, chống dịch Covid", "Ban Chỉ đạo phòng, chống dịch Covid"),))
+    named = Namer(doc).list_at(0, len(phrase))
+    assert [b.name for b in named.bodies] == ["Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp", "Ủy ban nhân dân các xã"]
+
+
+def test_a_group_described_then_qualified_goes_on_with_the_next_body():
+    phrase = "Sở Tư pháp, các cơ quan Trung ương đóng trên địa bàn, UBND các xã xây dựng kế hoạch"
+    doc = make_doc(phrase, bodies=(("các cơ quan Trung ương", "các cơ quan Trung ương"),))
+    named = Namer(doc).list_at(0, len(phrase))
+    assert [b.name for b in named.bodies][-2:] == ["các cơ quan Trung ương đóng trên địa bàn", "Ủy ban nhân dân các xã"]
 
 
 @pytest.mark.parametrize("phrase", NOT_NAMED)
@@ -130,6 +154,27 @@ CLAUSES = [
     ("a body and a colon",
      "Sở Y tế: Chủ trì tổ chức tiêm chủng mở rộng cho trẻ em dưới 5 tuổi.",
      [(["Sở Y tế"], "Chủ trì tổ chức tiêm chủng", [], None)]),
+    ("a group described by a few words, then another body",
+     "Các sở, ngành chủ quản dự án thành phần và các cơ quan có liên quan dự kiến nhu cầu vốn năm 2026.",
+     [(["các sở, ngành chủ quản dự án thành phần", "các cơ quan có liên quan"], "dự kiến nhu cầu vốn", [], None)]),
+    ("dự kiến before a noun is an instruction",
+     "Sở Tài chính dự kiến phương án phân bổ vốn cho các huyện.",
+     [(["Sở Tài chính"], "dự kiến phương án", [], None)]),
+    ("a request naming no one finishes the instruction before it",
+     "Giao Sở Tư pháp chủ trì góp ý dự thảo nghị định. Yêu cầu hoàn thiện, gửi ý kiến về Bộ Tư pháp "
+     "trước ngày 20/10/2024.",
+     [(["Sở Tư pháp"], "chủ trì góp ý", [], "trước ngày 20/10/2024")]),
+    ("leading again after a semicolon is a duty of its own",
+     "Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát kinh phí khuyến công năm 2025; chủ trì, phối hợp "
+     "với các huyện đề xuất danh mục cụm công nghiệp giai đoạn 2026-2030.",
+     [(["Sở Công Thương"], "rà soát kinh phí", ["Sở Tài chính"], None),
+      (["Sở Công Thương"], "chủ trì, phối hợp với các huyện", ["các huyện"], None)]),
+    ("a subject after a time that opens the sentence",
+     "Quý IV/2025, các sở, ngành tổ chức tổng kết phong trào thi đua.",
+     [(["các sở, ngành"], "các sở, ngành tổ chức tổng kết", [], None)]),
+    ("a subject after 'Căn cứ …,'",
+     "Căn cứ Kế hoạch này, các sở, ngành xây dựng kế hoạch của đơn vị mình.",
+     [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)]),
     ("giao nhiệm vụ cho",
      "Chủ tịch UBND tỉnh cũng giao nhiệm vụ cụ thể cho các sở, ngành có liên quan.",
      [(["các sở, ngành có liên quan"], "giao nhiệm vụ cụ thể", [], None)]),
@@ -170,6 +215,7 @@ NOT_TASKS = [
     "Sở Nội vụ sẽ tổng hợp, báo cáo Bộ Nội vụ theo quy định.",
     "Theo đề nghị của Sở Tài chính tại Tờ trình số 12/TTr-STC ngày 02/3/2024.",
     "Sở Tư pháp đã hoàn thành việc rà soát văn bản trong năm 2023.",
+    "Hội Nông dân tỉnh dự kiến tổ chức đại hội nhiệm kỳ vào tháng 12/2025.",
     "Ủy ban nhân dân tỉnh nhận được Công văn số 15/BYT-KHTC của Bộ Y tế về việc đề nghị báo cáo số liệu.",
     "Từ đầu năm, UBND tỉnh giao 120 nhiệm vụ cho các sở, ngành, trong đó 15 nhiệm vụ quá hạn.",
     "Theo đó, “các huyện phải có ít nhất 02 xã đạt chuẩn nông thôn mới trong năm 2024”.",
@@ -178,12 +224,22 @@ NOT_TASKS = [
     "Năm 2023, công tác cải cách hành chính tiếp tục được các cấp, các ngành quan tâm chỉ đạo.",
     "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
     "Văn phòng UBND tỉnh trân trọng thông báo đến các cơ quan, đơn vị liên quan biết, thực hiện.",
+    "Văn phòng UBND tỉnh thông báo để Sở Xây dựng, các cơ quan liên quan thực hiện./.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_TASKS)
 def test_not_tasks(text):
     assert found(make_doc(text)) == []
+
+
+@pytest.mark.parametrize("doc_type,count", [("Tờ trình", 0), ("Công văn", 1), (None, 1)])
+def test_a_submission_to_the_superior_gives_no_task(doc_type, count):
+    text = ("Sở Nội vụ đề xuất các nội dung sau:\n"
+            "a) Giao Sở Tài chính bố trí kinh phí cho các hội hoàn thành đại hội trước ngày 31/12/2025.\n")
+    doc = make_doc(text, issuer="Sở Nội vụ tỉnh Quảng Ngãi")
+    doc.document = doc.document.model_copy(update={"doc_type": doc_type})
+    assert len(found(doc)) == count
 
 
 def test_purpose_section_gives_no_task():
@@ -196,6 +252,17 @@ def test_purpose_section_gives_no_task():
             "1. Sở Thông tin và Truyền thông\n"
             "a) Hướng dẫn các đơn vị triển khai nền tảng số.\n")
     assert_tasks(make_doc(text), [(["Sở Thông tin và Truyền thông"], "Hướng dẫn các đơn vị", [], None)])
+
+
+def test_who_a_plan_is_about_and_what_they_must_meet_are_no_tasks():
+    text = ("II. PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG\n"
+            "1. Đối tượng áp dụng\n"
+            "- Các phòng chuyên môn và đơn vị sự nghiệp thuộc Sở Y tế.\n"
+            "2. Tiêu chuẩn xét tặng Giấy khen\n"
+            "- Đối với UBND cấp xã: Có kết quả chấm điểm đạt loại Tốt.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "Sở Y tế tổ chức khám sàng lọc cho người cao tuổi.\n")
+    assert_tasks(make_doc(text), [(["Sở Y tế"], "tổ chức khám sàng lọc", [], None)])
 
 
 def test_a_heading_body_with_a_note_in_parentheses_governs_its_items():
@@ -222,6 +289,50 @@ def test_an_item_that_opens_with_a_heading_word_can_still_assign():
             "Các cơ quan, đơn vị phải phối hợp chặt chẽ.\n")
     assert_tasks(make_doc(text, deadlines=(("trước ngày 15/11/2025", "2025-11-15", None),)),
                  [(["Ủy ban nhân dân các phường"], "rà soát quỹ đất", [], "trước ngày 15/11/2025")])
+
+
+def test_an_items_sentences_are_one_quote():
+    text = ("1. Sở Tư pháp\n"
+            "a) Rà soát các văn bản quy phạm pháp luật của tỉnh. Phối hợp với Sở Nội vụ để thống nhất "
+            "danh mục cần sửa đổi.\n")
+    (task,) = tasks.find(make_doc(text))
+    assert task.responsible == ["Sở Tư pháp"] and task.coordinating == ["Sở Nội vụ"]
+    assert text[task.span[0]:task.span[1]].endswith("danh mục cần sửa đổi.")
+
+
+def test_a_subject_after_an_adverbial_and_a_colon():
+    text = ("2. Tổ chức thực hiện\n"
+            "Sau khi kết thúc đợt giám sát: Sở Tài chính có văn bản đề nghị các xã được giám sát "
+            "bổ sung hồ sơ thanh toán.\n")
+    assert_tasks(make_doc(text), [(["Sở Tài chính"], "Sở Tài chính có văn bản đề nghị", [], None)])
+
+
+def test_a_heading_group_named_by_a_participle():
+    text = ("1. Sở Y tế\n"
+            "a) Hướng dẫn nội dung tự đánh giá.\n"
+            "2. Các cơ sở, đơn vị được giám sát\n"
+            "a) Chuẩn bị hồ sơ theo hướng dẫn của Sở Y tế.\n"
+            "b) Các đơn vị được khen thưởng.\n")
+    assert_tasks(make_doc(text), [
+        (["Sở Y tế"], "Hướng dẫn nội dung", [], None),
+        (["các cơ sở, đơn vị được giám sát"], "Chuẩn bị hồ sơ", [], None),
+    ])
+
+
+def test_an_item_opening_with_a_heading_word_can_have_a_subject():
+    text = ("2. Tiến độ thực hiện\n"
+            "a) Căn cứ tình hình thực tế, các sở, ngành xây dựng kế hoạch của đơn vị mình.\n")
+    assert_tasks(make_doc(text), [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)])
+
+
+def test_voi_names_a_group_by_its_participle():
+    text = "Với các đơn vị được giao phụ trách lĩnh vực, cần thường xuyên hướng dẫn các xã hoàn thiện hồ sơ.\n"
+    assert_tasks(make_doc(text), [(["các đơn vị được giao phụ trách lĩnh vực"], "cần thường xuyên hướng dẫn", [], None)])
+
+
+def test_the_issuer_ends_the_adverbial_before_the_subject():
+    text = "Căn cứ Kế hoạch của UBND tỉnh, các sở, ngành xây dựng kế hoạch của đơn vị mình.\n"
+    assert_tasks(make_doc(text), [(["các sở, ngành"], "các sở, ngành xây dựng", [], None)])
 
 
 # --- instructions governed by a heading, a lead-in or the addressees -------------------------
@@ -294,13 +405,56 @@ def test_addressees_of_kinh_gui_receive_subjectless_items():
     assert_tasks(doc, [(everyone, "Kiểm tra giá", [], None), (everyone, "Báo cáo kết quả", [], "trước ngày 15/7/2024")])
 
 
+def test_a_lead_in_after_the_addressees_governs_the_items():
+    text = ("Kính gửi:\n"
+            "- Sở Nông nghiệp và Môi trường;\n"
+            "- Các chủ hồ chứa thủy lợi trong tỉnh.\n"
+            "Để chủ động ứng phó với mưa lớn, Văn phòng Ban Chỉ huy đề nghị Ủy ban nhân dân các huyện "
+            "triển khai các nội dung sau:\n"
+            "1. Theo dõi chặt chẽ diễn biến mưa lũ trên địa bàn.\n"
+            "2. Sở Nông nghiệp và Môi trường kiểm tra an toàn các hồ chứa.\n")
+    assert_tasks(make_doc(text), [
+        (["Ủy ban nhân dân các huyện"], "đề nghị Ủy ban nhân dân các huyện", [], None),
+        (["Ủy ban nhân dân các huyện"], "Theo dõi chặt chẽ", [], None),
+        (["Sở Nông nghiệp và Môi trường"], "kiểm tra an toàn", [], None),
+    ])
+
+
+def test_a_part_title_ending_in_a_colon_is_no_task():
+    text = ("Bộ Tài chính đề nghị các bộ, ngành thực hiện:\n"
+            "I. Rà soát nhu cầu kinh phí thực hiện dự án năm 2026 của từng bộ, ngành:\n"
+            "1. Các bộ, ngành tổng hợp số liệu giải ngân theo từng dự án.\n")
+    assert_tasks(make_doc(text, issuer="Bộ Tài chính"),
+                 [(["các bộ, ngành"], "đề nghị các bộ, ngành thực hiện", [], None),
+                  (["các bộ, ngành"], "tổng hợp số liệu", [], None)])
+
+
 def test_impersonal_request_is_for_the_addressees():
     text = ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.\n"
             "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố rà soát danh mục thuốc thiết yếu.\n"
             "Ý kiến góp ý đề nghị gửi về Bộ Y tế trước ngày 10/9/2024.\n")
     doc = make_doc(text, [("trước ngày 10/9/2024", "2024-09-10", None)], issuer="Bộ Y tế")
     everyone = ["Ủy ban nhân dân các tỉnh, thành phố"]
-    assert_tasks(doc, [(everyone, "rà soát danh mục", [], None), (everyone, "đề nghị gửi về", [], "trước ngày 10/9/2024")])
+    assert_tasks(doc, [(everyone, "rà soát danh mục", [], None),
+                       (everyone, "Ý kiến góp ý đề nghị gửi về", [], "trước ngày 10/9/2024")])
+
+
+def test_addressees_listed_after_the_headers_right_column():
+    # A PDF read column by column: the motto and the date line come between "Kính gửi:" and its list.
+    text = ("BỘ TÀI CHÍNH\n"
+            "Số: 512/BTC-NSNN\n"
+            "Kính gửi:\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 12 tháng 5 năm 2025\n"
+            "- Các bộ, cơ quan ngang bộ;\n"
+            "- Ủy ban nhân dân các tỉnh, thành phố.\n"
+            "Để tổng hợp dự toán năm 2026, Bộ Tài chính đề nghị rà soát nhu cầu kinh phí.\n"
+            "Báo cáo đề nghị gửi về Bộ Tài chính trước ngày 30/6/2025.\n")
+    doc = make_doc(text, [("trước ngày 30/6/2025", "2025-06-30", None)], issuer="Bộ Tài chính")
+    everyone = ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"]
+    assert_tasks(doc, [(everyone, "đề nghị rà soát", [], None),
+                       (everyone, "Báo cáo đề nghị gửi về", [], "trước ngày 30/6/2025")])
 
 
 def test_report_without_subject_goes_to_those_first_instructed():
@@ -380,6 +534,34 @@ def test_schedule_of_units_and_months():
     action = "lịch kiểm tra công tác cải cách hành chính tại các đơn vị như sau"
     assert [(t.responsible, t.deadline.text, t.action) for t in tasks.find(doc)] == [
         (["Sở Y tế"], "Tháng 3", action), (["Ủy ban nhân dân huyện Nghĩa Hành"], "Tháng 6", action)]
+
+
+def test_schedule_names_authorities_by_their_place():
+    cells = [["STT", "Đơn vị được giám sát", "Thời gian giám sát"],
+             ["I", "Các sở, ngành", ""],
+             ["1", "Sở Tư pháp", "Tháng 4/2025"],
+             ["II", "Ủy ban nhân dân cấp xã", ""],
+             ["1", "Xã Phước Sơn", "Tháng 5/2025"],
+             ["2", "Phường 3 - Tân An", "Tháng 6/2025"]]
+    doc = table_doc("", cells, [("Tháng 4/2025", "2025-04-30", None), ("Tháng 5/2025", "2025-05-31", None),
+                                ("Tháng 6/2025", "2025-06-30", None)])
+    assert_tasks(doc, [
+        (["Sở Tư pháp"], "Sở Tư pháp", [], "Tháng 4/2025"),
+        (["Ủy ban nhân dân xã Phước Sơn"], "Xã Phước Sơn", [], "Tháng 5/2025"),
+        (["Ủy ban nhân dân phường 3 - Tân An"], "Phường 3 - Tân An", [], "Tháng 6/2025"),
+    ])
+    doc.tasks = tasks.find(doc)
+    added = [(b.name, b.kind, doc.text[b.spans[0][0]:b.spans[0][1]]) for b in tasks.with_table_authorities(doc)]
+    assert added == [("Ủy ban nhân dân xã Phước Sơn", "locality", "Xã Phước Sơn"),
+                     ("Ủy ban nhân dân phường 3 - Tân An", "locality", "Phường 3 - Tân An")]
+
+
+def test_a_place_in_a_cell_that_says_more_is_no_authority():
+    cells = [["STT", "Nội dung", "Đơn vị thực hiện"],
+             ["1", "Khảo sát hiện trạng", "Xã Phước Sơn và các thôn lân cận"],
+             ["2", "Lắp đặt biển báo", "Phường 3 - Tân An"]]
+    doc = table_doc("", cells)
+    assert [t.responsible for t in tasks.find(doc)] == [["Ủy ban nhân dân phường 3 - Tân An"]]
 
 
 # --- the language data ---------------------------------------------------------------------

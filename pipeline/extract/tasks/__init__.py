@@ -9,18 +9,36 @@ from __future__ import annotations
 from pipeline.doc import Doc
 from pipeline.extract.tasks import attach
 from pipeline.extract.tasks.index import Index
+from pipeline.extract.tasks.lexicon import proposing_types
 from pipeline.extract.tasks.subjects import Namer
-from pipeline.extract.tasks.tables import read_tables
+from pipeline.extract.tasks.tables import place_authorities, read_tables
 from pipeline.extract.tasks.walk import Draft, Walker
-from pipeline.records import Task
+from pipeline.records import Body, Task
 
 
 def find(doc: Doc) -> list[Task]:
+    if doc.document and (doc.document.doc_type or "").lower() in proposing_types():
+        return []  # a Tờ trình proposes; its superior's decision gives the instructions
     namer = Namer(doc)
     index = Index(doc)
     drafts, covered = read_tables(doc, namer)
     drafts += Walker(doc, namer, index, skip=covered).run()
     return [_task(doc, index, d) for d in _distinct(doc, drafts) if d.responsible]
+
+
+def with_table_authorities(doc: Doc) -> list[Body]:
+    """The document's bodies, with the authorities its assignment tables name by their place
+    alone ("Xã Hòa Bình" in a schedule of inspections is Ủy ban nhân dân xã Hòa Bình): a body
+    responsible for a task is a body of the document (ANNOTATION.md, "bodies")."""
+    bodies = list(doc.bodies)
+    known = {" ".join(b.name.lower().split()) for b in bodies}
+    for named in place_authorities(doc):
+        key = " ".join(named.name.lower().split())
+        if key in known:
+            continue
+        known.add(key)
+        bodies.append(Body(name=named.name, kind="locality", spans=[named.span]))
+    return bodies
 
 
 def _task(doc: Doc, index: Index, d: Draft) -> Task:

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from pipeline.doc import Span
 from pipeline.extract.tasks.lexicon import body_grammar, cues
-from pipeline.extract.tasks.subjects import Named, Namer
+from pipeline.extract.tasks.subjects import Named, Namer, Subjects
 
 _LABEL = re.compile(r"\s*(?:(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]|[-–+•*])(?:\s+|$)")
 _ASIDE = re.compile(r"\([^()\n]{1,120}\)")
 _COLON = re.compile(r"\s*:\s*")
 _COMMA = re.compile(r",\s*")
+_ADVERBIAL_END = re.compile(r"[,:]\s*")  # "Trước khi kiểm tra: Sở Nội vụ có văn bản …"
 _SPACE = re.compile(r"\s*,?\s*")
 _SEMICOLON = re.compile(";")
 _DASH = re.compile(r"\s*[-–]\s+")
@@ -101,7 +102,7 @@ def _assigned(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
         named = namer.list_at(k, limit)
         if named is None:
             if c["predicate_any_case"].match(t, k, end):  # "đề nghị gửi về …": no body named
-                return Reading(REQUEST, (cue.start(), end), k)
+                return Reading(REQUEST, (s, end), k)  # what is requested opens the quote: "Ý kiến tham gia đề nghị gửi về …"
             continue
         bodies = [b for b in named.bodies if not namer.is_issuer(b)]
         if not bodies:
@@ -135,19 +136,37 @@ def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
         aside = _ASIDE.match(t, after, stop)  # "Sở X (cơ quan thường trực Chương trình)": said of the body
         if aside:
             after = _skip_spaces(t, aside.end(), stop)
-        if prefix and c["naming_prefix"].match(prefix.group(0)) and t.startswith(",", after):
-            fallback = fallback or Reading(SUBJECT, (k, stop), _skip_spaces(t, after + 1, stop), named.bodies)
-            continue
+        if prefix and c["naming_prefix"].match(prefix.group(0)):
+            comma = t.find(",", after, stop)
+            # "Với các đơn vị được phân công phụ trách tiêu chí, cần …": the participle is the group's name
+            qualified = c["heading_participle"].match(t[after:comma]) if comma > after else None
+            if qualified:
+                last = named.bodies[-1]
+                name = f"{last.name} {' '.join(qualified.group(1).split())}"
+                named = Subjects(named.bodies[:-1] + [Named((last.span[0], comma), name)], comma)
+                after = comma
+            if t.startswith(",", after):
+                fallback = fallback or Reading(SUBJECT, (k, stop), _skip_spaces(t, after + 1, stop), named.bodies)
+                continue
         if any(namer.is_issuer(b) for b in named.bodies):
             return Reading(ISSUER, (k, stop), after)  # the issuer speaking: its cues name who acts
         colon = _COLON.match(t, after, stop)
         if colon or after >= stop or t[after] in ".;":
             return Reading(HEADED, (k, stop), colon.end() if colon else after, named.bodies)
+        qualified = c["heading_participle"].match(t[after:stop])
+        if qualified:  # "2. Các cơ quan, đơn vị được kiểm tra": the participle is part of the group's name
+            last = named.bodies[-1]
+            name = f"{last.name} {' '.join(qualified.group(1).split())}"
+            bodies = named.bodies[:-1] + [Named((last.span[0], after + qualified.end(1)), name)]
+            return Reading(HEADED, (k, stop), stop, bodies, ends_with_colon=bool(qualified.group(2)))
         predicate = _predicate_after(t, after, stop)
         if predicate is None:
             if c["narrative"].match(t, after, stop) or c["commitment"].match(t, after, stop):
                 return Reading(NONE, (k, stop), after)
             continue
+        planned = c["planned"].match(t, predicate, stop)
+        if planned and c["predicate_any_case"].match(t, planned.end(), stop):
+            return Reading(NONE, (k, stop), after)  # "Hội X dự kiến tổ chức đại hội …": its plan, told
         if c["assigning"].match(t, predicate, stop) and not c["directing"].match(t, predicate, stop):
             return Reading(ISSUER, (k, stop), predicate)  # "Văn phòng X đề nghị Sở Y …": Sở Y acts
         reading = Reading(SUBJECT, (k, stop), predicate, named.bodies)
@@ -195,7 +214,7 @@ def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
         positions.append(about.end())
     if not c["adverbial"].match(text, s, end):
         return positions
-    for comma in _COMMA.finditer(text, s, min(end, s + _ADVERBIAL_REACH)):
+    for comma in _ADVERBIAL_END.finditer(text, s, min(end, s + _ADVERBIAL_REACH)):
         if comma.end() not in positions and not _inside_list(namer, s, comma.start()):
             positions.append(comma.end())
     return positions
@@ -207,6 +226,8 @@ def _inside_list(namer: Namer, s: int, comma: int) -> bool:
     if not starter:
         return False
     named = namer.list_at(starter.start(1), comma + 60)
+    if named and namer.is_issuer(named.bodies[0]):
+        return False  # "Căn cứ Kế hoạch của UBND tỉnh, các cơ quan …": the issuer ends the adverbial
     return bool(named and named.end > comma)
 
 

@@ -37,14 +37,17 @@ def cues() -> dict[str, re.Pattern]:
         "name_stop": re.compile(phrases(data["name_stops"])),
         "narrative": re.compile(r"\s*" + data["narrative_after_subject"], _I),
         "commitment": re.compile(r"\s*" + data["commitment_after_subject"], _I),
+        "planned": re.compile(data["planned_after_subject"], _I),
         "continuation": re.compile(data["continuation_openers"], _I),
         "relative": re.compile(r"\s*" + data["relative_after_subject"], _I),
+        "heading_participle": re.compile(data["heading_participle"], _I),
         "opener": re.compile(data["clause_openers"], _I),
         "imperative": re.compile(phrases(data["imperative_openers"]), _I),
         "report": re.compile(data["report_clause"], _I),
         "separate_report": re.compile(data["separate_report"], _I),
         "non_task_section": re.compile(data["non_task_sections"], _I),
         "purpose_section": re.compile(data["purpose_sections"], _I),
+        "criteria_section": re.compile(data["criteria_sections"], _I),
         "instruction_lead": re.compile(data["instruction_lead"], _I),
         "never": re.compile(data["never_tasks"], _I),
         "to_superior": re.compile(data["to_superior"], _I),
@@ -65,13 +68,18 @@ def cues() -> dict[str, re.Pattern]:
 
 
 @cache
+def proposing_types() -> frozenset[str]:
+    return frozenset(t.lower() for t in resources.load("task_cues.yaml")["proposing_types"])
+
+
+@cache
 def body_grammar() -> dict:
     """The patterns that bound a body's name in a clause (see task_bodies.yaml)."""
     data = resources.load("task_bodies.yaml")
     units = data["units"]
     # A place's name is capitalized, whatever the case of the words around it (hence -i).
     place = rf"(?-i:[{UPPER}0-9]\w*(?:(?:\s+|\s*-\s*)[{UPPER}0-9]\w*)*)"
-    unit_list = rf"(?:{units})(?:\s*(?:,\s*và|,|và)\s*(?:{units}))*"
+    unit_list = rf"(?:{units})(?:\s*(?:,\s*và|,|và|/)\s*(?:{units}))*"  # "các huyện/thành phố" too
     return {
         "role": re.compile(phrases(data["roles"]) + r"\s+", _I),
         "whole": re.compile(patterns(data["whole_names"]), _I),
@@ -86,7 +94,8 @@ def body_grammar() -> dict:
         "named": re.compile(patterns(data["named_heads"])),
         "group": re.compile(rf"(?:{data['group_starters']})\s+(?:{data['group_nouns']})(?!\w)", _I),
         "group_article": re.compile(data["group_starters"], _I),
-        "group_more": re.compile(rf"(?:\s*,\s*(?:các\s+)?|\s+và\s+)(?:{data['group_nouns']})(?!\w)", _I),
+        "group_more": re.compile(
+            rf"(?:\s*,\s*(?:các\s+)?|\s+và\s+)(?:{data['group_nouns']}|{data['group_tail_nouns']})(?!\w)", _I),
         "qualifier": re.compile(r"\s+" + patterns(data["qualifiers"]), _I),
         "not_body": re.compile(data["not_bodies"] + r"(?!\w)", _I),
         "list_joint": re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+" + phrases(data["list_joints"]) + r"\s+", _I),
@@ -104,3 +113,12 @@ def body_grammar() -> dict:
 def table_columns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
     data = resources.load("task_tables.yaml")
     return [(kind, re.compile(p, _I)) for kind, p in data["columns"]], re.compile(data["cell_roles"], _I)
+
+
+@cache
+def table_rows() -> tuple[re.Pattern, re.Pattern, str]:
+    """A part's title row, a cell that names a place alone (its unit and name groups), the authority's head."""
+    data = resources.load("task_tables.yaml")
+    place = rf"(?P<name>[{UPPER}0-9]\w*(?:(?:\s+|\s*-\s*)[{UPPER}0-9]\w*)*)"
+    alone = re.compile(rf"(?P<unit>(?i:{data['place_units']}))\s+{place}(?:\s*\([^()]*\))?\s*")
+    return re.compile(data["part_number"]), alone, data["place_authority"]

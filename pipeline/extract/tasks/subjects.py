@@ -19,6 +19,10 @@ from pipeline.extract.tasks.lexicon import body_grammar, cues
 _PAREN = re.compile(r"\s*\(([^()]{1,200})\)")
 _COMMA = re.compile(r",\s*")
 _RELATIVE_REACH = 160
+_DESCRIPTOR_WORD = re.compile(r"\s+([^\s,;:.()“”\"]+)")
+_MAX_DESCRIPTOR_WORDS = 6
+_INNER_WORD = re.compile(r"(?<=\s)\S")
+_NAME_SUFFIX = re.compile(r"[-–]\d+(?!\w)")
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Namer(BodyGrammar):
                 break
             bodies += pieces
             k = pieces[-1].span[1]
+            k = self._suffixed(bodies, k, end)
             k = self._parenthetical(bodies, k, end)
             sep = body_grammar()["list_joint"].match(self.text, k, end)
             if sep and self.pieces_at(sep.end(), end):
@@ -56,11 +61,28 @@ class Namer(BodyGrammar):
                 continue
             resumed = self._after_relative_clause(k, end)
             if resumed is None:
-                break
+                described = self._after_descriptor(bodies, k, end)
+                if described is None:
+                    break
+                resumed = described
             k = resumed
         if not bodies:
             return None
         return Subjects(_merged(bodies), k)
+
+    def _suffixed(self, bodies: list[Named], k: int, end: int) -> int:
+        """"Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp": a number glued to the name's last word,
+        and the qualifiers after it, are the name's when the list goes on after them."""
+        m = _NAME_SUFFIX.match(self.text, k, end)
+        if not m:
+            return k
+        stop = self._qualified(m.end(), end)
+        sep = body_grammar()["list_joint"].match(self.text, stop, end)
+        if not sep or not self.pieces_at(sep.end(), end):
+            return k
+        last = bodies[-1]
+        bodies[-1] = Named((last.span[0], stop), f"{last.name}{' '.join(self.text[k:stop].split())}", last.bare)
+        return stop
 
     def _parenthetical(self, bodies: list[Named], k: int, end: int) -> int:
         """"Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)" names both."""
@@ -85,6 +107,33 @@ class Namer(BodyGrammar):
                 return comma.end()
         return None
 
+    def _after_descriptor(self, bodies: list[Named], k: int, end: int) -> int | None:
+        """"các bộ, cơ quan trung ương chủ dự án thành phần và các cơ quan có liên quan dự kiến …": a group
+        described by a few lower-case words goes on with the next body when a predicate follows that one.
+        The words are the group's name; returns where the next body starts."""
+        last = bodies[-1] if bodies else None
+        if last is None or not fold(last.name).startswith(("các ", "những ")):
+            return None
+        c = cues()
+        pos = k
+        for _ in range(_MAX_DESCRIPTOR_WORDS):
+            qualifier = body_grammar()["qualifier"].match(self.text, pos, end)  # "… đóng trên địa bàn"
+            word = qualifier or _DESCRIPTOR_WORD.match(self.text, pos, end)
+            if not qualifier and (not word or not word.group(1)[0].islower()
+                                  or c["predicate"].match(self.text, word.start(1), end)
+                                  or c["name_stop"].match(self.text, word.start(1), end)):
+                return None
+            pos = word.end()
+            sep = body_grammar()["list_joint"].match(self.text, pos, end)
+            if not sep:
+                continue
+            following = self.list_at(sep.end(), end)
+            if following and c["predicate_any_case"].match(self.text, skip_space(self.text, following.end)):
+                words = " ".join(self.text[k:pos].split())
+                bodies[-1] = Named((last.span[0], pos), f"{last.name} {words}", last.bare)
+                return sep.end()
+        return None
+
     # --- one body --------------------------------------------------------------------------
 
     def pieces_at(self, i: int, end: int) -> list[Named]:
@@ -95,11 +144,14 @@ class Namer(BodyGrammar):
             return []
         role = g["role"].match(t, i, end)
         j = role.end() if role else i
-        parsed: list[Named] = []
-        for parse in (self.whole_name_at, self.authority_at, self.group_at, self.named_at):
-            parsed = parse(j, end)
-            if parsed:
-                break
+        parsed = self._parsed_at(j, end)
+        if role and not parsed:
+            # "Trưởng Ban Quản lý các khu công nghiệp": the title is "Trưởng", "Ban …" the body.
+            for word in _INNER_WORD.finditer(t, i + 1, role.end()):
+                parsed = self._parsed_at(word.start(), end)
+                if parsed:
+                    j = word.start()
+                    break
         for start in (i, j):
             hit = self.mention_from(start, end)
             # The bodies stage names what it found; the grammar wins only where it read further
@@ -107,6 +159,13 @@ class Namer(BodyGrammar):
             if hit and (not parsed or hit[0] >= parsed[-1].span[1]):
                 return [Named((j, hit[0]), hit[1])]
         return parsed
+
+    def _parsed_at(self, j: int, end: int) -> list[Named]:
+        for parse in (self.whole_name_at, self.authority_at, self.group_at, self.named_at):
+            parsed = parse(j, end)
+            if parsed:
+                return parsed
+        return []
 
     def mention_from(self, i: int, end: int) -> tuple[int, str] | None:
         k = bisect_left(self._starts, i)

@@ -7,7 +7,7 @@ import re
 
 from pipeline.doc import Doc, Span, Table
 from pipeline.extract.tasks.draft import Draft
-from pipeline.extract.tasks.lexicon import table_columns
+from pipeline.extract.tasks.lexicon import table_columns, table_rows
 from pipeline.extract.tasks.subjects import Named, Namer
 from pipeline.records import DeadlineValue
 
@@ -32,6 +32,19 @@ def read_tables(doc: Doc, namer: Namer) -> tuple[list[Draft], set[int]]:
         start, end = _extent(table)
         covered |= {line.span[0] for line in doc.lines if start <= line.span[0] < end}
     return drafts, covered
+
+
+def place_authorities(doc: Doc) -> list[Named]:
+    """The authorities that assignment tables name by their place alone ("Xã Hòa Bình"): bodies of
+    the document that the bodies stage, reading running text, takes for places."""
+    found = []
+    for table in doc.tables:
+        columns, header_rows = _columns(doc, table)
+        for row in table.rows[header_rows:]:
+            for k, cell in enumerate(row):
+                if columns.get(k) == "responsible" and (named := place_authority(doc, cell)):
+                    found.append(named)
+    return found
 
 
 def _columns(doc: Doc, table: Table) -> tuple[dict[int, str], int]:
@@ -81,7 +94,7 @@ def _time_columns(doc: Doc, table: Table, header_rows: int, columns: dict[int, s
 def _row(doc: Doc, namer: Namer, row: list[Span], columns: dict[int, str], times: dict[int, DeadlineValue],
          lead: Span | None) -> Draft | None:
     cells = {kind: row[k] for k, kind in columns.items() if k < len(row) and doc.span_text(row[k]).strip()}
-    if "responsible" not in cells:
+    if "responsible" not in cells or _part_title(doc, row, columns):
         return None
     responsible = _bodies(doc, namer, cells["responsible"])
     if not responsible:
@@ -106,12 +119,33 @@ def _bodies(doc: Doc, namer: Namer, cell: Span) -> list[Named]:
     named = namer.list_at(k + _role_length(doc.text, k, end, role), end)
     if named:
         return named.bodies
+    authority = place_authority(doc, cell)
+    if authority:
+        return [authority]
     for piece in _PIECES.finditer(doc.text, start, end):
         s = piece.start() + len(piece.group(0)) - len(piece.group(0).lstrip())
         named = namer.list_at(s + _role_length(doc.text, s, end, role), piece.end())
         if named:
             found += [b for b in named.bodies if all(b.name != f.name for f in found)]
     return found
+
+
+def place_authority(doc: Doc, cell: Span) -> Named | None:
+    """"Xã Hòa Bình" alone in a responsible cell is Ủy ban nhân dân xã Hòa Bình."""
+    _, alone, head = table_rows()
+    s, e = cell
+    while s < e and doc.text[s].isspace():
+        s += 1
+    m = alone.fullmatch(doc.text, s, e)
+    if not m:
+        return None
+    return Named((m.start(), m.end("name")), f"{head} {m.group('unit').lower()} {' '.join(m.group('name').split())}")
+
+
+def _part_title(doc: Doc, row: list[Span], columns: dict[int, str]) -> bool:
+    """"II | Ủy ban nhân dân cấp xã |": the title of the rows under it."""
+    part, _, _ = table_rows()
+    return any(columns.get(k) == "number" and part.match(doc.span_text(cell).strip()) for k, cell in enumerate(row))
 
 
 def _role_length(text: str, k: int, end: int, role: re.Pattern) -> int:

@@ -62,9 +62,10 @@ class Walker:
         if section is not None:
             self.frames = [f for f in self.frames if f.level < section.level]
             content = cl.label_end(self.doc.text, *line.span)
-            if (cues()["non_task_section"].match(self.doc.text, content, line.span[1])
+            criteria = cues()["criteria_section"].match(self.doc.text, content, line.span[1])
+            if ((criteria or cues()["non_task_section"].match(self.doc.text, content, line.span[1]))
                     and not self._assigns(content, line.span[1])):
-                silent = bool(cues()["purpose_section"].match(self.doc.text, content, line.span[1]))
+                silent = bool(criteria or cues()["purpose_section"].match(self.doc.text, content, line.span[1]))
                 self.frames.append(Frame(section.level, None, blocked=True, silent=silent))
                 return
         else:
@@ -78,10 +79,13 @@ class Walker:
     def _assigns(self, start: int, end: int) -> bool:
         # "2.6. Yêu cầu UBND các phường … hoàn thành trước ngày 15/11": an item that opens with
         # the word of a heading ("2. Yêu cầu") but goes on to name who must act.
-        return cl.read_clause(self.namer, start, end).kind == cl.ASSIGNED
+        return cl.read_clause(self.namer, start, end).kind in (cl.ASSIGNED, cl.SUBJECT)
 
     def _enclosing_level(self, i: int) -> float:
-        levels = [s.level for s in self.index.sections_at(i) if s.heading[0] != i]
+        # The dashes of the "Kính gửi" list are no parts of the body that the text after them is in.
+        skip = self.doc.layout.addressees or (0, 0)
+        levels = [s.level for s in self.index.sections_at(i)
+                  if s.heading[0] != i and not skip[0] <= s.heading[0] < skip[1]]
         return max(levels, default=0)
 
     def _paragraph(self, line: Line, labeled: bool, level: float) -> None:
@@ -167,10 +171,16 @@ class Walker:
                 return cur
             own_report = r.kind == cl.REPORT and cues()["separate_report"].match(text, r.span[0], e)
             own_time = r.kind in (cl.IMPERATIVE, cl.REQUEST) and self._recurs(r.span[0], e)
-            splits = not labeled and (own_report or own_time or (
-                new_sentence and r.kind in (cl.IMPERATIVE, cl.REQUEST, cl.REPORT)))
+            # "…; chủ trì, phối hợp với các sở đề xuất …": leading again is a duty of its own.
+            own_lead = r.kind == cl.IMPERATIVE and cues()["leading"].match(text, r.span[0], e)
+            splits = not labeled and (own_report or own_time or own_lead or (
+                new_sentence and r.kind in (cl.IMPERATIVE, cl.REPORT)))
+            # "Giao Sở X … . Yêu cầu hoàn thành, gửi ý kiến trước ngày …": a request naming no one
+            # right after an instruction finishes it.
             if continuing or not splits:
-                self._extend(cur, e, cl.coordinating_in(self.namer, r.span[0], e, cur.responsible), not new_sentence)
+                # A numbered item's sentences are one instruction: its quote runs over all of them.
+                self._extend(cur, e, cl.coordinating_in(self.namer, r.span[0], e, cur.responsible),
+                             labeled or not new_sentence)
                 return cur
             responsible = cur.responsible
             self._close(cur, key)
@@ -276,6 +286,8 @@ def _is_title(content: str, has_content: bool) -> str | None:
     if letters and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
         return _TITLE
     words = len(content.split())
+    if content.endswith(":") and has_content:
+        return _TITLE  # "I. Đề xuất nhu cầu kinh phí năm 2026:" over the items that say who does what
     if content.endswith((".", ";", "!", "…")) or words > (6 if content.endswith(":") else 12):
         return None
     return _TITLE if has_content else _MAYBE_TITLE
