@@ -17,8 +17,10 @@ from pipeline.inputs import Input, Inputs, discover, slug
 from pipeline.load import DEFAULT_MAX_BYTES, format_of
 from pipeline.manifest import MANIFEST, Manifest
 
-# Seconds one document may take (--timeout-s); over it, the document gets a failed record.
+# Seconds one document may take (--timeout-s), and the memory its worker may hold
+# (--max-memory-mb); over either, the document gets a failed record and the worker is replaced.
 DEFAULT_TIMEOUT = 300.0
+DEFAULT_MAX_MEMORY = 2048 * 2**20
 
 # Not imported here: pipeline.run and the records, which pull in every stage and its libraries.
 # A re-run with nothing to do must start fast; the worker that processes a document imports them.
@@ -73,7 +75,7 @@ def _outcome(item: Input, record) -> Outcome:
 
 def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers: int = 1,
                    max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = DEFAULT_TIMEOUT,
-                   dask: str | None = None,
+                   max_memory: int | None = DEFAULT_MAX_MEMORY, dask: str | None = None,
                    on_record: Callable[[Input, Outcome | None], None] | None = None,
                    on_start: Callable[[int], None] | None = None) -> Summary:
     """Bring `out` up to date with `paths`: one record per input, each redone only when changed.
@@ -97,7 +99,7 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
             from pipeline.cluster import run_on_dask
             outcomes = run_on_dask(dask, todo, out, max_bytes, summary.notices)
         else:
-            outcomes = _run(todo, out, workers if len(inputs) > 1 else 1, max_bytes, timeout)
+            outcomes = _run(todo, out, workers if len(inputs) > 1 else 1, max_bytes, timeout, max_memory)
         for item, outcome in outcomes:
             manifest.remember(item.id, item.display, outcome.sha256, VERSION, outcome.status)
             summary.read += 1
@@ -129,10 +131,11 @@ def _changed(inputs: Inputs, manifest: Manifest, out: Path, force: bool, max_byt
 
 
 def _run(todo: Iterator[Input], out: Path, workers: int, max_bytes: int,
-         timeout: float | None = None) -> Iterator[tuple[Input, Outcome]]:
-    """Each input's outcome, its record written. With a time limit, documents run in worker
-    processes even for one worker: only another process can be stopped wherever it hangs."""
-    if workers <= 1 and not timeout:
+         timeout: float | None = None, max_memory: int | None = None) -> Iterator[tuple[Input, Outcome]]:
+    """Each input's outcome, its record written. With a time or memory limit, documents run in
+    worker processes even for one worker: only another process can be stopped wherever it hangs.
+    That costs one small message each way per document (about 0.1 ms)."""
+    if workers <= 1 and not timeout and not max_memory:
         for item in todo:
             try:
                 yield item, process_to_file(item, str(out), max_bytes)
@@ -142,7 +145,7 @@ def _run(todo: Iterator[Input], out: Path, workers: int, max_bytes: int,
     from pipeline.pool import Pool
 
     pool = Pool(workers, process_to_file, (str(out), max_bytes), timeout,
-                on_lost=lambda item, reason: record_failure(item, out, reason))
+                on_lost=lambda item, reason: record_failure(item, out, reason), max_memory=max_memory)
     yield from pool.run(todo)
 
 
