@@ -32,8 +32,11 @@ class Tracked:
         pieces: list[str] = []
         origin = array("q")
         last = 0
+        # A template without backslashes is its own expansion: Match.expand would parse it again
+        # on every match (half of normalize's time on a long text).
+        literal = None if callable(repl) or "\\" in repl else repl
         for m in pattern.finditer(self.text):
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
             start, end = m.span()
             if new == m.group(0):
                 continue

@@ -31,14 +31,21 @@ class CalendarWriter:
         self.events = 0
 
     def add(self, record: "Record") -> None:
-        for index, deadline in enumerate(record.deadlines):
-            event = event_of(record, index, deadline)
-            if event is not None:
-                self.handle.write(event.to_ical().decode("utf-8"))
-                self.events += 1
+        self.write(events_text(record))
+
+    def write(self, events: str) -> None:
+        """A record's events as events_text() gave them (kept between runs by fragments.py)."""
+        self.handle.write(events)
+        self.events += events.count("BEGIN:VEVENT\r\n")
 
     def close(self) -> None:
         self.handle.write("END:VCALENDAR\r\n")
+
+
+def events_text(record: "Record") -> str:
+    """The record's events, as the lines of the calendar file."""
+    events = (event_of(record, index, deadline) for index, deadline in enumerate(record.deadlines))
+    return "".join(event.to_ical().decode("utf-8") for event in events if event is not None)
 
 
 def event_of(record: "Record", index: int, deadline: "Deadline") -> Event | None:

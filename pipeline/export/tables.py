@@ -1,4 +1,4 @@
-"""Records → the tables, in batches: CSV (UTF-8 with BOM), Parquet row groups, SQLite, and records.jsonl.
+"""Records → the tables, in batches: CSV (UTF-8 with BOM), Parquet row groups, SQLite, records.jsonl, the calendar.
 
 Everything is written into a staging folder beside the outputs and renamed into
 place at the end (see publish()), so a reader never sees half a table and a
@@ -6,38 +6,25 @@ crash leaves the previous tables intact.
 """
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.export.calendar import CalendarWriter
 from pipeline.export.columns import SQLITE_TYPE, TABLES, Table
-from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs, read_records
-from pipeline.export.rows import rows_of
+from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs
+from pipeline.export.fragments import Fragments, csv_header
 
 ARROW_TYPE = {"text": pa.string(), "int": pa.int64(), "real": pa.float64(), "bool": pa.bool_()}
-# Arrow type → pandas dtype keeping nulls (pandas' default would turn an int column with nulls to float).
-PANDAS_DTYPE = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
-                pa.bool_(): pd.BooleanDtype()}
 BATCH_RECORDS = 256        # rows of this many records make one batch (one Parquet row group per table)
 BATCH_ROWS = 50_000        # …or fewer records, when they carry many rows
 
 
 def arrow_schema(table: Table) -> pa.Schema:
     return pa.schema([pa.field(c.name, ARROW_TYPE[c.kind]) for c in table.columns])
-
-
-def batch_of(table: Table, rows: list[dict]) -> tuple[pa.Table, pd.DataFrame]:
-    """Rows → an Arrow table with the declared types (for Parquet) and its pandas frame (for CSV and SQLite).
-
-    Arrow converts the rows in one pass; the frame keeps nulls as nulls (Int64, not float NaN)."""
-    arrow = pa.Table.from_pylist(rows, schema=arrow_schema(table))
-    return arrow, arrow.to_pandas(types_mapper=PANDAS_DTYPE.get)
 
 
 def create_statements(table: Table) -> list[str]:
@@ -54,26 +41,33 @@ def create_statements(table: Table) -> list[str]:
 
 
 class TableSink:
-    """One table's three outputs, each fed the same batches."""
+    """One table's three outputs: its CSV lines laid end to end, its rows in Parquet row groups and SQLite."""
 
     def __init__(self, table: Table, folder: Path, db: sqlite3.Connection):
         self.table, self.db = table, db
         self.schema = arrow_schema(table)
         # utf-8-sig writes the byte-order mark once, at the start: spreadsheets then read Vietnamese as UTF-8.
         self.csv = open(folder / f"{table.name}.csv", "w", encoding="utf-8-sig", newline="")
+        self.csv.write(csv_header(table))
         self.parquet = pq.ParquetWriter(folder / f"{table.name}.parquet", self.schema, compression="zstd")
-        self.header_written = False
+        names = ", ".join(f'"{c}"' for c in table.names)
+        self.insert = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(table.names))})'
+        self.rows: list[list] = []
 
-    def write(self, rows: list[dict]) -> None:
-        arrow, frame = batch_of(self.table, rows)
-        frame.to_csv(self.csv, header=not self.header_written, index=False, lineterminator="\n")
-        self.header_written = True
-        self.parquet.write_table(arrow)
-        frame.to_sql(self.table.name, self.db, if_exists="append", index=False)
+    def add(self, csv_text: str, rows: list[list]) -> None:
+        self.csv.write(csv_text)
+        self.rows.extend(rows)
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        columns = [list(column) for column in zip(*self.rows)]
+        arrays = [pa.array(values, type=field.type) for values, field in zip(columns, self.schema)]
+        self.parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.db.executemany(self.insert, self.rows)
+        self.rows.clear()
 
     def close(self) -> None:
-        if not self.header_written:  # a table nothing was found for still gets its header (Parquet: its schema)
-            batch_of(self.table, [])[1].to_csv(self.csv, index=False, lineterminator="\n")
         self.csv.close()
         self.parquet.close()
 
@@ -97,41 +91,43 @@ def index_database(db: sqlite3.Connection) -> None:
 
 
 def write_all(out: Path, staging: Path) -> tuple[int, list[str]]:
-    """Read every record of `out` once and write all outputs into `staging`. → (records, problems)."""
+    """Lay every record's fragment of `out` (fragments.py) into all outputs in `staging`. → (records, problems)"""
     (staging / TABLES_DIR).mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     db = open_database(staging / DATABASE)
-    sinks = {t.name: TableSink(t, staging / TABLES_DIR, db) for t in TABLES}
-    batch: dict[str, list[dict]] = {t.name: [] for t in TABLES}
+    sinks = [TableSink(t, staging / TABLES_DIR, db) for t in TABLES]
+    fragments = Fragments(out)
     count = pending = 0
-    with open(staging / JSONL, "w", encoding="utf-8", newline="\n") as jsonl, \
-            open(staging / CALENDAR, "w", encoding="utf-8", newline="") as ics:
-        calendar = CalendarWriter(ics)
-        for data, record in read_records(out, problems):
-            jsonl.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
-            calendar.add(record)
-            for name, rows in rows_of(record).items():
-                batch[name].extend(rows)
-                pending += len(rows)
-            count += 1
-            if count % BATCH_RECORDS == 0 or pending >= BATCH_ROWS:
-                _flush(sinks, batch)
-                pending = 0
-        _flush(sinks, batch)
-        calendar.close()
-    for sink in sinks.values():
+    try:
+        with open(staging / JSONL, "w", encoding="utf-8", newline="\n") as jsonl, \
+                open(staging / CALENDAR, "w", encoding="utf-8", newline="") as ics:
+            calendar = CalendarWriter(ics)
+            for _, fragment in fragments.each(problems):
+                jsonl.write(fragment.jsonl)
+                calendar.write(fragment.ics)
+                for sink in sinks:
+                    rows = fragment.rows[sink.table.name]
+                    sink.add(fragment.csv[sink.table.name], rows)
+                    pending += len(rows)
+                count += 1
+                if count % BATCH_RECORDS == 0 or pending >= BATCH_ROWS:
+                    _flush(sinks)
+                    pending = 0
+            _flush(sinks)
+            calendar.close()
+    finally:
+        fragments.close()
+    for sink in sinks:
         sink.close()
     index_database(db)
     db.close()
     return count, problems
 
 
-def _flush(sinks: dict[str, TableSink], batch: dict[str, list[dict]]) -> None:
-    for name, rows in batch.items():
-        if rows:
-            sinks[name].write(rows)
-            rows.clear()
-    sinks["documents"].db.commit()
+def _flush(sinks: list[TableSink]) -> None:
+    for sink in sinks:
+        sink.flush()
+    sinks[0].db.commit()
 
 
 def publish(staging: Path, out: Path) -> None:
