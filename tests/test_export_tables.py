@@ -246,14 +246,28 @@ def test_a_run_that_reuses_kept_fragments_equals_a_full_rebuild(tmp_path, change
     assert (change == "rewrite") == (b"\xc4\x91\xc3\xa3 s\xe1\xbb\xada" in (out / JSONL).read_bytes())
 
 
-def test_only_changed_records_are_read_again(tmp_path, monkeypatch):
-    import pipeline.export.fragments as fragments_module
-
+def test_only_changed_records_are_read_again_and_the_database_is_changed_in_place(tmp_path, monkeypatch):
     out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(20)])
     finish(out)
+    database = (out / DATABASE).stat().st_ino
     cut = []
-    real = fragments_module.cut
-    monkeypatch.setattr(fragments_module, "cut", lambda data: cut.append(data["id"]) or real(data))
+    real = tables_module.cut
+    monkeypatch.setattr(tables_module, "cut", lambda data: cut.append(data["id"]) or real(data))
     write_records(out, [synthetic_record(3).model_copy(update={"warnings": ["changed"]})])
     finish(out)
     assert cut == [synthetic_record(3).id]
+    assert (out / DATABASE).stat().st_ino == database
+    assert sql(out, "SELECT warnings FROM documents WHERE doc_id = 'van-ban-00003'") == [("changed",)]
+
+
+def test_an_output_changed_by_hand_makes_the_next_export_a_full_one(tmp_path, monkeypatch):
+    out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(5)])
+    finish(out)
+    (out / JSONL).write_text("edited\n", encoding="utf-8")
+    cut = []
+    real = tables_module.cut
+    monkeypatch.setattr(tables_module, "cut", lambda data: cut.append(data["id"]) or real(data))
+    write_records(out, [synthetic_record(3).model_copy(update={"warnings": ["changed"]})])
+    finish(out)
+    assert len(cut) == 5
+    assert len((out / JSONL).read_text(encoding="utf-8").splitlines()) == 5

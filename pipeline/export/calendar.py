@@ -8,7 +8,7 @@ the same file.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event, vRecur
 
@@ -18,28 +18,17 @@ if TYPE_CHECKING:
 PRODID = "-//directives-pipeline//deadlines//VI"
 
 
-class CalendarWriter:
-    def __init__(self, handle: TextIO) -> None:
-        self.handle = handle
-        head = Calendar()
-        head.add("prodid", PRODID)
-        head.add("version", "2.0")
-        head.add("x-wr-calname", "Hạn của các văn bản chỉ đạo")
-        # The calendar's own lines, without its END: events are streamed in between.
-        lines = head.to_ical().decode("utf-8").split("\r\n")
-        self.handle.write("\r\n".join(line for line in lines if line and line != "END:VCALENDAR") + "\r\n")
-        self.events = 0
+CALENDAR_END = "END:VCALENDAR\r\n"
 
-    def add(self, record: "Record") -> None:
-        self.write(events_text(record))
 
-    def write(self, events: str) -> None:
-        """A record's events as events_text() gave them (kept between runs by fragments.py)."""
-        self.handle.write(events)
-        self.events += events.count("BEGIN:VEVENT\r\n")
-
-    def close(self) -> None:
-        self.handle.write("END:VCALENDAR\r\n")
+def calendar_head() -> str:
+    """The calendar's own lines, without its END: events are laid in between, one record at a time."""
+    head = Calendar()
+    head.add("prodid", PRODID)
+    head.add("version", "2.0")
+    head.add("x-wr-calname", "Hạn của các văn bản chỉ đạo")
+    lines = head.to_ical().decode("utf-8").split("\r\n")
+    return "\r\n".join(line for line in lines if line and line != "END:VCALENDAR") + "\r\n"
 
 
 def events_text(record: "Record") -> str:

@@ -1,12 +1,15 @@
-"""Each record's share of the export outputs, kept between runs, so a run redoes only the records it changed.
+"""Each record's share of the export outputs, and an index of where each share sits in the published ones.
 
-A record's share is its records.jsonl line, its calendar events, its CSV lines and its rows
-for Parquet and SQLite. Reading a record back (JSON, then the typed Record), cutting it into
-rows and formatting its events are most of an export's time; the outputs themselves are
-these pieces laid end to end. The pieces of a record file are kept in `tables/.fragments.db`
-under its name, size and modification time (the fingerprint's own view of a record), and the
-pipeline version: a record rewritten, or a pipeline changed, is cut again. Only the standard
-library is imported here; a record that has to be cut brings in pydantic and the calendar.
+A record's share is its records.jsonl line, its calendar events, its lines in each CSV and its
+rows for Parquet and SQLite. Reading a record back (JSON, then the typed Record), cutting it
+into rows and formatting its events are most of an export's time, so a run cuts only the
+records that changed: the share of every other record is already in the published outputs,
+laid end to end in name order. The index (`tables/.fragments.db`) remembers, per record file,
+its size and modification time (the fingerprint's view of it), its doc_id, the length of its
+share of each text output and its row count in each table, so that share can be copied from
+the previous outputs as bytes and rows. It also remembers the pipeline version and the size and
+time of each output it describes: any other output (a table edited by hand, a run stopped half
+way) makes the next export a full one. Only the standard library is imported here.
 """
 from __future__ import annotations
 
@@ -14,31 +17,41 @@ import csv
 import io
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import VERSION
 from pipeline.export.columns import TABLES, Table
-from pipeline.export.folder import TABLES_DIR, record_paths
+from pipeline.export.folder import TABLES_DIR
 
-CACHE = Path(TABLES_DIR) / ".fragments.db"
-_SCHEMA = ("CREATE TABLE IF NOT EXISTS fragments (name TEXT PRIMARY KEY, size INTEGER NOT NULL, "
-           "mtime INTEGER NOT NULL, version TEXT NOT NULL, jsonl TEXT NOT NULL, ics TEXT NOT NULL, "
-           "csv TEXT NOT NULL, rows TEXT NOT NULL)")
-_COMMIT_EVERY = 500
+INDEX = Path(TABLES_DIR) / ".fragments.db"
+# The text outputs, in the order a fragment's texts and an entry's lengths list them.
+STREAMS = ("jsonl", "ics", *(t.name for t in TABLES))
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+           "mtime INTEGER NOT NULL, doc_id TEXT NOT NULL, lengths TEXT NOT NULL, counts TEXT NOT NULL)",
+           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
 @dataclass
 class Fragment:
-    jsonl: str                      # the line of records.jsonl, with its newline
-    ics: str                        # the record's calendar events, CRLF lines
-    csv: dict[str, str]             # table → the record's CSV lines
+    doc_id: str
+    texts: list[bytes]              # per stream: the jsonl line, the calendar events, the CSV lines of each table
     rows: dict[str, list[list]]     # table → the record's rows, values in column order
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A record file's share of the published outputs."""
+    name: str
+    size: int
+    mtime: int
+    doc_id: str
+    lengths: tuple[int, ...]        # bytes in each stream
+    counts: tuple[int, ...]         # rows in each table
+
+
 def csv_lines(table: Table, rows: list[list]) -> str:
-    """Rows as CSV lines, the way pandas wrote them: minimal quoting, empty for null, reals as floats."""
+    """Rows as CSV lines, as pandas wrote them: minimal quoting, empty for null, reals as floats."""
     if not rows:
         return ""
     kinds = [c.kind for c in table.columns]
@@ -74,76 +87,70 @@ def cut(data: dict) -> Fragment:
     record = Record.model_validate(data)
     by_table = rows_of(record)
     rows = {t.name: [[row.get(name) for name in t.names] for row in by_table[t.name]] for t in TABLES}
-    return Fragment(jsonl=json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
-                    ics=events_text(record), csv={t.name: csv_lines(t, rows[t.name]) for t in TABLES}, rows=rows)
+    texts = [json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n",
+             events_text(record).encode()]
+    texts += [csv_lines(t, rows[t.name]).encode() for t in TABLES]
+    return Fragment(record.id, texts, rows)
 
 
-class Fragments:
-    """The kept fragments of an output folder's records."""
+def entry_of(name: str, size: int, mtime: int, fragment: Fragment) -> Entry:
+    return Entry(name, size, mtime, fragment.doc_id, tuple(len(t) for t in fragment.texts),
+                 tuple(len(fragment.rows[t.name]) for t in TABLES))
+
+
+class Index:
+    """The entries of the published outputs, and whether those outputs are still the ones described."""
 
     def __init__(self, out: Path) -> None:
-        path = out / CACHE
+        self.out = out
+        path = out / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = _connect(path)
-        except sqlite3.DatabaseError:   # damaged: it is only a cache
+        except sqlite3.DatabaseError:   # damaged: the next export is a full one
             path.unlink(missing_ok=True)
             self.db = _connect(path)
-        self.out = out
-        self.cut = 0                    # records cut in this run (the others came from the cache)
-        self.uncommitted = 0
 
-    def each(self, problems: list[str]) -> Iterator[tuple[str, Fragment]]:
-        """(file name, fragment) of every record file of the folder, in name order; files that are not
-        records are named in `problems`; fragments of files now gone are dropped."""
-        seen: set[str] = set()
-        for path in record_paths(self.out):
-            name = path.name
-            seen.add(name)
-            try:
-                stat = path.stat()
-            except OSError as exc:
-                problems.append(f"{name}: not a readable record ({type(exc).__name__})")
-                continue
-            kept = self.db.execute("SELECT jsonl, ics, csv, rows FROM fragments WHERE name = ? AND size = ? "
-                                   "AND mtime = ? AND version = ?",
-                                   (name, stat.st_size, stat.st_mtime_ns, VERSION)).fetchone()
-            if kept:
-                yield name, Fragment(kept[0], kept[1], json.loads(kept[2]), json.loads(kept[3]))
-                continue
-            fragment = self._cut(path, problems)
-            if fragment is None:
-                continue
-            self.db.execute("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            (name, stat.st_size, stat.st_mtime_ns, VERSION, fragment.jsonl, fragment.ics,
-                             json.dumps(fragment.csv, ensure_ascii=False),
-                             json.dumps(fragment.rows, ensure_ascii=False)))
-            self.cut += 1
-            self.uncommitted += 1
-            if self.uncommitted >= _COMMIT_EVERY:
-                self.db.commit()
-                self.uncommitted = 0
-            yield name, fragment
-        gone = [n for (n,) in self.db.execute("SELECT name FROM fragments") if n not in seen]
-        self.db.executemany("DELETE FROM fragments WHERE name = ?", [(n,) for n in gone])
-
-    def _cut(self, path: Path, problems: list[str]) -> Fragment | None:
-        from pydantic import ValidationError
-
-        try:
-            return cut(json.loads(path.read_bytes()))
-        except (OSError, ValueError, ValidationError) as exc:
-            problems.append(f"{path.name}: not a readable record ({type(exc).__name__})")
+    def previous(self, outputs: list[Path]) -> dict[str, Entry] | None:
+        """The entries by name, when the outputs on disk are the ones they describe; None otherwise."""
+        meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        if meta.get("version") != VERSION or meta.get("outputs") != json.dumps(_stats(self.out, outputs)):
             return None
+        return {row[0]: Entry(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), tuple(json.loads(row[5])))
+                for row in self.db.execute("SELECT name, size, mtime, doc_id, lengths, counts FROM entries")}
+
+    def forget(self) -> None:
+        """Before the outputs change: until replace() has run, they are described by nothing."""
+        self.db.execute("DELETE FROM meta")
+        self.db.commit()
+
+    def replace(self, entries: list[Entry], outputs: list[Path]) -> None:
+        self.db.execute("DELETE FROM entries")
+        self.db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                            [(e.name, e.size, e.mtime, e.doc_id, json.dumps(e.lengths), json.dumps(e.counts))
+                             for e in entries])
+        self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                            [("version", VERSION), ("outputs", json.dumps(_stats(self.out, outputs)))])
+        self.db.commit()
 
     def close(self) -> None:
-        self.db.commit()
         self.db.close()
+
+
+def _stats(out: Path, outputs: list[Path]) -> list:
+    stats = []
+    for relative in outputs:
+        try:
+            stat = (out / relative).stat()
+            stats.append([str(relative), stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            stats.append([str(relative), None, None])
+    return stats
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path)
-    db.execute("PRAGMA synchronous = OFF")   # a cache: a crash loses at most what is cut again
-    db.execute(_SCHEMA)
+    for statement in _SCHEMA:
+        db.execute(statement)
     db.commit()
     return db
