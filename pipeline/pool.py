@@ -104,9 +104,15 @@ class Pool:
         job = next(queue, None)
         if job is None:
             return False
+        try:
+            worker.conn.send(job)
+        except OSError:  # it died while idle (the system's out-of-memory killer picks whom it likes)
+            self._kill(worker)
+            fresh = self._start()
+            worker.process, worker.conn = fresh.process, fresh.conn
+            worker.conn.send(job)
         worker.job = job
         worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
-        worker.conn.send(job)
         return True
 
     def _collect(self) -> list[tuple[_Worker, object]]:

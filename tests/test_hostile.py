@@ -205,3 +205,22 @@ def test_serial_without_limits_still_records_an_unexpected_error(tmp_path, monke
     records = _records(tmp_path / "out")
     assert records["a-loi"]["status"] == "failed" and records["b-tot"]["status"] == "ok"
     assert summary.failed == 1
+
+
+def test_a_worker_that_died_while_idle_is_replaced_before_its_next_document(tmp_path):
+    from pipeline.pool import Pool
+
+    pool = Pool(1, _echo, (), timeout=5, on_lost=lambda job, reason: reason)
+    jobs = iter(["a", "b"])
+    outcomes = []
+    for job, outcome in pool.run(jobs):
+        outcomes.append((job, outcome))
+        if job == "a":  # killed between documents
+            worker = pool.workers[0]
+            worker.process.kill()
+            worker.process.join()
+    assert outcomes == [("a", "A"), ("b", "B")]
+
+
+def _echo(job: str) -> str:
+    return job.upper()
