@@ -70,8 +70,9 @@ class Pool:
         self.work, self.args, self.timeout, self.on_lost = work, args, timeout, on_lost
         # Resident bytes a worker may reach; read from /proc, so only where there is one.
         self.max_memory = max_memory if max_memory and os.path.exists("/proc/self/statm") else None
-        # fork: a worker starts in milliseconds with what the parent imported; the parent keeps
-        # no threads of its own while a batch runs.
+        # fork, as ProcessPoolExecutor did here: a worker starts in milliseconds with what the
+        # parent imported. The parent's one other thread draws the progress bar; a worker that
+        # met a lock it held at the fork would hang, and be stopped by the time limit like any.
         self.context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         self.workers: list[_Worker] = []
 
@@ -104,9 +105,15 @@ class Pool:
         job = next(queue, None)
         if job is None:
             return False
+        try:
+            worker.conn.send(job)
+        except OSError:  # it died while idle (the system's out-of-memory killer picks whom it likes)
+            self._kill(worker)
+            fresh = self._start()
+            worker.process, worker.conn = fresh.process, fresh.conn
+            worker.conn.send(job)
         worker.job = job
         worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
-        worker.conn.send(job)
         return True
 
     def _collect(self) -> list[tuple[_Worker, object]]:

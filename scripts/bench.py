@@ -139,23 +139,33 @@ def _pdf_ratio(pdfs) -> None:
           f"-> {ours / max(plumber, 1e-9):.2f}x (budget: <= 1.3x)")
 
 
-# Each side runs in a fresh process that reports its own peak memory; both close each page once
-# read, as the pipeline does (pdfplumber keeps a page's characters until then).
-_PLUMBER = """
-import resource, sys, pdfplumber
+# Each side runs in a fresh process that reports its own peak memory (/proc's VmHWM: Linux carries
+# ru_maxrss across exec from the spawning process, this one); both close each page once read, as
+# the pipeline does (pdfplumber keeps a page's characters until then).
+_PEAK = """
+import resource
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+_PLUMBER = _PEAK + """
+import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
     for page in pdf.pages:
         page.extract_text()
         page.close()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(peak_kb())
 """
-_PIPELINE = """
-import resource, sys
+_PIPELINE = _PEAK + """
+import sys
 from pathlib import Path
 from pipeline.run import process
 record = process(Path(sys.argv[1]), "long", max_bytes=2**40)
 assert record.status != "failed", record.warnings
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(peak_kb())
 """
 
 

@@ -169,12 +169,15 @@ def test_a_hung_or_dead_worker_is_replaced_and_the_batch_goes_on(tmp_path, monke
     import pipeline.run
     from pipeline import batch
 
-    # Workers are forked from this process, so they run the patched stage.
-    monkeypatch.setattr(pipeline.run, "process", _misbehaving(pipeline.run.process))
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("a-treo", "b-tot", "c-chet", "d-tot", "e-loi", "f-tot"):
         (folder / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    # Workers are forked from this process, so they run the patched stage, and start with the
+    # language data it loaded here: a good document takes well under the 2 s limit even on a
+    # loaded machine.
+    pipeline.run.process(folder / "b-tot.txt", "warm-up")
+    monkeypatch.setattr(pipeline.run, "process", _misbehaving(pipeline.run.process))
     out = tmp_path / "out"
     started = time.monotonic()
     summary = batch.process_corpus([folder], out, workers=workers, timeout=2)
@@ -202,3 +205,22 @@ def test_serial_without_limits_still_records_an_unexpected_error(tmp_path, monke
     records = _records(tmp_path / "out")
     assert records["a-loi"]["status"] == "failed" and records["b-tot"]["status"] == "ok"
     assert summary.failed == 1
+
+
+def test_a_worker_that_died_while_idle_is_replaced_before_its_next_document(tmp_path):
+    from pipeline.pool import Pool
+
+    pool = Pool(1, _echo, (), timeout=5, on_lost=lambda job, reason: reason)
+    jobs = iter(["a", "b"])
+    outcomes = []
+    for job, outcome in pool.run(jobs):
+        outcomes.append((job, outcome))
+        if job == "a":  # killed between documents
+            worker = pool.workers[0]
+            worker.process.kill()
+            worker.process.join()
+    assert outcomes == [("a", "A"), ("b", "B")]
+
+
+def _echo(job: str) -> str:
+    return job.upper()
