@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline import VERSION
-from pipeline.batch import Summary, process_corpus
+from pipeline.batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Summary, process_corpus
 from pipeline.export import finish
 from pipeline.load import DEFAULT_MAX_BYTES
 
@@ -31,7 +31,15 @@ def extract(
     dask: Annotated[Optional[str], typer.Option(
         "--dask", help="Address of a Dask distributed scheduler (tcp://host:8786) to run the documents on.")] = None,
     max_mb: Annotated[float, typer.Option(
-        "--max-mb", help="Files larger than this many megabytes are refused, not read.")] = DEFAULT_MAX_BYTES / 2**20,
+        "--max-mb", help="Files larger than this many megabytes, or that inflate (.docx) or decode to more, "
+                         "are refused, not read.")] = DEFAULT_MAX_BYTES / 2**20,
+    timeout_s: Annotated[float, typer.Option(
+        "--timeout-s", help="Seconds one document may take; over it the document gets a failed record and "
+                            "its worker is replaced (0: no limit).")] = DEFAULT_TIMEOUT,
+    max_memory_mb: Annotated[float, typer.Option(
+        "--max-memory-mb", help="Megabytes of memory a worker may hold on one document; over it the document "
+                                "gets a failed record and the worker is replaced (0: no limit).")
+    ] = DEFAULT_MAX_MEMORY / 2**20,
 ) -> None:
     """Write one <id>.json record per document into OUT (see CONTRACT.md)."""
     workers = workers or os.cpu_count() or 1
@@ -47,6 +55,7 @@ def extract(
             progress.update(task, advance=1, description=item.path.name[:40] if outcome else "")
 
         summary = process_corpus(paths, out, force=force, workers=workers, max_bytes=int(max_mb * 2**20),
+                                 timeout=timeout_s or None, max_memory=int(max_memory_mb * 2**20) or None,
                                  dask=dask, on_record=done, on_start=started)
     _print_summary(summary, out)
     _print_export(finish(out, changed=bool(summary.written or summary.removed)), out)

@@ -135,6 +135,8 @@ class Doc:
     tasks: list[Task] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failed: bool = False
+    # sections_at's index: (the list it was built for, its length, each section's start)
+    _section_starts: tuple | None = field(default=None, repr=False, compare=False)
 
     def span_text(self, span: Span) -> str:
         return self.text[span[0]:span[1]]
@@ -147,5 +149,19 @@ class Doc:
         return None
 
     def sections_at(self, i: int) -> list[Section]:
-        """The sections enclosing position i, outermost first."""
-        return [s for s in self.sections if s.contains(i)]
+        """The sections enclosing position i, outermost first.
+
+        Sections nest (segment clips a child to its parent), so those around i are the last one
+        starting at or before i and its ancestors: a bisection and a walk up, not a pass over
+        every section, which a 1,500-page Kế hoạch asks for each of its figures."""
+        sections = self.sections
+        if self._section_starts is None or self._section_starts[0] is not sections \
+                or self._section_starts[1] != len(sections):
+            self._section_starts = (sections, len(sections), [s.span[0] for s in sections])
+        k = bisect_right(self._section_starts[2], i) - 1
+        chain: list[Section] = []
+        while k is not None and k >= 0:
+            if sections[k].contains(i):
+                chain.append(sections[k])
+            k = sections[k].parent
+        return chain[::-1]

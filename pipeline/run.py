@@ -47,10 +47,10 @@ def prepare(path: Path, doc_id: str, display_path: str | None = None,
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise TooLarge(f"{size:,} bytes is over the size limit of {max_bytes:,} bytes: not read")
+            raise TooLarge(f"{size:,} bytes is over the size limit of {max_bytes:,} bytes (--max-mb): not read")
         data = path.read_bytes()
         doc.source = source.model_copy(update={"sha256": hashlib.sha256(data).hexdigest()})
-        loaded = read(path)
+        loaded = read(path, max_bytes)
     except FileNotFoundError:
         return _failed(doc, "the file vanished before it could be read")
     except PipelineError as exc:

@@ -7,7 +7,9 @@ peak memory of the whole run; and, in the same process over the same texts,
 the characters per second of underthesea.word_tokenize on each whole document:
 the yardstick of the speed budget (DEVELOPERS.md: the pipeline on text at
 >= 70% of it, with one worker). PDFs are also timed against pdfplumber's own
-extract_text.
+extract_text, and a long plan of 1,500 text-layer pages (drawn by scripts/long_pdf.py) is
+run through the whole pipeline in a process of its own: its time against pdfplumber's
+extract_text over it (budget: 2x) and its peak memory (budget: 400 MB).
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="*", type=Path, default=[Path("corpus")])
     ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus (the first warms caches)")
+    ap.add_argument("--long-pdf-pages", type=int, default=1500, help="pages of the long PDF (0: skip it)")
     args = ap.parse_args(argv)
     inputs = list(discover(args.corpus))  # a benchmark corpus is small: the bench holds its texts anyway
     seconds: dict[str, float] = defaultdict(float)
@@ -74,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     _pdf_ratio([i for i in inputs if load.format_of(i.path) == "pdf"])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB (resident, this process)")
+    if args.long_pdf_pages:
+        _long_pdf(args.long_pdf_pages)
     return 0
 
 
@@ -132,6 +137,61 @@ def _pdf_ratio(pdfs) -> None:
     ours = _best_of(lambda: [load.read(item.path) for item in pdfs])
     print(f"text-layer PDF reading ({len(pdfs)} files): ours {ours:.2f} s, pdfplumber extract_text {plumber:.2f} s "
           f"-> {ours / max(plumber, 1e-9):.2f}x (budget: <= 1.3x)")
+
+
+# Each side runs in a fresh process that reports its own peak memory (/proc's VmHWM: Linux carries
+# ru_maxrss across exec from the spawning process, this one); both close each page once read, as
+# the pipeline does (pdfplumber keeps a page's characters until then).
+_PEAK = """
+import resource
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+_PLUMBER = _PEAK + """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_text()
+        page.close()
+print(peak_kb())
+"""
+_PIPELINE = _PEAK + """
+import sys
+from pathlib import Path
+from pipeline.run import process
+record = process(Path(sys.argv[1]), "long", max_bytes=2**40)
+assert record.status != "failed", record.warnings
+print(peak_kb())
+"""
+
+
+def _long_pdf(pages: int) -> None:
+    """The whole pipeline over a long text-layer PDF, against pdfplumber's extract_text over it."""
+    import subprocess
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import long_pdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = long_pdf.make(Path(folder) / "long.pdf", pages)
+        size = path.stat().st_size / 2**20
+        measured = {}
+        for name, code in (("pdfplumber", _PLUMBER), ("pipeline", _PIPELINE)):
+            t0 = time.perf_counter()
+            done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+            if done.returncode:
+                print(f"long PDF: {name} failed: {done.stderr.strip()[-300:]}")
+                return
+            measured[name] = (time.perf_counter() - t0, int(done.stdout.split()[-1]) / 1024)
+    (plumber, _), (ours, peak) = measured["pdfplumber"], measured["pipeline"]
+    print(f"long PDF ({pages:,} text-layer pages, {size:.1f} MB): whole pipeline {ours:.1f} s, pdfplumber "
+          f"extract_text {plumber:.1f} s -> {ours / max(plumber, 1e-9):.2f}x (budget: <= 2x); "
+          f"peak memory {peak:.0f} MB (budget: < 400 MB)")
 
 
 if __name__ == "__main__":

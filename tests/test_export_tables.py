@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+import pipeline.export.rows as rows_module
 import pipeline.export.tables as tables_module
 from pipeline.export import JSONL, METADATA, finish
 from pipeline.export.columns import DOCUMENT, TABLES
@@ -146,7 +147,7 @@ def test_a_failed_export_leaves_the_previous_tables(out, monkeypatch):
     def broken(record):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(tables_module, "rows_of", broken)
+    monkeypatch.setattr(rows_module, "rows_of", broken)
     with pytest.raises(RuntimeError):
         finish(out)
     assert {p: (out / p).read_bytes() for p in outputs()} == before
@@ -212,3 +213,61 @@ def test_extract_writes_the_tables_and_an_unchanged_rerun_keeps_them(tmp_path):
     if "1 unchanged" in " ".join(rerun.stderr.split()):   # (the pipeline's version moves while it is edited)
         assert os.stat(out / DATABASE).st_mtime_ns == stamp
         assert "Tables of" not in rerun.stderr
+
+
+def _published(out: Path) -> dict:
+    """Every export output's bytes, the database as its rows in key order (its pages may be laid out otherwise)."""
+    files = {p: (out / p).read_bytes() for p in outputs() if p.name != DATABASE}
+    for table in TABLES:
+        key = ", ".join(f'"{k}"' for k in table.key)
+        files[table.name] = sql(out, f'SELECT * FROM "{table.name}" ORDER BY {key}')
+    return files
+
+
+@pytest.mark.parametrize("change", ["rewrite", "add", "remove", "none"])
+def test_a_run_that_reuses_kept_fragments_equals_a_full_rebuild(tmp_path, change):
+    records = [forest_record(), hostile_record(), failed_record()] + [synthetic_record(i) for i in range(5)]
+    out = write_records(tmp_path / "out", records)
+    finish(out)
+    if change == "rewrite":
+        write_records(out, [forest_record().model_copy(update={"warnings": ["đã sửa"]})])
+    elif change == "add":
+        write_records(out, [forest_record("chi-thi-22-lam-dong")])
+    elif change == "remove":
+        (out / "rong.json").unlink()
+    again = finish(out, changed=True)
+    assert again.rebuilt
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    for path in out.glob("*.json"):
+        (fresh / path.name).write_bytes(path.read_bytes())
+    finish(fresh)
+    assert _published(out) == _published(fresh)
+    assert (change == "rewrite") == (b"\xc4\x91\xc3\xa3 s\xe1\xbb\xada" in (out / JSONL).read_bytes())
+
+
+def test_only_changed_records_are_read_again_and_the_database_is_changed_in_place(tmp_path, monkeypatch):
+    out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(20)])
+    finish(out)
+    database = (out / DATABASE).stat().st_ino
+    cut = []
+    real = tables_module.cut
+    monkeypatch.setattr(tables_module, "cut", lambda data: cut.append(data["id"]) or real(data))
+    write_records(out, [synthetic_record(3).model_copy(update={"warnings": ["changed"]})])
+    finish(out)
+    assert cut == [synthetic_record(3).id]
+    assert (out / DATABASE).stat().st_ino == database
+    assert sql(out, "SELECT warnings FROM documents WHERE doc_id = 'van-ban-00003'") == [("changed",)]
+
+
+def test_an_output_changed_by_hand_makes_the_next_export_a_full_one(tmp_path, monkeypatch):
+    out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(5)])
+    finish(out)
+    (out / JSONL).write_text("edited\n", encoding="utf-8")
+    cut = []
+    real = tables_module.cut
+    monkeypatch.setattr(tables_module, "cut", lambda data: cut.append(data["id"]) or real(data))
+    write_records(out, [synthetic_record(3).model_copy(update={"warnings": ["changed"]})])
+    finish(out)
+    assert len(cut) == 5
+    assert len((out / JSONL).read_text(encoding="utf-8").splitlines()) == 5

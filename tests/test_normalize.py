@@ -96,4 +96,4 @@ def test_breakpoints_rebuild_the_map():
     for k, (i, j) in enumerate(points):
         end = points[k + 1][0] if k + 1 < len(points) else len(text)
         rebuilt.extend(j + (n - i) for n in range(i, end))
-    assert rebuilt == offsets.to_source
+    assert rebuilt == list(offsets.to_source)

@@ -39,9 +39,14 @@ def finish(out: Path, changed: bool = True) -> Exported:
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
     try:
-        count, problems = write_all(out, staging)
-        (staging / METADATA).write_bytes(metadata_yaml())
-        publish(staging, out)
+        staged = write_all(out, staging)
+        try:
+            (staging / METADATA).write_bytes(metadata_yaml())
+        except BaseException:
+            staged.abandon()
+            raise
+        publish(staging, out, staged)
+        count, problems = staged.records, staged.problems
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     atomic_write_text(out / STAMP, stamp)

@@ -13,7 +13,8 @@ from pipeline.errors import UnsupportedFormat
 if TYPE_CHECKING:  # the readers build Loaded; a caller that only asks format_of() imports nothing heavy
     from pipeline.doc import Loaded
 
-# Files over this size are refused unread (a 50 MB "text" is a mistake, not a directive).
+# Files over this size are refused unread (a 50 MB "text" is a mistake, not a directive); so are
+# files that would inflate or parse into more (`limits.py`).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
@@ -23,7 +24,8 @@ def format_of(path: Path) -> str | None:
     return FORMATS.get(path.suffix.lower())
 
 
-def read(path: Path) -> "Loaded":
+def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> "Loaded":
+    """`max_bytes` bounds what the file may inflate (.docx) or parse (.html) into, too."""
     fmt = format_of(path)
     if fmt == "txt":
         from pipeline.load import text as reader
@@ -36,4 +38,6 @@ def read(path: Path) -> "Loaded":
     else:
         raise UnsupportedFormat(f"unknown extension {path.suffix or '(none)'!r}: readable formats are "
                                 + ", ".join(sorted(set(FORMATS))))
+    if fmt in ("docx", "html"):
+        return reader.read(path, max_bytes)
     return reader.read(path)

@@ -19,7 +19,8 @@ from lxml import etree
 
 from pipeline import legacy_fonts
 from pipeline.doc import Loaded, Table
-from pipeline.errors import ReadError
+from pipeline.errors import PipelineError, ReadError
+from pipeline.load import DEFAULT_MAX_BYTES, limits
 from pipeline.load.columns import reading_order
 from pipeline.load.word_numbering import Numbering
 
@@ -43,10 +44,13 @@ _SKIP = {_w(n) for n in ("pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr", "sdtPr
                          "annotationRef")}
 _BLOCK_WRAPPERS = {_w("customXml"), SDT_CONTENT, _w("ins"), _w("moveTo")}
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+# As python-docx parses the main part: entities never expanded, nothing fetched, lxml's
+# depth and text-node limits kept (limits.py refuses a part with a DTD before this).
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def read(path: Path) -> Loaded:
-    document, notes, numbering = _open(path)
+def read(path: Path, max_bytes: int | None = None) -> Loaded:
+    document, notes, numbering = _open(path, max_bytes)
     body = document.find(_w("body"))
     if body is None:
         raise ReadError("the Word document has no body")
@@ -64,11 +68,19 @@ def read(path: Path) -> Loaded:
 
 # --- the package -----------------------------------------------------------------------------
 
-def _open(path: Path) -> tuple[etree._Element, dict[str, dict[str, etree._Element]], Numbering]:
+def _open(path: Path, max_bytes: int | None = None
+          ) -> tuple[etree._Element, dict[str, dict[str, etree._Element]], Numbering]:
     """The main document's XML, its footnotes/endnotes by id and its list numbering, via
-    python-docx's package."""
+    python-docx's package (which inflates every part: their sizes are checked first)."""
     if not zipfile.is_zipfile(path):
         raise ReadError(_not_zip(path))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            limits.check_package(archive, max_bytes or DEFAULT_MAX_BYTES)
+    except PipelineError:
+        raise
+    except Exception as exc:  # zipfile's errors for a damaged archive: BadZipFile, zlib.error, EOFError…
+        raise ReadError(f"not a readable Word document: {type(exc).__name__}: {exc}") from exc
     try:
         package = docx.Document(str(path))
     except Exception as exc:  # python-docx lets KeyError, ValueError, lxml and zipfile errors through
@@ -92,14 +104,14 @@ def _not_zip(path: Path) -> str:
 def _related_xml(part, reltype: str) -> etree._Element | None:
     for rel in part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
-            return etree.fromstring(rel.target_part.blob)
+            return etree.fromstring(rel.target_part.blob, _PARSER)
     return None
 
 
 def _note_bodies(part, reltype: str) -> dict[str, etree._Element]:
     for rel in part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = etree.fromstring(rel.target_part.blob, _PARSER)
             return {note.get(_w("id")): note for note in root}
     return {}
 

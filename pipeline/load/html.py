@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline import legacy_fonts
 from pipeline.doc import Loaded, Table
+from pipeline.errors import ReadError
+from pipeline.load import DEFAULT_MAX_BYTES, limits
 from pipeline.load.text import decode
 from pipeline.page_titles import is_placeholder_title
 
@@ -28,11 +30,20 @@ _BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2
 _CANDIDATES = re.compile(r"(article|content|detail|news|post|entry|body|chitiet|noidung|main)", re.I)
 
 
-def read(path: Path) -> Loaded:
+def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     raw = path.read_bytes()
     if not raw.strip():
         return Loaded(text="", format="html", warnings=["empty file: no text to read"], unreadable=True)
     markup, _ = decode(raw)
+    limits.check_markup(markup, max_bytes)
+    try:
+        return _read(markup)
+    except RecursionError:  # the tree is walked recursively: no real page nests a thousand levels
+        raise ReadError("the page's elements nest too deeply to walk (about a thousand levels or more): "
+                        "a broken or hostile page, not read") from None
+
+
+def _read(markup: str) -> Loaded:
     soup = BeautifulSoup(markup, "lxml")
     for tag in soup(_DROP_TAGS):
         tag.decompose()

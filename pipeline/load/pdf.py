@@ -46,8 +46,18 @@ def read(path: Path) -> Loaded:
             raise ReadError(f"the PDF's page tree cannot be read: {_describe(exc)}") from exc
         if not pages:
             raise ReadError("the PDF has no pages")
-        results = [_read_page(page) for page in pages]
+        results = [_read_page_and_close(page) for page in pages]
     return _assemble(_read_by_ocr(path, results))
+
+
+def _read_page_and_close(page) -> _Page:
+    """A page read, then its parsed objects let go: pdfplumber keeps every character of a page it
+    has parsed (about 1 KB each, 4 MB for a page of text) until the page is closed, which took a
+    1,500-page plan to 13 GB. Only the page's text is kept."""
+    try:
+        return _read_page(page)
+    finally:
+        page.close()
 
 
 def _check_header(path: Path) -> None:

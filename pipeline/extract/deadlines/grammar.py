@@ -20,6 +20,7 @@ drops "trước" (the issue). Whole dates come from pipeline.dates; the rest is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
@@ -275,7 +276,10 @@ def _document_made(what: str, own_type: str | None) -> re.Match | None:
 # ---- overlaps --------------------------------------------------------------------------------
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in spans)
+    """For `spans` sorted and not overlapping (so their ends are sorted too): a bisection, not a
+    pass over all of them for each period, which went quadratic on a long Kế hoạch."""
+    k = bisect_right(spans, span[0], key=lambda s: s[1])  # the first that ends after span starts
+    return k < len(spans) and spans[k][0] < span[1]
 
 
 def _non_overlapping(expressions: list[TimeExpression]) -> list[TimeExpression]:

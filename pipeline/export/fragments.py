@@ -1,0 +1,156 @@
+"""Each record's share of the export outputs, and an index of where each share sits in the published ones.
+
+A record's share is its records.jsonl line, its calendar events, its lines in each CSV and its
+rows for Parquet and SQLite. Reading a record back (JSON, then the typed Record), cutting it
+into rows and formatting its events are most of an export's time, so a run cuts only the
+records that changed: the share of every other record is already in the published outputs,
+laid end to end in name order. The index (`tables/.fragments.db`) remembers, per record file,
+its size and modification time (the fingerprint's view of it), its doc_id, the length of its
+share of each text output and its row count in each table, so that share can be copied from
+the previous outputs as bytes and rows. It also remembers the pipeline version and the size and
+time of each output it describes: any other output (a table edited by hand, a run stopped half
+way) makes the next export a full one. Only the standard library is imported here.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import VERSION
+from pipeline.export.columns import TABLES, Table
+from pipeline.export.folder import TABLES_DIR
+
+INDEX = Path(TABLES_DIR) / ".fragments.db"
+# The text outputs, in the order a fragment's texts and an entry's lengths list them.
+STREAMS = ("jsonl", "ics", *(t.name for t in TABLES))
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+           "mtime INTEGER NOT NULL, doc_id TEXT NOT NULL, lengths TEXT NOT NULL, counts TEXT NOT NULL)",
+           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@dataclass
+class Fragment:
+    doc_id: str
+    texts: list[bytes]              # per stream: the jsonl line, the calendar events, the CSV lines of each table
+    rows: dict[str, list[list]]     # table → the record's rows, values in column order
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A record file's share of the published outputs."""
+    name: str
+    size: int
+    mtime: int
+    doc_id: str
+    lengths: tuple[int, ...]        # bytes in each stream
+    counts: tuple[int, ...]         # rows in each table
+
+
+def csv_lines(table: Table, rows: list[list]) -> str:
+    """Rows as CSV lines, as pandas wrote them: minimal quoting, empty for null, reals as floats."""
+    if not rows:
+        return ""
+    kinds = [c.kind for c in table.columns]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow([_cell(value, kind) for value, kind in zip(row, kinds)])
+    return buffer.getvalue()
+
+
+def _cell(value, kind: str):
+    if value is None:
+        return ""
+    if kind == "real":
+        return repr(float(value))
+    if kind == "int":
+        return str(int(value))
+    return value
+
+
+def csv_header(table: Table) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(table.names)
+    return buffer.getvalue()
+
+
+def cut(data: dict) -> Fragment:
+    """One record's fragment (raises ValueError or pydantic's ValidationError on a record that is not one)."""
+    from pipeline.export.calendar import events_text
+    from pipeline.export.rows import rows_of
+    from pipeline.records import Record
+
+    record = Record.model_validate(data)
+    by_table = rows_of(record)
+    rows = {t.name: [[row.get(name) for name in t.names] for row in by_table[t.name]] for t in TABLES}
+    texts = [json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n",
+             events_text(record).encode()]
+    texts += [csv_lines(t, rows[t.name]).encode() for t in TABLES]
+    return Fragment(record.id, texts, rows)
+
+
+def entry_of(name: str, size: int, mtime: int, fragment: Fragment) -> Entry:
+    return Entry(name, size, mtime, fragment.doc_id, tuple(len(t) for t in fragment.texts),
+                 tuple(len(fragment.rows[t.name]) for t in TABLES))
+
+
+class Index:
+    """The entries of the published outputs, and whether those outputs are still the ones described."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        path = out / INDEX
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = _connect(path)
+        except sqlite3.DatabaseError:   # damaged: the next export is a full one
+            path.unlink(missing_ok=True)
+            self.db = _connect(path)
+
+    def previous(self, outputs: list[Path]) -> dict[str, Entry] | None:
+        """The entries by name, when the outputs on disk are the ones they describe; None otherwise."""
+        meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        if meta.get("version") != VERSION or meta.get("outputs") != json.dumps(_stats(self.out, outputs)):
+            return None
+        return {row[0]: Entry(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), tuple(json.loads(row[5])))
+                for row in self.db.execute("SELECT name, size, mtime, doc_id, lengths, counts FROM entries")}
+
+    def forget(self) -> None:
+        """Before the outputs change: until replace() has run, they are described by nothing."""
+        self.db.execute("DELETE FROM meta")
+        self.db.commit()
+
+    def replace(self, entries: list[Entry], outputs: list[Path]) -> None:
+        self.db.execute("DELETE FROM entries")
+        self.db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                            [(e.name, e.size, e.mtime, e.doc_id, json.dumps(e.lengths), json.dumps(e.counts))
+                             for e in entries])
+        self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                            [("version", VERSION), ("outputs", json.dumps(_stats(self.out, outputs)))])
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _stats(out: Path, outputs: list[Path]) -> list:
+    stats = []
+    for relative in outputs:
+        try:
+            stat = (out / relative).stat()
+            stats.append([str(relative), stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            stats.append([str(relative), None, None])
+    return stats
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    for statement in _SCHEMA:
+        db.execute(statement)
+    db.commit()
+    return db
