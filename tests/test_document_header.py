@@ -383,3 +383,19 @@ Triển khai mô hình chợ an toàn thực phẩm năm 2022
 ])
 def test_a_bare_council_takes_the_province_the_text_names(tmp_path, text, issuer):
     assert _document(tmp_path, text).issuer == issuer
+
+
+# A scan's misread Quốc hiệu ("CỌNG HÒA XÃ HỌI CHỦ NGHĨA …") is no issuer's line to split off:
+# the trích yếu above it ends there.
+MISREAD_MOTTO = """BỘ TƯ PHÁP
+Số: 310/BTP-PLHS
+V/v góp ý dự thảo Thông tư hướng dẫn
+CỌNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 14 tháng 5 năm 2025
+Kính gửi: Bộ Công an.
+"""
+
+
+def test_a_misread_motto_is_not_split_into_the_subject(tmp_path):
+    assert _document(tmp_path, MISREAD_MOTTO).subject == "góp ý dự thảo Thông tư hướng dẫn"

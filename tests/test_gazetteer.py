@@ -585,3 +585,26 @@ def test_groups_on_distribution_lines(sentence, expected):
 ])
 def test_ad_hoc_boards_and_central_councils(sentence, expected):
     assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected
+
+
+# The verb after a paper's name is no part of it; a paper presenting a text is naming itself.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Giao Báo Long An đưa tin về kết quả", [("Báo Long An", "other")]),
+    ("Đài Phát thanh - Truyền hình Long An phát sóng phóng sự", [("Đài Phát thanh - Truyền hình Long An", "other")]),
+    ("Báo Long An trân trọng giới thiệu toàn văn Chỉ thị", []),
+])
+def test_a_papers_name_stops_before_its_verb(sentence, expected):
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected
+
+
+# A title written with a capital ("Chi cục Trưởng", "Cục Trưởng") opens no name of its own; an
+# open name stops where "và" brings the next addressee's title.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chi cục Trưởng Chi cục Kiểm lâm và Thủ trưởng các đơn vị liên quan",
+     [("Chi cục Kiểm lâm", "agency"), ("các đơn vị liên quan", "group")]),
+    ("Cục Trưởng Cục Thuế tỉnh chịu trách nhiệm", [("Cục Thuế tỉnh", "agency")]),
+    ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",
+     [("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", "agency")]),   # "và" inside the name
+])
+def test_a_capitalized_title_is_no_name(sentence, expected):
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected

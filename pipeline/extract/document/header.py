@@ -72,7 +72,9 @@ def _unflattened(lines: list[Line]) -> list[Line]:
         text = line.text
         cuts = []
         motto = _NATIONAL_MOTTO.search(text)
-        if motto and motto.start() > 0 and is_upper(text[:motto.start()].strip()):
+        left = text[:motto.start()].strip().upper() if motto else ""
+        if motto and left and is_upper(left) and left.startswith(_issuer_line_starts()):
+            # only an issuer's line ("ỦY BAN …", "TỈNH …"), not a misread half of the motto itself
             cuts.append(motto.start())
         elif form["_number_line"].match(text):
             for m in re.finditer(r"\s(?=[" + UPPER + r"])", text):
@@ -91,6 +93,12 @@ def _unflattened(lines: list[Line]) -> list[Line]:
                 out.append(Line(span=(line.span[0] + offset, line.span[0] + offset + len(stripped)), text=stripped))
             start = cut
     return out
+
+
+@cache
+def _issuer_line_starts() -> tuple[str, ...]:
+    form = _form()
+    return tuple(h.upper() for h in form["organization_heads"]) + tuple(p + " " for p in form["place_levels"])
 
 
 def _with_province(doc: Doc, issuer: str | None) -> str | None:
