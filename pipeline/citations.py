@@ -46,7 +46,9 @@ def _grammar() -> tuple[re.Pattern, dict[str, str], dict[str, str], set[str]]:
     words = sorted(canonical, key=len, reverse=True)
     # The type word as written ("Quyết định", "QUYẾT ĐỊNH" in a title), then "số", then the number.
     type_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    pattern = re.compile(r"(?<!\w)(?P<type>" + type_alt + r")(?!\w)(?P<gap>\s*(?:số\s*:?\s*|số\s+hiệu\s+)?)"
+    pattern = re.compile(r"(?<!\w)(?P<type>" + type_alt + r")(?!\w)(?P<gap>\s*(?:số\s*:?\s*|số\s+hiệu\s+|"
+                         # a word or two naming the kind between the type and "số" ("Báo cáo thẩm tra số 12/BC-HĐND")
+                         r"(?:[^\W\d_]+\s+){1,2}số\s*:?\s*(?=\d))?)"
                          + _NUMBER + r"?", re.IGNORECASE)
     return pattern, canonical, by_abbreviation, set(data["named_types"])
 
@@ -137,7 +139,18 @@ def _bare_numbers(text: str, start: int, end: int, typed: list[Citation]) -> lis
 
 
 def _clean_number(number: str | None) -> str | None:
-    return number.rstrip(".-/") if number else None
+    return normalized_separators(number.rstrip(".-/")) if number else None
+
+
+def normalized_separators(number: str) -> str:
+    """An old-style dot between the type's abbreviation and the issuer's code is the hyphen the
+    symbol's form puts there ("245/TTr.SYT" → "245/TTr-SYT", "12/2001/QĐ.UB" → "12/2001/QĐ-UB";
+    ANNOTATION.md: separators normalized). A dot inside a code that names no type stays ("16/CGC.BT")."""
+    _, _, by_abbreviation, _ = _grammar()
+
+    def hyphen(m: re.Match) -> str:
+        return m.group(1) + "-" if m.group(1) in by_abbreviation else m.group(0)
+    return re.sub(r"(?<=/)([A-ZĐ][A-Za-zĐđ]*)\.(?=[A-ZĐ])", hyphen, number)
 
 
 def _date_after(text: str, pos: int, end: int) -> tuple[str | None, int]:

@@ -182,3 +182,39 @@ def test_the_plan_a_decision_issues_is_read_after_its_signature(tmp_path):
     assert doc.tasks[0].deadline is not None and doc.tasks[0].deadline.end == "2025-06-30"
     assert [t.value for t in doc.targets] == [95.0] and doc.targets[0].status == "target"
     assert doc.references == [] or all(r.number != "1520/QĐ-BYT" for r in doc.references)
+
+
+_LETTER_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH TRÀ VINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 88/UBND-KT
+Trà Vinh, ngày 3 tháng 3 năm 2015
+V/v treo cờ mừng lễ hội đua ghe ngo
+Kính gửi: Ủy ban nhân dân các huyện, thị xã.
+Các địa phương vận động nhân dân treo cờ trong những ngày diễn ra lễ hội.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+# The signature block as copies leave it: a family name less common than Nguyễn or Trần; the title
+# and the name run together on one line; a name under a title that is no person ("Văn Thư" stays out).
+@pytest.mark.parametrize("closing, signer", [
+    ("CHỦ TỊCH\nLữ Thanh Tùng\n", ("Lữ Thanh Tùng", "Chủ tịch")),
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nThạch Sô Phol\n", ("Thạch Sô Phol", "Phó Chủ tịch")),
+    ("TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNGKim Văn Lợi\n", ("Kim Văn Lợi", "Chánh Văn phòng")),
+    ("CHỦ TỊCH\nBộ phận văn thư\n", None),
+])
+def test_the_signer_as_copies_leave_the_signature(tmp_path, closing, signer):
+    found = _document(tmp_path, _LETTER_HEAD + closing).signer
+    assert (found and (found.name, found.title)) == signer
+
+
+# A legal database's fact box with two facts on a line: the signer is the second one.
+def test_a_signer_second_on_a_fact_box_line(tmp_path):
+    card = ("Số hiệu: 15/KH-UBND Loại văn bản: Kế hoạch\n"
+            "Nơi ban hành: Tỉnh Trà Vinh Người ký: Lữ Thanh Tùng\n"
+            "Ngày ban hành: 05/02/2016 Ngày hiệu lực: Đã biết\n\n")
+    info = _document(tmp_path, card + _LETTER_HEAD)
+    assert info.signer.name == "Lữ Thanh Tùng" and info.issued_date == "2015-03-03"

@@ -305,3 +305,97 @@ Qua theo dõi, đến hết tháng 4 năm 2024 tỷ lệ giải ngân của nhi�
 ])
 def test_a_long_subject_runs_over_its_wrapped_lines(tmp_path, text, subject):
     assert _document(tmp_path, text).subject == subject
+
+
+# A copy that ran the header's two columns onto shared lines: issuer block beside the Quốc hiệu,
+# number beside the place and date.
+FLATTENED_HEADER = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH KIÊN GIANG Độc lập - Tự do - Hạnh phúc
+Số: 215/UBND-VX Rạch Giá, ngày 9 tháng 8 năm 2016
+V/v tăng cường phòng chống dịch bệnh trên đàn gia súc
+Kính gửi:
+- Giám đốc Sở Nông nghiệp và Phát triển nông thôn;
+- Chủ tịch UBND các huyện, thị xã, thành phố.
+Thời gian gần đây, dịch bệnh trên đàn gia súc có nguy cơ bùng phát tại một số địa phương.
+"""
+
+# The same header laid out on separate lines (nothing to split), the place a word like "Số".
+TIDY_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH KIÊN GIANG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 216/UBND-VX
+Rạch Giá, ngày 10 tháng 8 năm 2016
+V/v báo cáo số liệu tiêm phòng
+Kính gửi: Sở Nông nghiệp và Phát triển nông thôn.
+"""
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    (FLATTENED_HEADER, "issuer", "Ủy ban nhân dân tỉnh Kiên Giang"),
+    (FLATTENED_HEADER, "number", "215/UBND-VX"),
+    (FLATTENED_HEADER, "issued_date", "2016-08-09"),
+    (FLATTENED_HEADER, "place", "Rạch Giá"),
+    (FLATTENED_HEADER, "subject", "tăng cường phòng chống dịch bệnh trên đàn gia súc"),
+    (TIDY_HEADER, "issuer", "Ủy ban nhân dân tỉnh Kiên Giang"),
+    (TIDY_HEADER, "number", "216/UBND-VX"),
+    (TIDY_HEADER, "issued_date", "2016-08-10"),
+])
+def test_a_flattened_two_column_header_is_read(tmp_path, text, field, expected):
+    assert getattr(_document(tmp_path, text), field) == expected
+
+
+# A "V/v" line directly followed by the date line: the date is no part of the trích yếu.
+SUBJECT_THEN_DATE = """BỘ Y TẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1020/BYT-KCB
+V/v hướng dẫn khám sức khỏe định kỳ
+Hà Nội, ngày 04 tháng 3 năm 2015
+Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương.
+"""
+
+
+def test_the_subject_stops_at_the_date_line(tmp_path):
+    info = _document(tmp_path, SUBJECT_THEN_DATE)
+    assert info.subject == "hướng dẫn khám sức khỏe định kỳ" and info.issued_date == "2015-03-04"
+
+
+# The table row kept "ỦY BAN NHÂN DÂN" but lost the place's line: the province the text names
+# (date line, enacting line) completes it. A text naming no province keeps the bare name.
+BARE_COUNCIL = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 75/KH-UBND | Tây Ninh, ngày 02 tháng 6 năm 2022 |
+KẾ HOẠCH
+Triển khai mô hình chợ an toàn thực phẩm năm 2022
+Ủy ban nhân dân tỉnh Tây Ninh ban hành Kế hoạch triển khai mô hình chợ an toàn thực phẩm trên địa bàn tỉnh Tây Ninh như sau:
+"""
+
+BARE_COUNCIL_NO_PLACE = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 76/KH-UBND |
+KẾ HOẠCH
+Triển khai mô hình chợ an toàn thực phẩm năm 2022
+Ủy ban nhân dân ban hành Kế hoạch triển khai mô hình chợ an toàn thực phẩm như sau:
+"""
+
+
+@pytest.mark.parametrize("text, issuer", [
+    (BARE_COUNCIL, "Ủy ban nhân dân tỉnh Tây Ninh"),
+    (BARE_COUNCIL_NO_PLACE, "Ủy ban nhân dân"),
+])
+def test_a_bare_council_takes_the_province_the_text_names(tmp_path, text, issuer):
+    assert _document(tmp_path, text).issuer == issuer
+
+
+# A scan's misread Quốc hiệu ("CỌNG HÒA XÃ HỌI CHỦ NGHĨA …") is no issuer's line to split off:
+# the trích yếu above it ends there.
+MISREAD_MOTTO = """BỘ TƯ PHÁP
+Số: 310/BTP-PLHS
+V/v góp ý dự thảo Thông tư hướng dẫn
+CỌNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 14 tháng 5 năm 2025
+Kính gửi: Bộ Công an.
+"""
+
+
+def test_a_misread_motto_is_not_split_into_the_subject(tmp_path):
+    assert _document(tmp_path, MISREAD_MOTTO).subject == "góp ý dự thảo Thông tư hướng dẫn"

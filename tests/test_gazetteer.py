@@ -517,3 +517,94 @@ def test_groups_by_their_neighbours(sentence, expected, gia_lai):
 ])
 def test_determiner_as_written(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected
+
+
+# Distribution lines as letters write them: short forms of a committee's organs, the council's
+# standing committee, the press's dashed name, the council and committee sharing one place.
+@pytest.mark.parametrize("sentence, expected", [
+    ("- VP. Tỉnh ủy;", [("Văn phòng Tỉnh ủy", "party")]),
+    ("- Ban TG Huyện ủy;", [("Ban Tuyên giáo Huyện ủy", "party")]),
+    ("- Ban DV Tỉnh ủy;", [("Ban Dân vận Tỉnh ủy", "party")]),
+    ("- TT. HĐND tỉnh;", [("Thường trực Hội đồng nhân dân tỉnh", "locality")]),
+    ("- Đài PT-TH Long An;", [("Đài Phát thanh - Truyền hình Long An", "other")]),
+    ("Giám đốc Đài Phát thanh - Truyền hình Long An;", [("Đài Phát thanh - Truyền hình Long An", "other")]),
+    ("Đài Phát thanh và Truyền hình Long An đưa tin.", [("Đài Phát thanh và Truyền hình Long An", "other")]),
+    ("báo cáo Tỉnh ủy, HĐND, UBND tỉnh kết quả", [("Tỉnh ủy", "party"), ("Hội đồng nhân dân tỉnh", "locality"),
+                                                   ("Ủy ban nhân dân tỉnh", "locality")]),
+    ("gửi UBND, Sở Tài chính tỉnh", [("Sở Tài chính", "agency")]),     # no authority after the comma
+])
+def test_distribution_line_short_forms(sentence, expected):
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected
+
+
+# Level words listed without "các" after a committee: each level's committees, a group.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chủ tịch UBND huyện, thị xã, thành phố triển khai.", [("Ủy ban nhân dân các huyện, thị xã, thành phố", "group")]),
+    ("Kính gửi: UBND xã, phường, thị trấn.", [("Ủy ban nhân dân các xã, phường, thị trấn", "group")]),
+    ("Chủ tịch UBND huyện, thành phố Tân An chịu trách nhiệm",
+     [("Ủy ban nhân dân các huyện, thành phố Tân An", "group")]),
+    ("UBND huyện Đức Hòa, huyện Bến Lức phối hợp",
+     [("Ủy ban nhân dân huyện Đức Hòa", "locality"), ("Ủy ban nhân dân huyện Bến Lức", "locality")]),
+    ("UBND tỉnh, thành phố Tân An cùng tham dự", []),                  # the province's and the city's
+])
+def test_levels_listed_without_cac_are_a_group(sentence, expected):
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected
+
+
+# A list of ministries or departments that names one merged away since keeps going: the unit keeps
+# its old name (CONTRACT.md).
+@pytest.mark.parametrize("sentence, expected", [
+    ("- Các Bộ: Tư pháp, Công nghiệp, Thương mại, Nội vụ;",
+     ["Bộ Tư pháp", "Bộ Công nghiệp", "Bộ Thương mại", "Bộ Nội vụ"]),
+    ("gửi các Bộ: Thủy sản, Bưu chính Viễn thông, Y tế.", ["Bộ Thủy sản", "Bộ Bưu chính Viễn thông", "Bộ Y tế"]),
+    ("Sở Thương mại tỉnh chủ trì", ["Sở Thương mại"]),
+    ("tăng trưởng công nghiệp, thương mại và dịch vụ", []),             # fields of the economy, lower case
+])
+def test_merged_ministries_keep_their_old_names(sentence, expected):
+    assert [m.name for m in find_mentions(sentence)] == expected
+
+
+# Groups written without "các" on a distribution line, and a group whose noun carries its field.
+@pytest.mark.parametrize("sentence, expected", [
+    ("- Sở, ban, ngành tỉnh;", [("các sở, ban, ngành tỉnh", "group")]),
+    ("- Sở Nội vụ, ban, ngành;", [("Sở Nội vụ", "agency")]),           # one department named: no group
+    ("tư vấn tại các cơ quan tư pháp, trường học", [("các cơ quan tư pháp", "group")]),
+])
+def test_groups_on_distribution_lines(sentence, expected):
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected
+
+
+# An event's organizing board is an ad-hoc body (kind other); the party's organ keeps its kind.
+# The central emulation council is its own body, not the local one cut short.
+@pytest.mark.parametrize("sentence, expected", [
+    ("- Ban tổ chức Hội thi Tiếng hát Học sinh;", [("Ban tổ chức Hội thi Tiếng hát Học sinh", "other")]),
+    ("Ban Tổ chức Tỉnh ủy hướng dẫn", [("Ban Tổ chức Tỉnh ủy", "party")]),
+    ("Ban tổ chức sẽ thông báo sau", []),
+    ("theo hướng dẫn của Hội đồng Thi đua - Khen thưởng Trung ương",
+     [("Hội đồng Thi đua - Khen thưởng Trung ương", "agency")]),
+])
+def test_ad_hoc_boards_and_central_councils(sentence, expected):
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected
+
+
+# The verb after a paper's name is no part of it; a paper presenting a text is naming itself.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Giao Báo Long An đưa tin về kết quả", [("Báo Long An", "other")]),
+    ("Đài Phát thanh - Truyền hình Long An phát sóng phóng sự", [("Đài Phát thanh - Truyền hình Long An", "other")]),
+    ("Báo Long An trân trọng giới thiệu toàn văn Chỉ thị", []),
+])
+def test_a_papers_name_stops_before_its_verb(sentence, expected):
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected
+
+
+# A title written with a capital ("Chi cục Trưởng", "Cục Trưởng") opens no name of its own; an
+# open name stops where "và" brings the next addressee's title.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chi cục Trưởng Chi cục Kiểm lâm và Thủ trưởng các đơn vị liên quan",
+     [("Chi cục Kiểm lâm", "agency"), ("các đơn vị liên quan", "group")]),
+    ("Cục Trưởng Cục Thuế tỉnh chịu trách nhiệm", [("Cục Thuế tỉnh", "agency")]),
+    ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",
+     [("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", "agency")]),   # "và" inside the name
+])
+def test_a_capitalized_title_is_no_name(sentence, expected):
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected

@@ -126,3 +126,27 @@ def test_a_document_cited_once_mistyped_is_one_reference(tmp_path):
 ])
 def test_a_type_abbreviation_glued_to_its_number(sentence, cited):
     assert [(c.doc_type, c.number) for c in find_citations(sentence)] == cited
+
+
+# An old-style dot between the type's abbreviation and the issuer's code is the symbol's hyphen;
+# a dot inside a code that names no type is kept as written.
+@pytest.mark.parametrize("sentence, number, date", [
+    ("Xét Tờ trình số 118/TTr.SYT ngày 09/5/2001 của Sở Y tế", "118/TTr-SYT", "2001-05-09"),
+    ("Bãi bỏ Quyết định số 27/1999/QĐ.UB ngày 14/7/1999", "27/1999/QĐ-UB", "1999-07-14"),
+    ("theo Công văn số 16/KHĐT.TH ngày 2/3/2000", "16/KHĐT.TH", "2000-03-02"),
+])
+def test_an_old_style_dotted_symbol(sentence, number, date):
+    cited = find_citations(sentence)
+    assert [(c.number, c.issued_date) for c in cited] == [(number, date)]
+
+
+# A word or two naming the report's kind may sit between the type and "số".
+@pytest.mark.parametrize("sentence, expected", [
+    ("Xét Báo cáo thẩm tra số 41/BC-KTNS ngày 03/7/2020 của Ban Kinh tế - Ngân sách",
+     [("Báo cáo", "41/BC-KTNS", "2020-07-03")]),
+    ("Theo Tờ trình bổ sung số 9/TTr-SNV ngày 5/4/2021", [("Tờ trình", "9/TTr-SNV", "2021-04-05")]),
+    ("đơn vị gửi báo cáo tổng hợp số liệu về Sở trước ngày 10", []),      # "số liệu" is no number
+    ("Quyết định này có hiệu lực kể từ ngày ký", []),
+])
+def test_a_qualified_type_before_its_number(sentence, expected):
+    assert [(c.doc_type, c.number, c.issued_date) for c in find_citations(sentence)] == expected

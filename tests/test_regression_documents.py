@@ -20,7 +20,7 @@ SCORER = SHARED / "eval" / "score.py"
 
 # A little under the figure measured when the documents were added (score 0.655 on 16, before
 # any rule was fitted to them); the lead raises it as fixes land.
-FLOOR = 0.63
+FLOOR = 0.72
 
 
 @pytest.fixture(scope="module")

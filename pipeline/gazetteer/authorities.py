@@ -8,11 +8,12 @@ Kon Plông và Đăk Glei" is two … three authorities).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
 from pipeline.gazetteer import places
-from pipeline.gazetteer.groups import GROUP, plural_suffix
+from pipeline.gazetteer.groups import GROUP, bare_plural_levels, plural_suffix
 from pipeline.gazetteer.names import data
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, compiled, headed, phrase, openers
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
@@ -71,17 +72,30 @@ def _after(text: str, m: re.Match, head: str, kind: str, scope: Scope) -> list[M
         return listed
     # Qualifiers stay out of a committee group's name: "UBND các xã, phường liên quan" is the group
     # "Ủy ban nhân dân các xã, phường" named in a clause that narrows it.
-    plural = plural_suffix(text, pos, with_tails=False) or _levels_under_centre(text, pos)
+    plural = (plural_suffix(text, pos, with_tails=False) or _levels_under_centre(text, pos)
+              or bare_plural_levels(text, pos))
     if plural:
         end, suffix = plural
         return [Mention((m.start(), end), f"{head} {suffix}", GROUP)]
-    place = place_suffix(text, pos, scope)
+    place = place_suffix(text, pos, scope) or _shared_place(text, pos, scope)
     if not place:
         return []
     found = [Mention((m.start(), place.end), f"{head} {place.text}", kind, place.unit.code if place.unit else None)]
     for span, more in _elided(text, place, scope):
         found.append(Mention(span, f"{head} {more.text}", kind, more.unit.code if more.unit else None))
     return found
+
+
+def _shared_place(text: str, pos: int, scope: Scope):
+    """ "HĐND, UBND tỉnh": the council and the committee written with one place, after the last;
+    each authority of the list is of that place."""
+    regex, _, _ = _forms()
+    joiner = _ELISION.match(text, pos)
+    nxt = regex.match(text, joiner.end()) if joiner else None
+    if nxt is None or nxt.group("prefix"):
+        return None
+    place = place_suffix(text, nxt.end(), scope) or _shared_place(text, nxt.end(), scope)
+    return dataclasses.replace(place, end=pos) if place is not None else None
 
 
 _ELISION = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")

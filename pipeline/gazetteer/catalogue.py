@@ -192,7 +192,7 @@ _COMMITTEE_LEVEL = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huy
 
 @cache
 def _committee_regex() -> re.Pattern:
-    organs = alternation(data()["party_organs"], headed)
+    organs = alternation(list(data()["party_organs"]) + list(data()["party_organ_short"]), headed)
     committees = alternation(data()["party_committees"], lambda t: "(?i:" + phrase(t) + ")")
     return re.compile(bounded(r"(?:(?P<organ>" + organs + r")\s+)?(?P<committee>" + committees + r")")
                       + r"(?!\s+(?:viên|quyền|thác|nhiệm)\b)")
@@ -219,7 +219,8 @@ def find_party(text: str, openings: Openings, scope: Scope) -> list[Mention]:
                               needs_place=True) if unit else None
         if mention:
             found.append(mention)
-    for m in openings.matches(_committee_regex(), openers(tuple(data()["party_organs"] + data()["party_committees"]))):
+    organs = tuple(data()["party_organs"]) + tuple(data()["party_organ_short"])
+    for m in openings.matches(_committee_regex(), openers(organs + tuple(data()["party_committees"]))):
         found.append(_committee(text, m, scope))
     for m in openings.matches(_party_unit_regex(), openers(tuple(data()["party_units"]))):
         unit_name = " ".join(m.group(0).split())
@@ -233,6 +234,8 @@ def find_party(text: str, openings: Openings, scope: Scope) -> list[Mention]:
 def _committee(text: str, m: re.Match, scope: Scope) -> Mention:
     committee = " ".join(m.group("committee").split()).capitalize()
     organ = " ".join(m.group("organ").split()) if m.group("organ") else None
+    short = {k.lower(): v for k, v in data()["party_organ_short"].items()}
+    organ = short.get(organ.lower(), organ) if organ else None
     organ = next((o for o in data()["party_organs"] if organ and o.lower() == organ.lower()), organ)
     organ = expand(organ) if organ else None  # "BTV Tỉnh ủy"
     level = _COMMITTEE_LEVEL.get(committee.lower())

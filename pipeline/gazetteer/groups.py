@@ -17,6 +17,7 @@ from pipeline.gazetteer import places
 from pipeline.gazetteer.names import expand
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, compiled, headed, phrase, openers, tidy
 from pipeline.gazetteer.scope import Mention, Scope
+from pipeline.letters import UPPER
 
 GROUP = "group"
 
@@ -329,6 +330,31 @@ def plural_suffix(text: str, pos: int, with_tails: bool = True) -> tuple[int, st
     if m:
         return m.end(), tidy(m.group(0))
     return None
+
+
+@cache
+def _bare_levels() -> re.Pattern:
+    level = r"(?:" + places.level_pattern() + r"|" + alternation(
+        resources.load("bodies.yaml")["list_only_levels"], _insensitive) + r")(?!\w)"
+    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
+    return re.compile(r"[ \t]+(?P<items>" + level + r"(?:" + joiner + level + r")+)")
+
+
+def bare_plural_levels(text: str, pos: int) -> tuple[int, str] | None:
+    """Level words listed without "các" after a committee ("UBND huyện, thị xã, thành phố"): each
+    level's committees, the group "… các huyện, thị xã, thành phố". The last level may go on with
+    a name ("huyện, thành phố Cà Mau")."""
+    m = _bare_levels().match(text, pos)
+    if not m or places.canonical_level(re.split(r"\s*,|\s+và\s", m.group("items"))[0]) == "tỉnh":
+        return None  # "UBND tỉnh, thành phố Kon Tum" is the province's committee and the city's
+    end, items = m.end(), _canonical_items(m.group("items"))
+    last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+", " ".join(m.group("items").split()))[-1]
+    named = places.name_after(text, end, last) if places.canonical_level(last) else None
+    if named and named[2] is not None:
+        end, items = named[0], items + " " + named[1]
+    elif re.match(r"[ \t]+[" + UPPER + r"]", text[end:]):
+        return None  # "huyện, thành phố Kon Tum…" with a name the index does not know: not a plain list
+    return end, f"các {items}"
 
 
 def _under_centre(text: str, pos: int) -> tuple[int, str]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline import resources
 from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.names import data, display
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, headed, is_upper, openers
@@ -121,12 +122,27 @@ def _byline(text: str, mention: Mention) -> bool:
 
 
 def _blocked(text: str, m: re.Match, head: dict) -> bool:
+    following = re.compile(r"[ \t]+(\w+)").match(text, m.end())
+    if following and f"{head['head']} {following.group(1)}".lower() in _role_words():
+        return True  # a title written with a capital ("Chi cục Trưởng Chi cục Thủy sản"): no name opens
     after, before, only = _neighbours(head["head"])
     if after and after.match(text, m.end()):
         return True
     if only and not only.match(text, m.end()):
         return True
     return bool(before and before.search(text, max(0, m.start() - 20), m.start()))
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(r.lower() for r in resources.load("bodies_roles.yaml")["roles"])
+
+
+@cache
+def _role_regex() -> re.Pattern:
+    roles = resources.load("bodies_roles.yaml")["roles"]
+    return re.compile(r"\s*(?i:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in
+                                           sorted(roles, key=len, reverse=True)) + r")(?!\w)")
 
 
 @cache
@@ -246,6 +262,8 @@ def _continues(text: str, pos: int, caps: bool) -> bool:
     word = nxt.group(1)
     if word.lower() in opening_words():
         return False  # "Tổng cục Đường bộ, Cục Cảnh sát giao thông": the next body begins
+    if _role_regex().match(text, pos):
+        return False  # "… Chi cục Thủy sản và Thủ trưởng các đơn vị": a title opens the next addressee
     return word.lower() == "chống" or (word[0].isupper() and not caps) or (caps and word.isupper() and word != "VÀ")
 
 

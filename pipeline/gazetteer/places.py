@@ -221,7 +221,7 @@ def _name_run() -> re.Pattern:
 
 @cache
 def _family_names() -> frozenset[str]:
-    return frozenset(data()["family_names"])
+    return frozenset(resources.load("surnames.yaml")["surnames"])
 
 
 def name_after(text: str, pos: int, level: str, era: str | None = None,

@@ -33,14 +33,18 @@ def read_card(doc: Doc) -> dict[str, str]:
         m = pattern.match(line.text)
         if not m:
             continue
-        field = labels[m.group("label").lower()]
-        value = m.group("value").strip()
-        if not value and k + 1 < len(lines):
-            value = lines[k + 1].text.strip()  # a table cell: the value is the next line
-        # Several facts on one line ("Nơi ban hành: Tỉnh Bắc Kạn Người ký: …"): cut at the next label.
-        value = re.split(r"\s+(?=(?:" + "|".join(map(re.escape, labels)) + r")\s*:)", value, flags=re.I)[0]
-        if value and field not in fields:
-            fields[field] = value
+        # Several facts on one line ("Nơi ban hành: Tỉnh Bắc Kạn Người ký: …"): each label its value.
+        pieces = re.split(r"\s+(?=(?:" + "|".join(map(re.escape, labels)) + r")\s*:)", line.text, flags=re.I)
+        for n, piece in enumerate(pieces):
+            p = pattern.match(piece)
+            if not p:
+                continue
+            field = labels[p.group("label").lower()]
+            value = p.group("value").strip()
+            if not value and n == len(pieces) - 1 and k + 1 < len(lines):
+                value = lines[k + 1].text.strip()  # a table cell: the value is the next line
+            if value and field not in fields:
+                fields[field] = value
     return fields
 
 

@@ -6,7 +6,7 @@ import unicodedata
 from functools import cache
 
 from pipeline import gazetteer, resources
-from pipeline.citations import canonical_type, issuer_of_code, type_of_symbol
+from pipeline.citations import canonical_type, issuer_of_code, normalized_separators, type_of_symbol
 from pipeline.dates import BLANK_DAY, find_dates
 from pipeline.doc import Doc, Line
 from pipeline.extract.document.naming import is_upper, official_case, sentence_case
@@ -33,7 +33,7 @@ def _form() -> dict:
 
 def read_header(doc: Doc) -> DocumentInfo | None:
     """The fields of the form's header, or None when the text has no such header (a news article)."""
-    lines = doc.lines[:_HEADER_SCAN]
+    lines = _unflattened(doc.lines[:_HEADER_SCAN])
     form = _form()
     anchor = next((k for k, line in enumerate(lines)
                    if form["_number_line"].match(line.text) or _MOTTO.search(line.text)), None)
@@ -44,7 +44,7 @@ def read_header(doc: Doc) -> DocumentInfo | None:
             return titled
     date_k = next((k for k, line in enumerate(lines) if form["_date_line"].match(line.text)
                    and ("tháng" in line.text or re.search(r"\d", line.text))), None)
-    issuer = _canonical(doc, _issuer(lines, anchor))
+    issuer = _with_province(doc, _canonical(doc, _issuer(lines, anchor)))
     number, symbol = _number(number_line.text) if number_line else (None, None)
     place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
     title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
@@ -57,6 +57,58 @@ def read_header(doc: Doc) -> DocumentInfo | None:
         doc_type = "Công văn"
     return DocumentInfo(doc_type=doc_type, number=number, issuer=issuer, issued_date=issued, place=place,
                         subject=subject)
+
+
+def _unflattened(lines: list[Line]) -> list[Line]:
+    """The header's two columns, when a copy ran them onto shared lines, back on lines of their own.
+
+    "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …" and "TỈNH … Độc lập - Tự do …" hold the issuer's block on
+    the left and the Quốc hiệu on the right; "Số: 12/UBND-VP Hà Tiên, ngày 3 tháng 5 năm 2020" holds
+    the number on the left and the place and date on the right.
+    """
+    form = _form()
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        cuts = []
+        motto = _NATIONAL_MOTTO.search(text)
+        left = text[:motto.start()].strip().upper() if motto else ""
+        if motto and left and is_upper(left) and left.startswith(_issuer_line_starts()):
+            # only an issuer's line ("ỦY BAN …", "TỈNH …"), not a misread half of the motto itself
+            cuts.append(motto.start())
+        elif form["_number_line"].match(text):
+            for m in re.finditer(r"\s(?=[" + UPPER + r"])", text):
+                if form["_date_line"].match(text[m.end():]):
+                    cuts.append(m.end())
+                    break
+        if not cuts:
+            out.append(line)
+            continue
+        start = 0
+        for cut in cuts + [len(text)]:
+            piece = text[start:cut]
+            stripped = piece.strip()
+            if stripped:
+                offset = start + piece.index(stripped)
+                out.append(Line(span=(line.span[0] + offset, line.span[0] + offset + len(stripped)), text=stripped))
+            start = cut
+    return out
+
+
+@cache
+def _issuer_line_starts() -> tuple[str, ...]:
+    form = _form()
+    return tuple(h.upper() for h in form["organization_heads"]) + tuple(p + " " for p in form["place_levels"])
+
+
+def _with_province(doc: Doc, issuer: str | None) -> str | None:
+    """A council named only by its kind ("ỦY BAN NHÂN DÂN", the place's line lost from a table row)
+    takes the province the text names (ANNOTATION.md: the province is added when the text names it)."""
+    if issuer is None or issuer.lower() not in _form()["bare_councils"]:
+        return issuer
+    header_end = (doc.layout.header or (0, 0))[1]
+    province = gazetteer.document_scope(doc.text, None, header_end).province
+    return f"{issuer} {province.level} {province.name}" if province else issuer
 
 
 def _titled_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
@@ -182,6 +234,7 @@ def _number(text: str) -> tuple[str | None, str | None]:
     digits = re.match(r"\d+[a-zđ]?", parts.group("digits"))
     if not digits:
         return None, symbol
+    symbol = normalized_separators("/" + symbol)[1:]
     return f"{digits.group(0)}/{symbol}", symbol
 
 
@@ -256,7 +309,7 @@ def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | N
     for line in lines[1:] if first else lines:
         text = line.text.strip()
         if (form["_authority"].match(text) or re.match(r"(Kính gửi|Căn cứ|Thực hiện|I\.|1\.)", text)
-                or form["_addressee_line"].match(text)
+                or form["_addressee_line"].match(text) or (parts and form["_date_line"].match(text))
                 or _MOTTO.search(text) or len(parts) >= 4 or re.fullmatch(r"[-–—_=*.\s]+", text)):
             break
         if parts and not is_upper(text) and is_upper(parts[-1]) and len(parts[-1]) > 3:

@@ -20,7 +20,7 @@ def _vocabulary() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
     titles = {_bare(t): t for t in data["titles"]}
     title = re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(
         sorted((re.escape(t) for t in titles), key=len, reverse=True)) + r")\b")
-    surnames = "|".join(re.escape(s) for s in sorted(data["surnames"], key=len, reverse=True))
+    surnames = "|".join(re.escape(s) for s in sorted(resources.load("surnames.yaml")["surnames"], key=len, reverse=True))
     ranks = "|".join(re.escape(r) for r in sorted(data["ranks"], key=len, reverse=True))
     # A name: a family name, then one to four more capitalized syllables, and nothing else;
     # a police or army rank may stand before it.
@@ -35,6 +35,14 @@ def _written_titles() -> re.Pattern:
     titles = sorted(resources.load("document_form.yaml")["titles"], key=len, reverse=True)
     return re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(re.escape(t.upper()) for t in titles)
                       + r")(?!\w)")
+
+
+@cache
+def _glued_title() -> re.Pattern:
+    # A title in capitals, then the name in title case on the same line ("CHÁNH VĂN PHÒNGLê Văn A").
+    titles = sorted(resources.load("document_form.yaml")["titles"], key=len, reverse=True)
+    return re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(re.escape(t.upper()) for t in titles)
+                      + r")\s*(?=[" + UPPER + r"][" + LOWER + r"])")
 
 
 def _as_written(text: str) -> str | None:
@@ -67,6 +75,11 @@ def read_signature(doc: Doc) -> Signer | None:
         if text.startswith(("-", "+", "•")) or text.lower().startswith("nơi nhận"):
             continue
         m = title_re.match(_bare(text))
+        glued = _glued_title().match(text)
+        rest = text[glued.end():].strip() if glued else ""
+        if glued and name_re.match(rest):
+            # The title and the name run together on one line ("CHÁNH VĂN PHÒNGLê Văn A").
+            return Signer(name=name_re.match(rest).group("name"), title=_as_written(glued.group("title")))
         if m and len(text) < 40:
             # "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH": the last title before the name is the signer's.
             title = _as_written(text) or titles.get(" ".join(m.group("title").split()), m.group("title"))
