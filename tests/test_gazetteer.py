@@ -383,6 +383,12 @@ def test_group_forms(sentence, expected, gia_lai):
     ("Hội Khuyến học chưa tổ chức đại hội.", [("Hội Khuyến học", "other")]),
     ("Hội Làm vườn dự kiến họp vào tháng tới.", [("Hội Làm vườn", "other")]),
     ("Cục Hàng không Việt Nam phối hợp.", [("Cục Hàng không Việt Nam", "agency")]),
+    # a paper named for its province ends with the province; other papers' names run on
+    ("Báo Gia Lai tăng số trang về phòng cháy.", [("Báo Gia Lai", "other")]),
+    ("Đề nghị Báo Bình Định dành thời lượng đưa tin.", [("Báo Bình Định", "other")]),
+    ("Báo Gia Lai điện tử có bài phản ánh.", [("Báo Gia Lai điện tử", "other")]),
+    ("Báo Nông thôn ngày nay tăng cường thông tin.", [("Báo Nông thôn ngày nay", "other")]),
+    ("Báo Lao động và Xã hội phản ánh kịp thời.", [("Báo Lao động và Xã hội", "other")]),
 ])
 def test_open_names_end(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import resources
+from pipeline.gazetteer import places
 from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.names import data, display
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, headed, is_upper, openers
@@ -161,6 +162,9 @@ def _scan(text: str, m: re.Match, head: dict, scope: Scope, closed: _Closed, lim
     plain, insensitive = _stops()
     stops = insensitive if caps else plain
     pos, words, first_capital = m.end(), 0, None
+    if head.get("place_named") and (end := _province_name_end(text, pos)):
+        # "Báo Quảng Trị tăng thời lượng …": a paper named for its province ends with the name
+        return Mention((m.start(), end), display(text[m.start():end]), head["kind"])
     while words < data()["name_max_words"] and pos < limit:
         inner = closed.at(pos)
         if inner is not None and head.get("owned") and words and inner.kind != GROUP:
@@ -206,6 +210,24 @@ def _scan(text: str, m: re.Match, head: dict, scope: Scope, closed: _Closed, lim
             words += 1
         pos = token.end()
     return _finish(text, m, pos, head, words, first_capital)
+
+
+_CAPITALIZED_RUN = re.compile(r"((?:[ \t]+[" + UPPER + r"]\w*){1,3})(?=[ \t]+[" + LOWER + r"])")
+
+
+def _province_name_end(text: str, pos: int) -> int | None:
+    """The end of a province's name written right after `pos` when a lower-case word follows it,
+    the next verb of the clause; a longer capitalized name ("Báo Nhân Dân") is no place."""
+    run = _CAPITALIZED_RUN.match(text, pos)
+    if not run or not any(u.tier == "province" for u in places.lookup(run.group(1).strip())):
+        return None
+    edition = _edition().match(text, run.end())  # "Báo Kon Tum điện tử" is one paper
+    return edition.end() if edition else run.end()
+
+
+@cache
+def _edition() -> re.Pattern:
+    return re.compile(r"[ \t]+" + alternation(data()["paper_editions"]) + r"(?!\w)")
 
 
 # "về" and what a steering committee is about, up to punctuation; a resolution it follows up
