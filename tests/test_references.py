@@ -150,3 +150,34 @@ def test_an_old_style_dotted_symbol(sentence, number, date):
 ])
 def test_a_qualified_type_before_its_number(sentence, expected):
     assert [(c.doc_type, c.number, c.issued_date) for c in find_citations(sentence)] == expected
+
+
+# The issuer after "của" keeps a dash of its own name; a code's level is the document's province's.
+def test_reference_issuers_with_a_dash_and_a_citys_level(tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_text("SỞ Y TẾ\nTHÀNH PHỐ CẦN THƠ\nSố: 100/SYT-NV\nV/v xem xét đề nghị của các bệnh viện\n"
+                    "Cần Thơ, ngày 3 tháng 5 năm 2010\nKính gửi: các bệnh viện trên địa bàn thành phố Cần Thơ.\n"
+                    "Thực hiện Tờ trình số 12/TTr-UBND ngày 2 tháng 4 năm 2010; "
+                    "căn cứ Thông tư số 05/2009/TT-BLĐTBXH ngày 1/3/2009 của Bộ Lao động - Thương binh và Xã hội; "
+                    "theo Công văn số 7/BC-HĐ ngày 2/3/2009 của Sở Y tế - cơ quan thường trực.\n", encoding="utf-8")
+    doc = prepare(path, "cv")
+    from pipeline.extract import document
+    doc.document = document.find(doc)
+    issuers = {r.number: r.issuer for r in references.find(doc)}
+    assert issuers["12/TTr-UBND"] == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert issuers["05/2009/TT-BLĐTBXH"] == "Bộ Lao động - Thương binh và Xã hội"
+    assert issuers["7/BC-HĐ"] == "Sở Y tế"                     # the dash opens an apposition here
+
+
+# A number first met in the upper-case title is written as the running text writes it.
+def test_a_number_from_an_upper_case_title_takes_the_texts_spelling(tmp_path):
+    path = tmp_path / "kh.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 40/KH-UBND\n"
+                    "Kiên Giang, ngày 2 tháng 3 năm 2022\nKẾ HOẠCH\n"
+                    "THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG NGÀY 1/2/2022 CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+                    "Thực hiện Chỉ thị số 05/CT-TTg ngày 1/2/2022 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch.\n",
+                    encoding="utf-8")
+    doc = prepare(path, "kh")
+    from pipeline.extract import document
+    doc.document = document.find(doc)
+    assert [r.number for r in references.find(doc)] == ["05/CT-TTg"]

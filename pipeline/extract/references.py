@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline import citations
+from pipeline import citations, gazetteer
 from pipeline.citations import Citation, find_citations, issuer_of_code
 from pipeline.doc import Doc
 from pipeline.extract.document.issuer import canonical_issuer
@@ -21,20 +21,25 @@ def find(doc: Doc) -> list[Reference]:
     seen: dict[object, int] = {}
     seen_numbers: dict[object, str] = {}
     references: list[Reference] = []
+    level = _Level(doc)
     for c in find_citations(doc.text):
         key = number_key(c.number) if c.number else (c.doc_type, c.issued_date)
         if key == own_key or (not c.number and own.doc_type == c.doc_type and own.issued_date == c.issued_date):
             continue
         if own_key is None and own.is_report and not c.number and c.doc_type == own.doc_type:
             continue
-        reference = _reference(doc, c)
+        reference = _reference(doc, c, level)
         if key not in seen and c.number:  # cited again, mistyped once: the same document
             key = next((k for k in seen if isinstance(k, str) and k in seen_numbers
                         and citations.misread_of(c.number, seen_numbers[k])), key)
         if key in seen:  # cited again: fill what the first citation left out
             k = seen[key]
             first = references[k]
+            # A number first read from an upper-case title ("19/CT-TTG") is written as the text writes it.
+            number = reference.number if (first.number and reference.number and first.number.isupper()
+                                          and not reference.number.isupper()) else first.number
             references[k] = first.model_copy(update={
+                "number": number,
                 "issued_date": first.issued_date or reference.issued_date,
                 "issuer": first.issuer or reference.issuer})
             continue
@@ -45,9 +50,25 @@ def find(doc: Doc) -> list[Reference]:
     return references
 
 
-def _reference(doc: Doc, c: Citation) -> Reference:
+class _Level:
+    """The level of the document's province ("tỉnh", or "thành phố" for Hải Phòng, Cần Thơ …),
+    looked up once, and only when a citation needs it: finding the province reads the whole text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc, self._level = doc, None
+
+    def __str__(self) -> str:
+        if self._level is None:
+            province = gazetteer.document_scope(self._doc.text).province
+            self._level = province.level if province else "tỉnh"
+        return self._level
+
+
+def _reference(doc: Doc, c: Citation, level: _Level) -> Reference:
     issuer = canonical_issuer(c.issuer, doc) if c.issuer else None
     if issuer is None and c.issuer_code:
-        coded = issuer_of_code(c.issuer_code)
+        # "{level}" of a code is the level of the document's province: a letter of a city's
+        # committee ("/UBND-VX" in Cần Thơ) is "Ủy ban nhân dân thành phố Cần Thơ", not "tỉnh".
+        coded = issuer_of_code(c.issuer_code, str(level))
         issuer = canonical_issuer(coded, doc) if coded else None
     return Reference(doc_type=c.doc_type, number=c.number, issued_date=c.issued_date, issuer=issuer, span=c.span)

@@ -17,7 +17,10 @@ _LEADING_WORDS = re.compile(r"^(?:Theo đó|Đồng thời|Hiện nay|Sau khi xe
 
 
 def canonical_issuer(raw: str, doc: Doc) -> str | None:
-    name = _TRAILING_WORDS.sub("", _LEADING_WORDS.sub("", " ".join(raw.split()).strip(" ,.;:")))
+    whole = _LEADING_WORDS.sub("", " ".join(raw.split()).strip(" ,.;:"))
+    # A name with a dash of its own ("Bộ Lao động - Thương binh và Xã hội") is not cut at the dash.
+    dashed = " - " in whole and gazetteer.canonical(whole) is not None
+    name = whole if dashed else _TRAILING_WORDS.sub("", whole)
     if not name or not name[0].isupper():
         return None
     header_end = (doc.layout.header or (0, 0))[1]
