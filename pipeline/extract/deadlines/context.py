@@ -86,7 +86,7 @@ class DocContext:
     def in_subject(self, span: Span) -> bool:
         """Inside "V/v …", "về việc …" or a citation's "về …" ("Công văn số 310/UBND-NC về việc …")."""
         sentence = self.sentences.around(span)
-        if not _MAY_OPEN_SUBJECT.search(self.doc.text, sentence[0], span[0]):
+        if not _may_open_subject().search(self.doc.text, sentence[0], span[0]):
             return False  # most sentences: no "về" before the expression, so no subject to look for
         if sentence not in self._subjects:
             self._subjects[sentence] = subject_spans(self.doc.text, *sentence)
@@ -110,10 +110,11 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
         return "past"
     if _in_past_frame(before, anchor):
         return "a past year's account"
+    # "… hằng năm" in a cited document's title is its topic, however firm a recurrence is elsewhere.
+    if (not strong or e.cue == "recurrence") and ctx.in_subject(e.span):
+        return "a document's subject"
     if strong:
         return None
-    if ctx.in_subject(e.span):
-        return "a document's subject"
     if _in_purpose(before):
         return "a purpose"
     if e.cue == "recurrence":
@@ -139,11 +140,32 @@ def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Sp
         return "a forecast or reported event"
     if e.cue not in STRONG_CUES and _in_forecast_paragraph(text, e.span[0]):
         return "a forecast"
+    if _dates_an_event(before, text[e.span[1]:clause[1]]):
+        return "the dates of an event"
     near = " ".join(before.split()[-vocab.context_words()["plan_window"]:])
     plans = list(vocab.context_pattern("plan_markers").finditer(near))
     if plans and not vocab.context_pattern("plan_exceptions").search(near[plans[-1].start():]):
         return "another body's plan"
     return None
+
+
+def _dates_an_event(before: str, after: str) -> bool:
+    """"Hội nghị diễn ra tại tỉnh từ ngày 5 đến ngày 7/3": an event verb a few words before, with no
+    instruction between; "Từ ngày 5 đến hết ngày 9/3, Giám đốc Sở đi công tác …": a range that opens its
+    clause, set off by a comma, before the event verb. "Các sở gửi báo cáo trước ngày 1/3 để chuẩn bị
+    Hội nghị diễn ra …" keeps its limit: the event follows an instruction."""
+    events, orders = vocab.context_pattern("event_markers"), vocab.context_pattern("instruction_verbs")
+    window = vocab.context_words()["event_window"]
+    near = " ".join(before.split()[-window:])
+    last = None
+    for last in events.finditer(near):
+        pass
+    if last and not orders.search(near, last.end()):
+        return True
+    if not (_ITEM_MARK.fullmatch(before) and after.startswith(",")):
+        return False
+    first = events.search(after)
+    return bool(first) and not orders.search(after, 0, first.start())
 
 
 @cache
@@ -276,9 +298,15 @@ def _heads_its_line(before: str, after: str) -> bool:
 
 
 def _line_before(text: str, position: int) -> str:
-    """The line before the one at `position` ("2. Mục tiêu cụ thể:")."""
-    line_start = text.rfind("\n", 0, position)
-    return text[text.rfind("\n", 0, max(line_start, 0)) + 1:max(line_start, 0)]
+    """The line before the one at `position` ("2. Mục tiêu cụ thể:"), past blank lines: a page copied
+    from the web leaves one between every two paragraphs."""
+    end = text.rfind("\n", 0, position)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return text[start:end]
+        end = start - 1
+    return ""
 
 
 def _looks_like_a_fraction(text: str, e: TimeExpression) -> bool:
@@ -335,7 +363,9 @@ def _inside(span: Span, regions: list[Span]) -> bool:
 
 # ---- subjects of documents -------------------------------------------------------------------
 
-_MAY_OPEN_SUBJECT = re.compile(r"về|v/v", FLAGS)
+@cache
+def _may_open_subject() -> re.Pattern:
+    return re.compile("|".join(["về", "v/v", *vocab.context_words()["citation_title_verbs"]]), FLAGS)
 
 
 @cache
@@ -354,7 +384,18 @@ def subject_spans(text: str, start: int = 0, end: int | None = None) -> list[Spa
         # "về" before a capital goes to a body ("báo cáo về Sở Nội vụ"); a subject goes on in lower case.
         if m and not m.group("next").isupper() and not _sentence_breaks(m.group(0)):
             starts.append(m.start("ve"))
+        title = _citation_title().match(text, citation.span[1])
+        if title and not title.group("next").isupper():
+            starts.append(title.start("verb"))
     return [(start, _subject_end(text, start + 3)) for start in sorted(set(starts))]
+
+
+@cache
+def _citation_title() -> re.Pattern:
+    # "Quyết định số 24/2021/QĐ-TTg ngày 16/7/2021 của Thủ tướng Chính phủ quy định …": no comma, no
+    # clause end between the citation and the verb that opens its title.
+    verbs = vocab.alternation(vocab.context_words()["citation_title_verbs"])
+    return re.compile(r"[^;:,.\n]{0,100}?(?<!\w)(?P<verb>" + verbs + r")\s+(?P<next>\w)", FLAGS)
 
 
 _SUBJECT_END = re.compile(r"[;:\n(]|\.(?:\s+(?P<next>\S)|$)")
