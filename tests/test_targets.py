@@ -200,6 +200,11 @@ GOALS = [
      "toàn bộ hồ sơ công việc được xử lý trên môi trường mạng"),
     ("Phấn đấu có thêm 05 xã đạt chuẩn; huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới.",
      "huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới"),
+    # an abbreviation in brackets belongs to the name before it; a bracket of another kind ends the goal
+    ("Phấn đấu đạt chỉ số hài lòng của người dân (SIPAS) ở nhóm dẫn đầu cả nước.",
+     "đạt chỉ số hài lòng của người dân (SIPAS) ở nhóm dẫn đầu cả nước"),
+    ("Phấn đấu huyện Ia Grai hoàn thành nhiệm vụ xây dựng nông thôn mới (theo bộ tiêu chí mới).",
+     "huyện Ia Grai hoàn thành nhiệm vụ xây dựng nông thôn mới"),
     # a list label is no part of the goal
     ("II. MỤC TIÊU\na) Phấn đấu có thêm 05 xã đạt chuẩn;\nb) huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới.",
      "huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới"),

@@ -107,9 +107,10 @@ def _is_state(state: str) -> bool:
 
 
 def _goal_end(text: str, start: int, limit: int) -> int:
-    """Up to ";", ".", a purpose word or a score of words, whichever comes first."""
+    """Up to ";", ".", "(", a purpose word or a score of words, whichever comes first. An abbreviation
+    in brackets ("chỉ số phát triển con người (HDI) ở mức …") is part of the name it follows."""
     end = limit
-    for m in re.finditer(r"[;.:!?\n]|\s\(", text[start:limit]):
+    for m in re.finditer(r"[;.:!?\n]|\s\((?![A-ZĐ][A-ZĐ0-9&\- ]{0,11}\))", text[start:limit]):
         end = start + m.start()
         break
     purpose = _purpose().search(text, start, end)
