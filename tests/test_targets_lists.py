@@ -25,6 +25,9 @@ UNITS = [
     ("Tổng lượt khách phấn đấu đạt trên 6 triệu lượt.", 6, "triệu lượt"),
     ("Thu nhập bình quân đầu người: 75 triệu đồng/năm.", 75, "triệu đồng"),
     ("Phấn đấu đạt 12,5 bác sĩ/vạn dân.", 12.5, "bác sĩ"),
+    # a compound counted noun is the unit whole ("tàu cá" counts fishing boats), a bare "tàu" alone
+    ("Đến nay toàn tỉnh có 3.250 tàu cá đã lắp thiết bị giám sát hành trình.", 3250, "tàu cá"),
+    ("Phấn đấu đưa vào khai thác 12 tàu chở khách mới.", 12, "tàu"),
     # a multiple
     ("Số hộ tham gia gấp hơn 4 lần so với năm 2015.", 4, "lần"),
 ]
