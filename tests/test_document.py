@@ -218,3 +218,34 @@ def test_a_signer_second_on_a_fact_box_line(tmp_path):
             "Ngày ban hành: 05/02/2016 Ngày hiệu lực: Đã biết\n\n")
     info = _document(tmp_path, card + _LETTER_HEAD)
     assert info.signer.name == "Lữ Thanh Tùng" and info.issued_date == "2015-03-03"
+
+
+# --- a copy that lost its trích yếu: the subject from the document's own opening ----------
+_HEAD = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: {number} | Phú Yên, ngày 12 tháng 4 năm 2024 |
+"""
+OPENINGS = [
+    ("215/QĐ-UBND", "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+     "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển nghề muối trên địa bàn tỉnh Phú Yên.\n"
+     "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n",
+     "ban hành Kế hoạch phát triển nghề muối trên địa bàn tỉnh Phú Yên"),
+    ("216/QĐ-UBND", "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Đề án trồng rừng ven biển giai đoạn 2024-2028 với các nội dung chủ yếu sau:\n"
+     "1. Mục tiêu.\n",
+     "phê duyệt Đề án trồng rừng ven biển giai đoạn 2024-2028"),
+    ("58/KH-UBND", "Thực hiện Chỉ thị số 03/CT-UBND ngày 02/02/2024 của Ủy ban nhân dân tỉnh;\n"
+     "Ủy ban nhân dân tỉnh ban hành Kế hoạch kiểm tra an toàn đập, hồ chứa nước năm 2024, cụ thể như sau:\n"
+     "I. MỤC ĐÍCH, YÊU CẦU\n",
+     "kiểm tra an toàn đập, hồ chứa nước năm 2024"),
+    # no opening that names what is issued: no subject guessed
+    ("59/KH-UBND", "Thực hiện Chỉ thị số 03/CT-UBND ngày 02/02/2024 của Ủy ban nhân dân tỉnh;\nI. MỤC ĐÍCH, YÊU CẦU\n"
+     "Các sở triển khai kế hoạch của ngành.\n", None),
+    ("217/QĐ-UBND", "QUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác liên ngành kiểm tra hồ chứa.\n", None),
+]
+
+
+@pytest.mark.parametrize("number, body, subject", OPENINGS)
+def test_subject_from_the_opening_when_the_title_is_lost(tmp_path, number, body, subject):
+    path = tmp_path / "vb.txt"
+    path.write_text(_HEAD.format(number=number) + body, encoding="utf-8")
+    info = document.find(prepare(path, "vb"))
+    assert info.subject == subject

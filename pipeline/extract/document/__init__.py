@@ -10,6 +10,7 @@ from __future__ import annotations
 from pipeline.doc import Doc
 from pipeline.extract.document.card import complete
 from pipeline.extract.document.header import read_header
+from pipeline.extract.document.opening import opening_subject
 from pipeline.extract.document.report import read_report
 from pipeline.extract.document.signature import read_signature
 from pipeline.records import DocumentInfo
@@ -20,4 +21,7 @@ def find(doc: Doc) -> DocumentInfo:
     if header is None:
         return read_report(doc)
     signer = read_signature(doc)
-    return complete(header.model_copy(update={"signer": signer, "is_report": False}), doc)
+    info = complete(header.model_copy(update={"signer": signer, "is_report": False}), doc)
+    if info.subject is None:
+        info = info.model_copy(update={"subject": opening_subject(doc, info.doc_type)})
+    return info
