@@ -103,6 +103,10 @@ from pipeline.extract.document.naming import sentence_case  # noqa: E402
     # Not names: ordinary words, a level word with no unit after it, "vụ" inside "phục vụ".
     ("NÂNG CAO CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN CỦA CẤP TỈNH", "nâng cao chất lượng phục vụ người dân của cấp tỉnh"),
     ("BAN HÀNH QUY CHẾ LÀM VIỆC", "ban hành quy chế làm việc"),
+    # "xã hội" is a word where no commune of that name is registered; a registered one keeps its capitals
+    ("ĐẨY MẠNH CÔNG TÁC XÃ HỘI GIAI ĐOẠN 2026-2030", "đẩy mạnh công tác xã hội giai đoạn 2026-2030"),
+    ("KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025", "kế hoạch phát triển kinh tế - xã hội năm 2025"),
+    ("HỖ TRỢ NÔNG DÂN XÃ HỘI AN, HUYỆN CHỢ MỚI", "hỗ trợ nông dân xã Hội An, huyện Chợ Mới"),
 ])
 def test_an_upper_case_subject_keeps_its_proper_names(upper, expected):
     assert sentence_case(upper) == expected

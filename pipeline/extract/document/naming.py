@@ -87,6 +87,9 @@ def sentence_case(text: str) -> str:
             put(mention.span[0], mention.name)
     for place in gazetteer.find_places(text):
         written = text[place.span[0]:place.span[1]]
+        level = written[:len(written) - len(place.name)].split()
+        if not place.units and level and lexicon.is_word(level[-1], place.name.split()[0], places=False):
+            continue  # "CÔNG TÁC XÃ HỘI GIAI ĐOẠN …": "xã hội" is a word, no commune the register knows
         if written.lower().endswith(place.name.lower()):
             put(place.span[1] - len(place.name), place.name)
     return "".join(out)
