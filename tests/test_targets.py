@@ -205,6 +205,15 @@ GOALS = [
      "đạt chỉ số hài lòng của người dân (SIPAS) ở nhóm dẫn đầu cả nước"),
     ("Phấn đấu huyện Ia Grai hoàn thành nhiệm vụ xây dựng nông thôn mới (theo bộ tiêu chí mới).",
      "huyện Ia Grai hoàn thành nhiệm vụ xây dựng nông thôn mới"),
+    # under a goal heading, what is ended for good is a state reached
+    ("II. MỤC TIÊU\n2. Mục tiêu cụ thể\na) Ngăn chặn, giải quyết dứt điểm các vụ khiếu nại đông người kéo dài;",
+     "Ngăn chặn, giải quyết dứt điểm các vụ khiếu nại đông người kéo dài"),
+    # under a goal heading, a purpose that reaches a state by a time is the goal
+    ("2. Mục tiêu\nMục tiêu 1: Duy trì tốc độ trồng rừng để đạt tỷ lệ che phủ rừng của tỉnh trước năm 2030.",
+     "đạt tỷ lệ che phủ rừng của tỉnh trước năm 2030"),
+    # … and so does one whose sentence opens with a goal's label, the heading written oddly
+    ("3/- Các mục tiêu:\nMục tiêu 2: Duy trì tốc độ trồng rừng để đạt tỷ lệ che phủ rừng của tỉnh trước năm 2030.",
+     "đạt tỷ lệ che phủ rừng của tỉnh trước năm 2030"),
     # a list label is no part of the goal
     ("II. MỤC TIÊU\na) Phấn đấu có thêm 05 xã đạt chuẩn;\nb) huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới.",
      "huyện Chư Păh hoàn thành nhiệm vụ xây dựng nông thôn mới"),
@@ -234,6 +243,12 @@ NOT_TARGETS = [
     "Bổ sung 04 thủ tục hành chính vào danh mục.",                           # an act of the document
     "Rà soát, khắc phục các tiêu chí tại 06 xã nêu trên.",                   # a figure given before
     "I. MỤC ĐÍCH, YÊU CẦU\n1. Phấn đấu hoàn thành chương trình chuyển đổi số của tỉnh.",
+    # a purpose without a time under a goal heading; one with a time outside a goal heading
+    "2. Mục tiêu\nĐẩy mạnh ứng dụng công nghệ thông tin để đạt hiệu quả cao trong điều hành.",
+    "Các sở đẩy mạnh trồng rừng để đạt tỷ lệ che phủ rừng của tỉnh trước năm 2030.",
+    # an instruction, not under a goal heading; a goal heading's general aim ("Tiếp tục …")
+    "Các xã giải quyết dứt điểm các điểm tập kết rác tự phát trong tháng 5.",
+    "1. Mục tiêu chung\nTiếp tục giải quyết dứt điểm các vụ khiếu nại đông người kéo dài.",
     # the end a task heads toward is a purpose (ANNOTATION.md)
     "Các sở kết nối hệ thống, hướng tới mục tiêu chỉ đạo điều hành trên dữ liệu số.",
 ]

@@ -32,6 +32,7 @@ def goals_in(text: str, sentence: Span, under_goal_heading: bool = False, aims_f
     out = []
     if aims_from is not None:
         out.extend(_governed(text, max(sentence[0], aims_from), sentence[1], out, _AIM_PIECE))
+    under_goal_heading = under_goal_heading or bool(_goal_label().match(text, sentence[0]))
     governed_from = sentence[0] if under_goal_heading else None
     for m in _openers().finditer(text, *sentence):
         if _after_purpose(text, sentence[0], m.start()):
@@ -42,6 +43,8 @@ def goals_in(text: str, sentence: Span, under_goal_heading: bool = False, aims_f
             out.append(Goal((m.start(), goal[1]), goal[0]))
     if governed_from is not None:
         out.extend(_governed(text, governed_from, sentence[1], out))
+    if under_goal_heading:
+        out.extend(_purposes_with_a_time(text, sentence, out))
     for m in _stated().finditer(text, *sentence):
         end = _goal_end(text, m.end(), sentence[1])
         state = _clean(text[m.end():end])
@@ -86,6 +89,36 @@ def _governed(text: str, start: int, end: int, found: list[Goal], pieces: re.Pat
         if goal:
             out.append(Goal((a, goal[1]), goal[0]))
     return out
+
+
+def _purposes_with_a_time(text: str, sentence: Span, found: list[Goal]) -> list[Goal]:
+    """"Mục tiêu 1: Duy trì xu thế giảm sinh để đạt mức sinh thay thế trước năm 2030": the purpose
+    reaches a state by a time, so it is the goal (the means before it is not)."""
+    out = []
+    for m in _purpose_reach().finditer(text, *sentence):
+        verb = _reach().match(text, m.end())
+        if not verb or any(g.span[0] <= m.start() < g.span[1] for g in found):
+            continue
+        end = _goal_end(text, verb.end(), sentence[1])
+        state = _clean(text[verb.end():end])
+        if _is_state(state) and _time_limit().search(state):
+            out.append(Goal((m.start(), end), _clean(text[verb.start():end])))
+    return out
+
+
+@cache
+def _goal_label() -> re.Pattern:
+    return re.compile(r"\W{0,3}" + cues.data()["goals"]["label"], re.IGNORECASE)
+
+
+@cache
+def _purpose_reach() -> re.Pattern:
+    return re.compile(r"(?<!\w)" + cues.data()["goals"]["purpose_reach"], re.IGNORECASE)
+
+
+@cache
+def _time_limit() -> re.Pattern:
+    return re.compile(cues.data()["goals"]["time_limit"], re.IGNORECASE)
 
 
 def _reached(text: str, start: int, limit: int) -> tuple[str, int] | None:
@@ -160,7 +193,8 @@ def _general() -> re.Pattern:
 
 @cache
 def _reach() -> re.Pattern:
-    return cues.compile_words(cues.data()["goals"]["reach"])
+    goals = cues.data()["goals"]
+    return cues.compile_words(goals["reach"] + goals.get("reach_ended", []))
 
 
 @cache
