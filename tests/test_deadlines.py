@@ -90,6 +90,7 @@ EXPRESSIONS = [
     ("Từ ngày 18/3 đến hết ngày 29/3/2024, các xã ra quân dọn vệ sinh kênh mương.", [("2024-03-18", "2024-03-29", None)]),
     ("Các sở gửi báo cáo trước ngày 25/3/2024 để chuẩn bị cho hội nghị diễn ra vào cuối tháng 4.",
      [(None, "2024-03-25", None)]),
+    ("Đại hội các chi hội phải được tổ chức trước ngày 30/6/2024.", [(None, "2024-06-30", None)]),
     # a sub-heading "2.1. Giai đoạn …" under "Mục tiêu cụ thể", blank lines between, as a web page copies it
     ("2. Mục tiêu cụ thể\n\n2.1. Giai đoạn 2024 - 2026\n\n- Đạt 70% số thôn có nhà văn hóa đạt chuẩn.",
      [("2024-01-01", "2026-12-31", None)]),

@@ -33,6 +33,9 @@ from pipeline.extract.deadlines.vocabulary import FLAGS
 
 STRONG_CUES = frozenset({"before", "latest", "term", "duration", "label", "occasion", "range"})
 WEAK_CUES = frozenset({"within", "until", "from", "after"})
+# Cues that bound work whatever happens around them: "Đại hội phải diễn ra trước ngày 30/6" is a limit,
+# "Đại hội diễn ra từ ngày 28 đến ngày 30/6" the dates of an event.
+LIMIT_CUES = frozenset({"before", "latest", "term", "duration", "label", "until"})
 # A bare stage or school year names a programme; only a goal or a bound makes it a period of work.
 NAMING_KINDS = frozenset({"stage", "school_year"})
 BARE_KINDS = frozenset({"day", "days", "month", "quarter", "half", "year", "stage", "late_months"})
@@ -140,7 +143,7 @@ def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Sp
         return "a forecast or reported event"
     if e.cue not in STRONG_CUES and _in_forecast_paragraph(text, e.span[0]):
         return "a forecast"
-    if _dates_an_event(before, text[e.span[1]:clause[1]]):
+    if e.cue not in LIMIT_CUES and _dates_an_event(before, text[e.span[1]:clause[1]]):
         return "the dates of an event"
     near = " ".join(before.split()[-vocab.context_words()["plan_window"]:])
     plans = list(vocab.context_pattern("plan_markers").finditer(near))
