@@ -91,6 +91,12 @@ EXPRESSIONS = [
     ("Các sở gửi báo cáo trước ngày 25/3/2024 để chuẩn bị cho hội nghị diễn ra vào cuối tháng 4.",
      [(None, "2024-03-25", None)]),
     ("Đại hội các chi hội phải được tổ chức trước ngày 30/6/2024.", [(None, "2024-06-30", None)]),
+    # a period set off by a colon before its goal
+    ("Giai đoạn 2025 - 2027: phấn đấu mỗi huyện có thêm 02 xã đạt chuẩn.", [("2025-01-01", "2027-12-31", None)]),
+    ("Năm 2025: phấn đấu 100% trường học có nhà vệ sinh đạt chuẩn.", [("2025-01-01", "2025-12-31", None)]),
+    # an event's dates and the work around it, in one sentence
+    ("Hội chợ diễn ra từ ngày 5 đến ngày 7/4/2024; các xã treo băng rôn từ ngày 1/4/2024 đến hết ngày 8/4/2024.",
+     [("2024-04-01", "2024-04-08", None)]),
     # a sub-heading "2.1. Giai đoạn …" under "Mục tiêu cụ thể", blank lines between, as a web page copies it
     ("2. Mục tiêu cụ thể\n\n2.1. Giai đoạn 2024 - 2026\n\n- Đạt 70% số thôn có nhà văn hóa đạt chuẩn.",
      [("2024-01-01", "2026-12-31", None)]),
@@ -245,6 +251,9 @@ NOT_DEADLINES = [
     # the dates of an event or of someone's absence, not a limit set for work
     "Từ ngày 18/3 đến hết ngày 22/3/2024, Giám đốc Sở đi công tác tại thành phố Hồ Chí Minh.",
     "Nhân dịp Hội chợ nông sản diễn ra tại thành phố từ ngày 5 đến ngày 9 tháng 4 năm 2024, Ủy ban nhân dân tỉnh đề nghị:",
+    # a period set off by a colon before a result, or before nothing
+    "Giai đoạn 2021 - 2023: toàn tỉnh đã có 30 xã đạt chuẩn nông thôn mới.",
+    "Năm 2025:\nCác xã tiếp tục rà soát hồ sơ.",
     # a recurrence in a cited document's title, opened by its verb
     "Căn cứ Thông tư số 03/2023/TT-BNV ngày 10/02/2023 của Bộ Nội vụ hướng dẫn việc đánh giá cán bộ hằng năm;",
     "Thực hiện Quyết định số 40/QĐ-UBND ngày 5/01/2024 của Ủy ban nhân dân tỉnh phê duyệt danh mục kiểm tra định kỳ hằng quý.",

@@ -263,7 +263,8 @@ def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str)
         return "bare"
     if head is None and _heads_its_line(before, after):
         head = nearest_head(_line_before(ctx.doc.text, e.span[0]), window)
-    if period.kind != "day" and (head == "goal" or (head is None and _goal_follows(after))):
+    goal_after = after if after.strip() else _line_after(ctx.doc.text, e.span[1])
+    if period.kind != "day" and (head == "goal" or (head is None and _goal_follows(goal_after))):
         return None
     if period.kind not in ("day", "days", "stage") and head is None and _frames_its_sentence(before, after):
         return None
@@ -272,6 +273,13 @@ def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str)
     if _alone_in_cell(ctx, e.span):
         return None
     return "bare" if head != "naming" else "names a plan or programme"
+
+
+def _line_after(text: str, position: int) -> str:
+    """The rest of the line past a colon that ended the clause ("Giai đoạn 2026 - 2030: phấn đấu …")."""
+    end = text.find("\n", position)
+    rest = text[position:end if end >= 0 else len(text)]
+    return rest.lstrip(" \t")[1:] if rest.lstrip(" \t").startswith(":") else ""
 
 
 def _goal_follows(after: str) -> bool:
