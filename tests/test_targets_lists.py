@@ -253,3 +253,15 @@ def test_which_labels_name_the_figure(text, value, quote):
 def test_a_list_item_takes_the_period_of_its_lead_in():
     got = _by_value("Các chỉ tiêu chủ yếu năm 2025 gồm:\n- Thu ngân sách nhà nước: 9.000 tỷ đồng\n")[9000]
     assert (got["status"], got["period"]) == ("target", {"start": "2025-01-01", "end": "2025-12-31"})
+
+
+# "mỗi năm", "bình quân hằng năm" say how often, not what is counted: the indicator is read past them.
+@pytest.mark.parametrize("text, value, indicator", [
+    ("Phấn đấu mỗi năm giảm 2-3% tỷ lệ trẻ suy dinh dưỡng.", 2, "tỷ lệ trẻ suy dinh dưỡng"),
+    ("Phấn đấu bình quân hằng năm giảm 1,5% tỷ lệ hộ nghèo.", 1.5, "tỷ lệ hộ nghèo"),
+    # a noun before the figure stays the indicator
+    ("Mỗi năm số hộ nghèo giảm 1.200 hộ.", 1200, "số hộ nghèo"),
+])
+def test_a_yearly_rate_word_is_no_indicator(text, value, indicator):
+    found = _by_value(text)
+    assert found[value]["indicator"] == indicator
