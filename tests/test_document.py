@@ -240,6 +240,7 @@ OPENINGS = [
     ("59/KH-UBND", "Thực hiện Chỉ thị số 03/CT-UBND ngày 02/02/2024 của Ủy ban nhân dân tỉnh;\nI. MỤC ĐÍCH, YÊU CẦU\n"
      "Các sở triển khai kế hoạch của ngành.\n", None),
     ("217/QĐ-UBND", "QUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác liên ngành kiểm tra hồ chứa.\n", None),
+    ("60/KH-UBND", "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau:\nI. MỤC ĐÍCH\n", None),
 ]
 
 

@@ -13,6 +13,8 @@ from functools import cache
 from pipeline import resources
 from pipeline.doc import Doc
 
+MIN_WORDS = 5
+
 
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, int]:
@@ -29,7 +31,8 @@ def opening_subject(doc: Doc, doc_type: str | None) -> str | None:
             return _tidy(m.group("verb").lower() + " " + m.group("what"))
     if doc_type == "Kế hoạch":
         m = plan.search(head)
-        if m:
+        # "… ban hành Kế hoạch triển khai thực hiện như sau:" names no topic: a few words are no subject.
+        if m and len(m.group("what").split()) >= MIN_WORDS:
             return _tidy(m.group("what"))
     return None
 
