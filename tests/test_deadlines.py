@@ -100,6 +100,12 @@ EXPRESSIONS = [
     # a sub-heading "2.1. Giai đoạn …" under "Mục tiêu cụ thể", blank lines between, as a web page copies it
     ("2. Mục tiêu cụ thể\n\n2.1. Giai đoạn 2024 - 2026\n\n- Đạt 70% số thôn có nhà văn hóa đạt chuẩn.",
      [("2024-01-01", "2026-12-31", None)]),
+    # the document's own clause after a cited title; a meeting the document convenes
+    ("Căn cứ Quyết định số 15/QĐ-UBND ngày 2/1/2024 của Ủy ban nhân dân tỉnh ban hành kế hoạch kiểm tra năm 2024, "
+     "Sở Nội vụ thông báo lịch kiểm tra trong tháng 4/2024 như sau:", [("2024-04-01", "2024-04-30", None)]),
+    ("Thực hiện Công văn số 100/SNV-CCVC ngày 2/3/2024 của Sở Nội vụ hướng dẫn báo cáo hằng quý, "
+     "các phòng báo cáo kết quả hằng tháng.", [(None, None, "FREQ=MONTHLY")]),
+    ("Hội nghị được tổ chức vào ngày 25/3/2024 tại Hội trường tỉnh.", [("2024-03-25", "2024-03-25", None)]),
     # a recurrence of the document's own, after a cited document without a title verb
     ("Thực hiện Quyết định số 12/QĐ-UBND ngày 02/01/2024 của Ủy ban nhân dân tỉnh, các xã rà soát hộ nghèo hằng năm.",
      [(None, None, "FREQ=YEARLY")]),

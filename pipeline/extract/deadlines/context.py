@@ -390,6 +390,7 @@ def subject_spans(text: str, start: int = 0, end: int | None = None) -> list[Spa
     """Where documents' subjects are written in text[start:end]: periods there name a topic, not a limit."""
     end = len(text) if end is None else end
     starts = [m.start() for m in vocab.context_pattern("subject_openers").finditer(text, start, end)]
+    titles: list[int] = []
     for citation in find_citations(text, start, end):
         m = _citation_subject().match(text, citation.span[1])
         # "về" before a capital goes to a body ("báo cáo về Sở Nội vụ"); a subject goes on in lower case.
@@ -397,8 +398,20 @@ def subject_spans(text: str, start: int = 0, end: int | None = None) -> list[Spa
             starts.append(m.start("ve"))
         title = _citation_title().match(text, citation.span[1])
         if title and not title.group("next").isupper():
-            starts.append(title.start("verb"))
-    return [(start, _subject_end(text, start + 3)) for start in sorted(set(starts))]
+            titles.append(title.start("verb"))
+    spans = [(start, _subject_end(text, start + 3)) for start in sorted(set(starts))]
+    return spans + [(start, _title_end(text, start)) for start in sorted(set(titles))]
+
+
+def _title_end(text: str, start: int) -> int:
+    """A title opened by its verb ends as a subject does, or earlier where the document's own clause
+    takes over after a comma: a body ("…, Sở Nội vụ thông báo …") or a group ("…, các phòng báo cáo …")."""
+    end = _subject_end(text, start + 3)
+    for m in re.finditer(r",\s+(\w+)", text[start:end]):
+        if m.group(1)[0].isupper() or m.group(1).lower() in vocab.context_words()["title_end_openers"]:
+            return start + m.start()
+    return end
+
 
 
 @cache
