@@ -16,8 +16,9 @@ from pipeline.doc import Span
 
 # "06-NQ/ĐH", "81/ND-HĐND", "116/2021/NĐ-CP", "1413/CAT-PC04(Đ1)", "30c/NQ-CP", "237".
 # A year mistyped ("45/25010/NĐ-CP") is kept where a symbol follows it (ANNOTATION.md: numbers as
-# written); a symbol's parts may be joined by a dot ("16/CGC.BT").
-_NUMBER = (r"(?P<number>\d{1,6}[a-zđ]?(?:[/-](?:(?:19|20)\d\d(?![\d])|\d{2,5}(?=[/-][A-ZĐ])"
+# written); a symbol's parts may be joined by a dot ("16/CGC.BT"), and a hyphen a typist followed
+# with a space still joins them ("60/2003/NĐ- CP").
+_NUMBER = (r"(?P<number>\d{1,6}[a-zđ]?(?:(?:[/-]|-[ \t](?=[A-ZĐ]))(?:(?:19|20)\d\d(?![\d])|\d{2,5}(?=[/-][A-ZĐ])"
            r"|[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*(?:\([A-ZĐ0-9]+\))?))*)")
 _ISSUER_STOP = re.compile(
     r"\s+(?:về việc|về|v/v|nhằm|để|theo|tại|trong|thì|đã|đang|sẽ|được|yêu cầu|quy định|hướng dẫn|"
@@ -139,7 +140,7 @@ def _bare_numbers(text: str, start: int, end: int, typed: list[Citation]) -> lis
 
 
 def _clean_number(number: str | None) -> str | None:
-    return normalized_separators(number.rstrip(".-/")) if number else None
+    return normalized_separators(re.sub(r"-[ \t]+", "-", number.rstrip(".-/"))) if number else None
 
 
 def normalized_separators(number: str) -> str:
@@ -168,6 +169,10 @@ def _named_law_date(text: str, pos: int, end: int) -> tuple[str | None, int]:
     m = re.compile(r"[^\n;.()]{3,90}?\s+(?=ngày\s)").match(text, pos, end)
     if not m:
         return None, pos
+    pattern, _, _, _ = _grammar()
+    listed = re.search(r",\s*(?=\w)", m.group(0))
+    if listed and pattern.match(text, pos + listed.end()):
+        return None, pos  # "Luật Đầu tư công, Nghị định số 40/2020/NĐ-CP ngày …": the date is the next one's
     return _date_after(text, m.end(), end)
 
 

@@ -109,6 +109,9 @@ def _members(text: str, m: re.Match, head: dict, groups: dict[str, str], scope: 
         spans.append((n.start(g), n.end(g), groups[g]))
         pos = n.end()
     whole = (m.start(), pos)
+    if len(spans) == 1 and ":" not in text[m.start():spans[0][0]]:
+        # "các Sở Giáo dục và Đào tạo" names no members: every such department, one group
+        return [Mention(whole, f"{m.group(0)[:3].lower()} {head['head']} {spans[0][2]}", GROUP)]
     return [Mention((s, e), f"{head['head']} {name}", head["kind"], list_span=whole) for s, e, name in spans]
 
 

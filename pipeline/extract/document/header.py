@@ -64,35 +64,61 @@ def _unflattened(lines: list[Line]) -> list[Line]:
 
     "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …" and "TỈNH … Độc lập - Tự do …" hold the issuer's block on
     the left and the Quốc hiệu on the right; "Số: 12/UBND-VP Hà Tiên, ngày 3 tháng 5 năm 2020" holds
-    the number on the left and the place and date on the right.
+    the number on the left and the place and date on the right. A copy that ran the whole header
+    onto one line ("… VIỆT NAM Số: 26 /UBND-VP Hải Dương, ngày … V/v … Độc lập - Tự do … Kính gửi: …")
+    is cut the same way at each part's opening, piece by piece.
     """
-    form = _form()
     out: list[Line] = []
-    for line in lines:
-        text = line.text
-        cuts = []
-        motto = _NATIONAL_MOTTO.search(text)
-        left = text[:motto.start()].strip().upper() if motto else ""
-        if motto and left and is_upper(left) and left.startswith(_issuer_line_starts()):
-            # only an issuer's line ("ỦY BAN …", "TỈNH …"), not a misread half of the motto itself
-            cuts.append(motto.start())
-        elif form["_number_line"].match(text):
-            for m in re.finditer(r"\s(?=[" + UPPER + r"])", text):
-                if form["_date_line"].match(text[m.end():]):
-                    cuts.append(m.end())
-                    break
-        if not cuts:
+    pending = list(reversed(lines))
+    while pending:
+        line = pending.pop()
+        cut = _first_cut(line.text)
+        if cut is None:
             out.append(line)
             continue
-        start = 0
-        for cut in cuts + [len(text)]:
-            piece = text[start:cut]
+        pieces = []
+        for a, b in ((0, cut), (cut, len(line.text))):
+            piece = line.text[a:b]
             stripped = piece.strip()
             if stripped:
-                offset = start + piece.index(stripped)
-                out.append(Line(span=(line.span[0] + offset, line.span[0] + offset + len(stripped)), text=stripped))
-            start = cut
+                offset = a + piece.index(stripped)
+                pieces.append(Line(span=(line.span[0] + offset, line.span[0] + offset + len(stripped)),
+                                   text=stripped))
+        pending.extend(reversed(pieces))
     return out
+
+
+def _first_cut(text: str) -> int | None:
+    """Where a header line that holds two of the form's parts splits, or None."""
+    form = _form()
+    motto = _NATIONAL_MOTTO.search(text)
+    left = text[:motto.start()].strip().upper() if motto else ""
+    if motto and left and is_upper(left) and left.startswith(_issuer_line_starts()):
+        # only an issuer's line ("ỦY BAN …", "TỈNH …"), not a misread half of the motto itself
+        return motto.start()
+    opens = form["_number_line"].match(text) or form["_date_line"].match(text) \
+        or form["_subject_prefix"].match(text) or (motto and motto.start() == 0)
+    if not opens:
+        return None
+    cuts = []
+    if motto and motto.start() == 0:  # the Quốc hiệu, then the number run on after it
+        number = re.search(r"\s(?=S[ốô]\s*:)", text)
+        if number and form["_number_line"].match(text[number.end():]):
+            cuts.append(number.end())
+    elif form["_number_line"].match(text):
+        for m in re.finditer(r"\s(?=[" + UPPER + r"])", text):
+            if form["_date_line"].match(text[m.end():]):
+                cuts.append(m.end())
+                break
+    else:  # a date line or a trích yếu, then the subject, the motto's second line or "Kính gửi"
+        for m in re.finditer(r"\s(?=V/v\s|Độc lập\s*[-–]|K[íi]nh gửi\s*:)", text):
+            if m.end() > 0:
+                cuts.append(m.end())
+                break
+        if motto and motto.start() > 0:
+            cuts.append(motto.start())
+    cuts = [c for c in cuts if 0 < c < len(text)]
+    return min(cuts) if cuts else None
 
 
 @cache

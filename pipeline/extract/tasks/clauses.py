@@ -209,6 +209,10 @@ def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
     text = namer.text
     c = cues()
     positions = [s]
+    heard = c["hearing"].match(text, s, end)
+    if heard:  # "Sau khi nghe Văn phòng, Cục X trình bày …;": the bodies heard are no subject
+        semicolon = text.find(";", s, end)
+        return positions + ([semicolon + 1] if semicolon > 0 else [])
     about = c["phrase_opener"].match(text, s, end)
     if about:
         positions.append(about.end())

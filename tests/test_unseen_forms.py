@@ -1,0 +1,193 @@
+"""Forms the second blind batch of tests/regression showed (rg17–rg27), on texts written for these
+tests: a header a copy ran onto one line, Word shape names left in the text, lists written with a
+dash, a plural department, symbols typed with a space, a hearing that names no subject, a letter
+to the Prime Minister. Each table has rows that must not change."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.citations import find_citations
+from pipeline.gazetteer import find_mentions
+from pipeline.run import process
+
+
+def record(tmp_path: Path, text: str):
+    path = tmp_path / "van-ban.txt"
+    path.write_text(text, encoding="utf-8")
+    return process(path, "van-ban")
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_mentions(text)]
+
+
+# ---- the header ----
+
+# A copy of a PDF that ran the whole header onto one line.
+ONE_LINE = ("ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 418 /UBND-KT "
+            "Thái Bình, ngày 12 tháng 3 năm 2022 V/v rà soát hệ thống kênh mương nội đồng "
+            "Độc lập - Tự do - Hạnh phúc Kính gửi: Sở Nông nghiệp và Phát triển nông thôn "
+            "Ủy ban nhân dân tỉnh giao Sở Nông nghiệp và Phát triển nông thôn rà soát hệ thống kênh mương.\n")
+# The same header on its lines, as the form prints it.
+ON_ITS_LINES = """ỦY BAN NHÂN DÂN
+TỈNH THÁI BÌNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 418/UBND-KT
+Thái Bình, ngày 12 tháng 3 năm 2022
+V/v rà soát hệ thống kênh mương nội đồng
+Kính gửi: Sở Nông nghiệp và Phát triển nông thôn
+Ủy ban nhân dân tỉnh giao Sở Nông nghiệp và Phát triển nông thôn rà soát hệ thống kênh mương.
+"""
+# A Word drawing's name glued to the number line of a .docx copy.
+SHAPE_NAME = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ CẦN THƠ
+straight connector 3Số: 77 /UBND-VX
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Cần Thơ, ngày 02 tháng 6 năm 2017
+V/v tổ chức Tháng hành động vì trẻ em
+Kính gửi: Sở Lao động - Thương binh và Xã hội
+"""
+
+
+@pytest.mark.parametrize("text", [ONE_LINE, ON_ITS_LINES])
+def test_a_header_run_onto_one_line_reads_as_on_its_lines(tmp_path, text):
+    doc = record(tmp_path, text).document
+    assert (doc.doc_type, doc.number, doc.issuer, doc.place, doc.issued_date) == (
+        "Công văn", "418/UBND-KT", "Ủy ban nhân dân tỉnh Thái Bình", "Thái Bình", "2022-03-12")
+    assert doc.subject == "rà soát hệ thống kênh mương nội đồng"
+
+
+def test_a_word_shape_name_is_no_part_of_the_number_line(tmp_path):
+    rec = record(tmp_path, SHAPE_NAME)
+    assert (rec.document.number, rec.document.issuer) == ("77/UBND-VX", "Ủy ban nhân dân thành phố Cần Thơ")
+    assert "connector" not in rec.text
+
+
+def test_the_word_connector_alone_stays(tmp_path):
+    rec = record(tmp_path, "Sở Công Thương kiểm tra connector loại mới của trạm biến áp.\n")
+    assert "connector loại mới" in rec.text
+
+
+# ---- groups and plural names ----
+
+@pytest.mark.parametrize("text, expected", [
+    # a spaced dash lists, as a comma does
+    ("giao các Sở - ngành liên quan phối hợp", "các sở, ngành liên quan"),
+    ("Kính gửi: Ủy ban nhân dân các quận - huyện.", "Ủy ban nhân dân các quận, huyện"),
+    # the short level words of a list ("thành" for thành phố, "thị" for thị xã)
+    ("Chủ tịch UBND các huyện, thành, thị chịu trách nhiệm", "Ủy ban nhân dân các huyện, thành phố, thị xã"),
+    # "các cấp" after a list of branches is part of one group
+    ("đề nghị các ngành, các cấp quan tâm chỉ đạo", "các ngành, các cấp"),
+    # a department's field after "các": every such department
+    ("Kính gửi: Các Sở Y tế;", "các Sở Y tế"),
+])
+def test_groups_written_in_these_forms(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a dash inside a noun is no list
+    ("các tổ chức chính trị - xã hội tỉnh", "các tổ chức chính trị - xã hội tỉnh", "các tổ chức chính trị"),
+    # a unit named with its ministry after a dash is no group
+    ("Cục Cảnh sát giao thông - Bộ Công an", "Cục Cảnh sát giao thông", "các"),
+    # two groups with their own "các" stay two
+    ("các sở, ban, ngành, các đơn vị sự nghiệp", "các đơn vị sự nghiệp", "các sở, ban, ngành, các đơn vị sự nghiệp"),
+    # a department's members listed after a colon are the members
+    ("các Sở: Tài chính, Nội vụ", "Sở Nội vụ", "các Sở Tài chính"),
+    # a department alone is the department
+    ("giao Sở Y tế chủ trì", "Sở Y tế", "các Sở Y tế"),
+])
+def test_what_these_forms_leave_alone(text, expected, absent):
+    found = names(text)
+    assert expected in found and not any(n.startswith(absent) and n != expected for n in found), found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "dịch vụ", "nghĩa vụ": no department "Vụ …" in an upper-case title
+    ("QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH VỀ DỊCH VỤ VẬN TẢI HÀNH KHÁCH", None, "Vụ"),
+    ("thực hiện nghĩa vụ Tài chính đúng hạn", None, "Vụ"),
+    ("báo cáo Vụ Kế hoạch - Tài chính", "Vụ Kế hoạch - Tài chính", None),
+    # a name ends before what the body did at a meeting
+    ("Viện Chiến lược phát triển trình bày dự thảo đề án", "Viện Chiến lược phát triển", "Viện Chiến lược phát triển trình bày"),
+    ("Trung tâm Kiểm soát bệnh tật phát biểu ý kiến", "Trung tâm Kiểm soát bệnh tật", "Trung tâm Kiểm soát bệnh tật phát biểu"),
+])
+def test_where_a_name_starts_and_ends(text, expected, absent):
+    found = names(text)
+    if expected:
+        assert expected in found, found
+    if absent:
+        assert not any(n.startswith(absent) and n != expected for n in found), found
+
+
+# ---- references ----
+
+@pytest.mark.parametrize("sentence, number", [
+    ("Căn cứ Nghị định số 38/2016/NĐ- CP ngày 15/5/2016 của Chính phủ;", "38/2016/NĐ-CP"),
+    ("theo Quyết định số 210/QĐ- UBND ngày 3/2/2020", "210/QĐ-UBND"),
+    # a dash with a space on both sides is the sentence's, not the symbol's
+    ("thực hiện Quyết định số 12/QĐ-UBND - Sở Tài chính báo cáo", "12/QĐ-UBND"),
+])
+def test_a_symbol_typed_with_a_space_after_its_hyphen(sentence, number):
+    assert [c.number for c in find_citations(sentence)] == [number]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a law named without its date takes none from the document listed after it
+    ("Căn cứ Luật Quy hoạch, Nghị định số 37/2019/NĐ-CP ngày 07/5/2019 của Chính phủ;",
+     [("Nghị định", "2019-05-07")]),
+    # a law with its own date keeps it
+    ("Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019;", [("Luật", "2019-06-13")]),
+    ("Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Đất đai ngày 18 tháng 6 năm 2022;", [("Luật", "2022-06-18")]),
+])
+def test_a_law_and_the_date_of_the_next_document(sentence, expected):
+    assert sorted({(c.doc_type, c.issued_date) for c in find_citations(sentence) if c.issued_date}) == expected
+
+
+# ---- tasks ----
+
+HEARING = """ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+Số: 31/TB-UBND
+Ninh Bình, ngày 5 tháng 4 năm 2023
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về công tác giải phóng mặt bằng
+Sau khi nghe Văn phòng UBND tỉnh, Sở Tài nguyên và Môi trường trình bày báo cáo tiến độ; ý kiến của các đại biểu dự họp, Chủ tịch UBND tỉnh kết luận như sau:
+1. Giao Sở Tài chính thẩm định phương án bồi thường trước ngày 20/4/2023.
+"""
+
+TO_THE_PRIME_MINISTER = """BỘ XÂY DỰNG
+Số: 905/BXD-KHTC
+Hà Nội, ngày 10 tháng 3 năm 2023
+Kính gửi: Thủ tướng Chính phủ.
+Bộ Xây dựng báo cáo tình hình giải ngân vốn đầu tư công như sau:
+- Số vốn đã giải ngân đến hết tháng 2 là 1.250 tỷ đồng.
+- Số vốn còn lại chưa phân bổ là 85 tỷ đồng.
+"""
+
+TO_A_DEPARTMENT = """ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+Số: 906/UBND-KT
+Ninh Bình, ngày 10 tháng 3 năm 2023
+V/v rà soát vốn đầu tư công
+Kính gửi: Sở Tài chính.
+Chủ tịch UBND tỉnh yêu cầu:
+- Rà soát số vốn còn lại chưa phân bổ;
+- Báo cáo UBND tỉnh trước ngày 20/3/2023.
+"""
+
+
+def test_bodies_heard_at_a_meeting_are_given_no_task(tmp_path):
+    tasks = record(tmp_path, HEARING).tasks
+    assert [t.responsible for t in tasks] == [["Sở Tài chính"]]
+
+
+def test_a_report_to_the_prime_minister_gives_him_no_task(tmp_path):
+    assert record(tmp_path, TO_THE_PRIME_MINISTER).tasks == []
+
+
+def test_a_letter_to_a_department_still_gives_it_the_items(tmp_path):
+    tasks = record(tmp_path, TO_A_DEPARTMENT).tasks
+    assert tasks and all(t.responsible == ["Sở Tài chính"] for t in tasks)
