@@ -191,3 +191,80 @@ def test_a_report_to_the_prime_minister_gives_him_no_task(tmp_path):
 def test_a_letter_to_a_department_still_gives_it_the_items(tmp_path):
     tasks = record(tmp_path, TO_A_DEPARTMENT).tasks
     assert tasks and all(t.responsible == ["Sở Tài chính"] for t in tasks)
+
+
+# ---- a whole letter on one line ----
+
+FLAT_LETTER = ("ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 512 /UBND-VP3 "
+               "Nam Định, ngày 9 tháng 8 năm 2022 V/v chuẩn bị phương án tiêu úng vụ mùa "
+               "Độc lập - Tự - Hạnh phúc Kính gửi: Sở Nông nghiệp và Phát triển nông thôn Chủ tịch UBND tỉnh "
+               "chỉ đạo như sau: Giao Sở Nông nghiệp và Phát triển nông thôn rà soát các trạm bơm tiêu; "
+               "báo cáo UBND tỉnh trước 16h00 ngày 15/8/2022. Nơi nhận: - Như trên; - Thường trực Tỉnh ủy; "
+               "- Lưu: VT. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Minh Khoa\n")
+
+
+def test_a_letter_run_onto_one_line_is_read_on_its_lines(tmp_path):
+    rec = record(tmp_path, FLAT_LETTER)
+    doc = rec.document
+    assert (doc.doc_type, doc.number, doc.place, doc.issued_date) == ("Công văn", "512/UBND-VP3", "Nam Định", "2022-08-09")
+    assert doc.subject == "chuẩn bị phương án tiêu úng vụ mùa"   # the motto that lost "do" is no part of it
+    assert doc.signer and doc.signer.name == "Trần Minh Khoa"
+    assert [(t.responsible, t.deadline and t.deadline.end) for t in rec.tasks] == [
+        (["Sở Nông nghiệp và Phát triển nông thôn"], "2022-08-15")]
+    assert rec.targets == []   # "16h00" is a time, no figure
+
+
+def test_a_long_line_without_the_form_is_left_whole(tmp_path):
+    sentence = "Sở Tài chính rà soát kinh phí, " * 20 + "báo cáo kết quả.\n"
+    rec = record(tmp_path, sentence)
+    assert "\n" not in rec.text
+
+
+# ---- the title line, a party board, names with numbers ----
+
+ACTION_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 88/KH-UBND
+Hà Nam, ngày 2 tháng 6 năm 2021
+KẾ HOẠCH HÀNH ĐỘNG
+THỰC HIỆN CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ CỦA TỈNH
+Căn cứ Kế hoạch số 12-KH/BCSĐ ngày 3/3/2021 của Ban cán sự đảng Ủy ban nhân dân tỉnh,
+Ủy ban nhân dân tỉnh ban hành Kế hoạch và yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các huyện, thành phố triển khai các nhiệm vụ sau đây:
+"""
+
+
+def test_an_action_plan_title_and_the_issuers_second_verb(tmp_path):
+    rec = record(tmp_path, ACTION_PLAN)
+    assert (rec.document.doc_type, rec.document.subject) == ("Kế hoạch", "thực hiện chương trình chuyển đổi số của tỉnh")
+    assert "Ban cán sự đảng Ủy ban nhân dân tỉnh Hà Nam" in [b.name for b in rec.bodies]
+    assert [t.responsible for t in rec.tasks] == [["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    # "và" before an assigning verb where the issuer is no subject: a noun, no request
+    "Ủy ban nhân dân tỉnh nhận được ý kiến và đề nghị của Sở Tài chính về việc này.",
+    # the issuer's second verb with no body after it leads the items, no task of its own
+    "Ủy ban nhân dân tỉnh thống nhất chủ trương và yêu cầu thực hiện một số nội dung như sau:",
+])
+def test_what_the_issuers_second_verb_leaves_alone(tmp_path, sentence):
+    assert record(tmp_path, sentence + "\n").tasks == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ban cán sự đảng Bộ Tài chính đã họp", "Ban cán sự đảng Bộ Tài chính"),
+])
+def test_a_party_board_in_a_government_body(text, expected):
+    assert expected in names(text)
+
+
+def test_a_party_board_needs_the_party(tmp_path):
+    assert not [n for n in names("Ban cán sự Hội Nông dân xã họp") if n.startswith("Ban cán sự")]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Giao Trung tâm Y tế lập phương án ứng phó dịch COVID-19 địa bàn theo cấp độ; báo cáo trước 9h00 ngày 5/5/2021.", []),
+    ("Phấn đấu 100% cơ sở y tế sẵn sàng ứng phó dịch COVID-19 trước 8h00 ngày 5/5/2021.", [100]),
+    ("Phấn đấu trồng mới 12ha rừng trong năm 2022.", [12]),      # "ha" after a figure stays a unit
+])
+def test_a_names_number_and_a_clock_time_are_no_figures(tmp_path, sentence, values):
+    assert [t.value for t in record(tmp_path, sentence + "\n").targets] == values

@@ -13,9 +13,11 @@ from pipeline.extract.document.naming import is_upper, official_case, sentence_c
 from pipeline.letters import UPPER
 from pipeline.records import DocumentInfo
 
-_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|^[-–—_=.\s]+$",
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b|^[-–—_=.\s]+$",
                     re.IGNORECASE)
-_NATIONAL_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do", re.IGNORECASE)
+# A copy may lose a word of the motto ("Độc lập - Tự - Hạnh phúc"): the dash after "Độc lập" still tells it.
+_NATIONAL_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b",
+                             re.IGNORECASE)
 _NUMBER_SYMBOL = re.compile(r"^(?P<digits>[\dA-Za-z]*[).,:;'’\]]{0,2})\s*/\s*(?P<symbol>\S+)$")
 _HEADER_SCAN = 40  # lines: the form's header never runs longer
 
@@ -312,6 +314,10 @@ def _is_headline(text: str) -> bool:
 def _title_type(text: str) -> str | None:
     if not is_upper(text) or len(text) > 40:
         return None
+    for qualifier in _form()["title_qualifiers"]:
+        bare = re.sub(r"\s+" + re.escape(qualifier) + r"\s*$", "", text.strip())
+        if bare != text.strip() and canonical_type(bare):
+            return canonical_type(bare)  # "KẾ HOẠCH HÀNH ĐỘNG": a plan, its trích yếu on the next line
     return canonical_type(text) or canonical_type(text.split(" (")[0]) or _type_skeletons().get(_skeleton(text))
 
 
