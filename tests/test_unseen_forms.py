@@ -83,6 +83,8 @@ def test_the_word_connector_alone_stays(tmp_path):
     ("đề nghị các ngành, các cấp quan tâm chỉ đạo", "các ngành, các cấp"),
     # a department's field after "các": every such department
     ("Kính gửi: Các Sở Y tế;", "các Sở Y tế"),
+    # … with the heads' title between: those departments, one group
+    ("Bộ trưởng làm việc với các Giám đốc sở tư pháp tại Huế", "các Sở Tư pháp"),
 ])
 def test_groups_written_in_these_forms(text, expected):
     assert expected in names(text)
@@ -97,6 +99,7 @@ def test_groups_written_in_these_forms(text, expected):
     ("các sở, ban, ngành, các đơn vị sự nghiệp", "các đơn vị sự nghiệp", "các sở, ban, ngành, các đơn vị sự nghiệp"),
     # a department's members listed after a colon are the members
     ("các Sở: Tài chính, Nội vụ", "Sở Nội vụ", "các Sở Tài chính"),
+    ("các Giám đốc Sở: Tài chính, Nội vụ dự họp", "Sở Tài chính", "các Sở"),
     # a department alone is the department
     ("giao Sở Y tế chủ trì", "Sở Y tế", "các Sở Y tế"),
 ])

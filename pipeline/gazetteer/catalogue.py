@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline import resources
 from pipeline.gazetteer import places
 from pipeline.gazetteer.names import data, expand, field_parts
 from pipeline.gazetteer.patterns import (WS, Openings, alternation, bounded, compiled, headed, initials, phrase,
@@ -70,9 +71,16 @@ def _field_regexes() -> list[tuple[re.Pattern, re.Pattern, dict, dict[str, str]]
         opening = headed(head["head"]) + "".join(
             f"|(?<={title} )(?i:{phrase(head['head'])})" for title in head.get("after_titles", []))
         single = re.compile(bounded("(?:" + opening + ")") + WS + field)
-        listed = re.compile(bounded(r"(?i:các)") + WS + r"(?i:" + phrase(head["head"]) + r")\s*:?\s*" + field)
+        # "các Sở: Tài chính, Nội vụ"; a title may stand between ("các Giám đốc sở Y tế": those departments)
+        listed = re.compile(bounded(r"(?i:các)") + WS + r"(?:" + _role_titles() + WS + r")?"
+                            + r"(?i:" + phrase(head["head"]) + r")\s*:?\s*" + field)
         out.append((single, listed, head, groups))
     return out
+
+
+@cache
+def _role_titles() -> str:
+    return "(?:" + alternation(resources.load("bodies_roles.yaml")["roles"], headed) + ")"
 
 
 def _field_name(m: re.Match, groups: dict[str, str]) -> str:
