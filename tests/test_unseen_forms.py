@@ -271,3 +271,60 @@ def test_a_party_board_needs_the_party(tmp_path):
 ])
 def test_a_names_number_and_a_clock_time_are_no_figures(tmp_path, sentence, values):
     assert [t.value for t in record(tmp_path, sentence + "\n").targets] == values
+
+
+# ---- a decision that lost its title, a joint issuer, recitals as a database prints them ----
+
+LOST_TITLE = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 15/2018/QĐ-UBND | Điện Biên, ngày 3 tháng 7 năm 2018 |
+ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh Điện Biên.
+Điều 2. Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký.
+"""
+WITH_TITLE = LOST_TITLE.replace("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\n",
+                                "QUYẾT ĐỊNH\nVỀ VIỆC QUẢN LÝ CỤM CÔNG NGHIỆP\nỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\n")
+APPROVES = LOST_TITLE.replace("Ban hành kèm theo Quyết định này Quy chế", "Phê duyệt Đề án phát triển")
+
+JOINT = """THƯỜNG TRỰC
+HĐND - UBND TỈNH ĐIỆN BIÊN
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 02/QC-TT.HĐND-UBND
+Điện Biên, ngày 9 tháng 5 năm 2017
+QUY CHẾ
+PHỐI HỢP CÔNG TÁC GIỮA THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH VÀ ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Hoạt động giám sát của
+Quốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015;
+Căn cứ Nghị định số 08/2016/NĐ-CP ngày 25/01/2016 của Chính phủ;
+Theo đề nghị của Giám đốc Sở Công thương tại Tờ trình số 31/TTr – SCT ngày 02 tháng 3 năm 2017,
+"""
+
+
+@pytest.mark.parametrize("text, subject", [
+    (LOST_TITLE, "ban hành Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh Điện Biên"),
+    (APPROVES, "phê duyệt Đề án phát triển quản lý cụm công nghiệp trên địa bàn tỉnh Điện Biên"),
+    # a title, where there is one, stays the subject
+    (WITH_TITLE, "quản lý cụm công nghiệp"),
+])
+def test_a_decision_without_its_title_is_about_its_first_article(tmp_path, text, subject):
+    assert record(tmp_path, text).document.subject == subject
+
+
+def test_a_joint_standing_committee_issues_as_one_body(tmp_path):
+    rec = record(tmp_path, JOINT)
+    assert rec.document.issuer == "Thường trực Hội đồng nhân dân và Ủy ban nhân dân tỉnh Điện Biên"
+    refs = {(r.doc_type, r.number, r.issued_date) for r in rec.references}
+    # a law's name wrapped onto the next line keeps its date; a spaced dash before a code ends a number
+    assert ("Luật", None, "2015-11-20") in refs
+    assert ("Tờ trình", "31/TTr-SCT", "2017-03-02") in refs
+
+
+@pytest.mark.parametrize("text", [
+    # a law's date is not taken across the next recital
+    "Căn cứ Luật Đất đai\nCăn cứ Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ;",
+])
+def test_a_law_takes_no_date_from_the_next_recital(text):
+    assert not [c for c in find_citations(text) if c.doc_type == "Luật" and c.issued_date]

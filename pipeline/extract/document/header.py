@@ -51,6 +51,8 @@ def read_header(doc: Doc) -> DocumentInfo | None:
     place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
     title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
     doc_type = title_type or (type_of_symbol("0/" + symbol) if symbol else None)
+    if subject is None and doc_type == "Quyết định":
+        subject = _first_article_subject(doc.text)
     if title_type and symbol:
         symbol_type = type_of_symbol("0/" + symbol)
         if symbol_type and symbol_type != title_type and not (title_type == "Thông báo" and symbol_type == "Kết luận"):
@@ -206,6 +208,9 @@ def _issuer(lines: list[Line], anchor: int) -> str | None:
             break
     if not block:
         return None
+    whole = gazetteer.canonical(" ".join(block))
+    if whole and block[0].strip().upper() in _form()["prefix_units"]:
+        return whole[0]  # "THƯỜNG TRỰC" over "HĐND - UBND TỈNH …": one body, named by the register
     return _combine_units(_units(block))
 
 
@@ -223,7 +228,7 @@ def _units(block: list[str]) -> list[str]:
     for text in block:
         starts_unit = text.upper().startswith(heads) and not text.upper().startswith(
             tuple(p + " " for p in form["place_levels"]))
-        if units and not starts_unit:
+        if units and (not starts_unit or units[-1].strip().upper() in form["prefix_units"]):
             units[-1] += " " + text
         else:
             units.append(text)
@@ -304,6 +309,23 @@ def _type_and_subject(doc: Doc, lines: list[Line], after: int) -> tuple[str | No
             # is the trích yếu ("BAN HÀNH QUY CHẾ …"); the type then comes from the number.
             return None, _subject(lines[k:], form)
     return None, None
+
+
+def _first_article_subject(text: str) -> str | None:
+    """"Điều 1. Ban hành kèm theo Quyết định này Quy định về …." → "ban hành Quy định về …": what a
+    decision whose title a copy lost decides, read from its first article."""
+    form = _form()
+    article = re.search(form["first_article"], text, re.MULTILINE)
+    if not article:
+        return None
+    for written, verb in form["first_article_verbs"].items():
+        opening = re.compile(r"\s*".join(re.escape(w) for w in written.split()) + r"\s+", re.IGNORECASE)
+        m = opening.match(text, article.end())
+        if m:
+            end = re.compile(r"\.\s*(?:\n|$)|;|\n\s*Điều\s+2\b").search(text, m.end())
+            what = " ".join(text[m.end():end.start() if end else len(text)].split()).strip("“”\"' ")
+            return f"{verb} {what}" if what else None
+    return None
 
 
 def _is_headline(text: str) -> bool:
