@@ -328,3 +328,15 @@ def test_a_joint_standing_committee_issues_as_one_body(tmp_path):
 ])
 def test_a_law_takes_no_date_from_the_next_recital(text):
     assert not [c for c in find_citations(text) if c.doc_type == "Luật" and c.issued_date]
+
+
+JOINT_RULES = JOINT + """QUYẾT NGHỊ:
+Điều 2. Nguyên tắc phối hợp
+1. Thường trực Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh phối hợp công tác để cùng thực hiện nhiệm vụ theo quy định.
+2. Sở Nội vụ chủ trì tổng hợp kết quả phối hợp, báo cáo trước ngày 15 tháng 12 hằng năm.
+"""
+
+
+def test_the_members_of_a_joint_issuer_are_the_issuer(tmp_path):
+    tasks = record(tmp_path, JOINT_RULES).tasks
+    assert [t.responsible for t in tasks] == [["Sở Nội vụ"]]

@@ -57,6 +57,7 @@ def cues() -> dict[str, re.Pattern]:
         "adverbial": re.compile(phrases(data["adverbial_openers"]), _I),
         "phrase_opener": re.compile(phrases(data["phrase_openers"]) + r"\s[^,;:]{1,120},\s*", _I),
         "hearing": re.compile(data["hearing_openers"], _I),
+        "joint_issuer_first": data["joint_issuer_first"],
         "second_predicate": re.compile(r"\S\s+" + data["second_predicate"] + r"\s+$", _I),
         "agent_before": re.compile(phrases(data["agent_markers"]) + r"\s+$", _I),
         "proposed": re.compile(data["proposed_to_issuer"], _I),
