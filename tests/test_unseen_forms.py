@@ -340,3 +340,17 @@ JOINT_RULES = JOINT + """QUYẾT NGHỊ:
 def test_the_members_of_a_joint_issuer_are_the_issuer(tmp_path):
     tasks = record(tmp_path, JOINT_RULES).tasks
     assert [t.responsible for t in tasks] == [["Sở Nội vụ"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a front committee named without its place shares the place written after the pair
+    ("- UBMTTQVN và các đoàn thể tỉnh;", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("- UBMTTQ và các tổ chức chính trị - xã hội tỉnh;", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("- UBMTTQVN và Hội Nông dân tỉnh Kon Tum;", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Kon Tum"),
+])
+def test_a_place_written_after_a_pair_places_both(text, expected):
+    assert expected in names(text)
+
+
+def test_a_front_committee_with_no_place_anywhere_is_left_out():
+    assert not [n for n in names("báo cáo UBMTTQVN, sau đó gửi các đoàn thể.") if n.startswith("Ủy ban Mặt trận")]

@@ -129,9 +129,22 @@ def _with_place(text: str, start: int, end: int, name: str, kind: str, scope: Sc
     if plural:  # "Ban Chỉ huy PCTT và TKCN các huyện, thị xã": the group of such bodies
         return Mention((start, plural[0]), f"{name} {plural[1]}", GROUP)
     suffix = place_suffix(text, end, scope, bare=local)
+    if suffix is None and needs_place:
+        # "UBMTTQVN và các đoàn thể tỉnh": the place after the pair is the place of both
+        shared = _shared_place().match(text, end)
+        suffix = place_suffix(text, shared.end(), scope, bare=local) if shared else None
+        if suffix is not None:
+            return Mention((start, end), f"{name} {suffix.text}", kind, suffix.unit.code if suffix.unit else None)
     if suffix is None:
         return None if needs_place else Mention((start, end), name, kind)
     return Mention((start, suffix.end), f"{name} {suffix.text}", kind, suffix.unit.code if suffix.unit else None)
+
+
+@cache
+def _shared_place() -> re.Pattern:
+    """" và các đoàn thể" up to the level word that places both ("… tỉnh")."""
+    return re.compile(r"[ \t]+(?i:và)[ \t]+(?:(?i:các)[ \t]+)?[^\W\d]+(?:[ \t]+(?:[-–][ \t]+)?[^\W\d]+){0,6}?(?=[ \t]+(?:"
+                      + places.level_pattern() + r")(?!\w))")
 
 
 # ---- fixed names: "Văn phòng Chính phủ", "Công an tỉnh", "Ban Chỉ huy PCTT và TKCN tỉnh" ----
