@@ -354,3 +354,24 @@ def test_a_place_written_after_a_pair_places_both(text, expected):
 
 def test_a_front_committee_with_no_place_anywhere_is_left_out():
     assert not [n for n in names("báo cáo UBMTTQVN, sau đó gửi các đoàn thể.") if n.startswith("Ủy ban Mặt trận")]
+
+
+PLAN_NO_TITLE = """ỦY BAN NHÂN DÂN |
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 45/KH-UBND |
+Trà Vinh, ngày 12 tháng 4 năm 2022 |
+Căn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ;
+Ủy ban nhân dân tỉnh Trà Vinh ban hành Kế hoạch hỗ trợ sinh kế cho hộ nghèo năm 2022 trên địa bàn tỉnh, cụ thể như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+
+@pytest.mark.parametrize("text, subject", [
+    (PLAN_NO_TITLE, "hỗ trợ sinh kế cho hộ nghèo năm 2022 trên địa bàn tỉnh"),
+    # a plan with its title keeps the title
+    (PLAN_NO_TITLE.replace("Trà Vinh, ngày 12 tháng 4 năm 2022 |\n",
+                           "Trà Vinh, ngày 12 tháng 4 năm 2022 |\nKẾ HOẠCH\nGIẢM NGHÈO BỀN VỮNG NĂM 2022\n"),
+     "giảm nghèo bền vững năm 2022"),
+])
+def test_a_plan_without_its_title_names_itself_in_its_preamble(tmp_path, text, subject):
+    assert record(tmp_path, text).document.subject == subject

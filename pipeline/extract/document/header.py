@@ -53,6 +53,9 @@ def read_header(doc: Doc) -> DocumentInfo | None:
     doc_type = title_type or (type_of_symbol("0/" + symbol) if symbol else None)
     if subject is None and doc_type == "Quyết định":
         subject = _first_article_subject(doc.text)
+    elif subject is None and doc_type == "Kế hoạch":
+        lead = re.search(_form()["plan_lead"], doc.text)
+        subject = " ".join(lead.group("what").split()) if lead else None
     if title_type and symbol:
         symbol_type = type_of_symbol("0/" + symbol)
         if symbol_type and symbol_type != title_type and not (title_type == "Thông báo" and symbol_type == "Kết luận"):
