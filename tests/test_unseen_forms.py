@@ -375,3 +375,19 @@ I. MỤC ĐÍCH, YÊU CẦU
 ])
 def test_a_plan_without_its_title_names_itself_in_its_preamble(tmp_path, text, subject):
     assert record(tmp_path, text).document.subject == subject
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chủ tịch Công đoàn giáo dục Việt Nam, các Thứ trưởng dự họp", "Công đoàn giáo dục Việt Nam"),
+    ("phối hợp với Công đoàn Giáo dục Việt Nam", "Công đoàn Giáo dục Việt Nam"),
+])
+def test_a_trade_union_is_a_body(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Công đoàn viên tham gia đầy đủ",        # its members
+    "tổ chức hoạt động công đoàn trong doanh nghiệp",   # the activity, in lower case
+])
+def test_what_is_no_trade_union(text):
+    assert not [n for n in names(text) if n.lower().startswith("công đoàn")]
