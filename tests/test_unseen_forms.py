@@ -391,3 +391,15 @@ def test_a_trade_union_is_a_body(text, expected):
 ])
 def test_what_is_no_trade_union(text):
     assert not [n for n in names(text) if n.lower().startswith("công đoàn")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("cử một thành viên tham gia Ban vận động và tạo điều kiện", "Ban vận động"),
+    ("Ban vận động Quỹ Vì người nghèo tỉnh Bạc Liêu họp", "Ban vận động Quỹ Vì người nghèo tỉnh Bạc Liêu"),
+])
+def test_a_campaign_board_is_a_body(text, expected):
+    assert expected in names(text)
+
+
+def test_campaigning_is_no_board():
+    assert names("tăng cường công tác vận động nhân dân tham gia") == []
