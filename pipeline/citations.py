@@ -16,8 +16,11 @@ from pipeline.doc import Span
 
 # "06-NQ/ĐH", "81/ND-HĐND", "116/2021/NĐ-CP", "1413/CAT-PC04(Đ1)", "30c/NQ-CP", "237".
 # A year mistyped ("45/25010/NĐ-CP") is kept where a symbol follows it (ANNOTATION.md: numbers as
-# written); a symbol's parts may be joined by a dot ("16/CGC.BT").
-_NUMBER = (r"(?P<number>\d{1,6}[a-zđ]?(?:[/-](?:(?:19|20)\d\d(?![\d])|\d{2,5}(?=[/-][A-ZĐ])"
+# written); a symbol's parts may be joined by a dot ("16/CGC.BT"), and a hyphen a typist followed
+# with a space still joins them ("60/2003/NĐ- CP"), as does a spaced dash before an upper-case code
+# that ends the number ("56/TTr – SCT ngày …").
+_NUMBER = (r"(?P<number>\d{1,6}[a-zđ]?(?:(?:[/-]|-[ \t](?=(?-i:[A-ZĐ]))"
+           r"|[ \t][-–][ \t](?=(?-i:[A-ZĐ]{2,}[0-9]*)(?:[ \t]+ngày\b|[ \t]*[,;.)]|[ \t]*$)))(?:(?:19|20)\d\d(?![\d])|\d{2,5}(?=[/-][A-ZĐ])"
            r"|[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*(?:\([A-ZĐ0-9]+\))?))*)")
 _ISSUER_STOP = re.compile(
     r"\s+(?:về việc|về|v/v|nhằm|để|theo|tại|trong|thì|đã|đang|sẽ|được|yêu cầu|quy định|hướng dẫn|"
@@ -139,7 +142,7 @@ def _bare_numbers(text: str, start: int, end: int, typed: list[Citation]) -> lis
 
 
 def _clean_number(number: str | None) -> str | None:
-    return normalized_separators(number.rstrip(".-/")) if number else None
+    return normalized_separators(re.sub(r"[ \t]*[-–][ \t]+", "-", number.rstrip(".-/"))) if number else None
 
 
 def normalized_separators(number: str) -> str:
@@ -165,9 +168,15 @@ def _date_after(text: str, pos: int, end: int) -> tuple[str | None, int]:
 
 def _named_law_date(text: str, pos: int, end: int) -> tuple[str | None, int]:
     # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": the name, then its date.
-    m = re.compile(r"[^\n;.()]{3,90}?\s+(?=ngày\s)").match(text, pos, end)
+    # The name may wrap onto the next line ("Luật Hoạt động giám sát của\nQuốc hội … ngày …"), not
+    # into the next recital.
+    m = re.compile(r"(?:[^\n;.()]|\n(?!\s*(?:Căn cứ|Xét|Theo|Điều|Thực hiện)\b)){3,90}?\s+(?=ngày\s)").match(text, pos, end)
     if not m:
         return None, pos
+    pattern, _, _, _ = _grammar()
+    listed = re.search(r",\s*(?=\w)", m.group(0))
+    if listed and pattern.match(text, pos + listed.end()):
+        return None, pos  # "Luật Đầu tư công, Nghị định số 40/2020/NĐ-CP ngày …": the date is the next one's
     return _date_after(text, m.end(), end)
 
 

@@ -171,11 +171,34 @@ def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True)
     t = t.sub(_TRAILING, "")
     if join_lines:  # a .docx or .html paragraph is already whole; a PDF or pasted text is wrapped
         t = _join_wrapped_lines(t)
+    t = _unflattened_form(t)
     t = t.sub(_BLANK_LINES, "\n\n")
     # Leading and trailing blank space, done last so the map stays aligned.
     lead = len(t.text) - len(t.text.lstrip())
     end = len(t.text.rstrip())
     return t.text[lead:end], OffsetMap(t.origin[lead:end], len(text))
+
+
+@cache
+def _flattened_form() -> tuple[int, re.Pattern, re.Pattern, re.Pattern]:
+    data = resources.load("normalization.yaml")["flattened_form"]
+    needs = re.compile("|".join(f"(?:{p})" for p in data["needs"]))
+    after = "|".join(f"(?<={re.escape(w)})" for w in data["breaks_after"])
+    breaks = re.compile(r"[ \t]+(?=" + "|".join(f"(?:{p})" for p in data["breaks_before"]) + ")"
+                        + r"|(?:" + after + r")[ \t]+(?=" + data["after_opens"] + ")")
+    return data["min_chars"], re.compile(data["motto"], re.IGNORECASE), needs, breaks
+
+
+def _unflattened_form(t: Tracked) -> Tracked:
+    """A whole letter on one line ("… VIỆT NAM Số: 26 /UBND-VP … Kính gửi: … Nơi nhận: …") back
+    on the lines of its form, so that the header, the body and the signature are found."""
+    min_chars, motto, needs, breaks = _flattened_form()
+    if not any(len(line) >= min_chars and motto.search(line) and needs.search(line)
+               for line in t.text.split("\n")):
+        return t
+    long_lines = re.compile(r"[^\n]{%d,}" % min_chars)
+    return t.sub(long_lines, lambda m: breaks.sub("\n", m.group(0))
+                 if motto.search(m.group(0)) and needs.search(m.group(0)) else m.group(0))
 
 
 @cache

@@ -23,9 +23,10 @@ from pipeline.doc import Span
 Number = int | float
 
 _DIGITS = r"\d+(?:[.,]\d+)*"
-# Not inside a longer token: "19/01/2023", "04/CT-UBND", "116/2021/NĐ-CP" hold no figure of their own.
-_OPEN = r"(?<![\w/])(?<!\d[.,\-–])"
-_CLOSE = r"(?![\d/]|[.,]\d|-[A-ZĐ])"  # "06-NQ/ĐH" is a symbol
+# Not inside a longer token: "19/01/2023", "04/CT-UBND", "116/2021/NĐ-CP" hold no figure of their own,
+# nor does a name's number after a capital and a hyphen ("COVID-19") or a clock time ("12h00", "8h").
+_OPEN = r"(?<![\w/])(?<!\d[.,\-–])(?<![A-ZĐ][\-–])"
+_CLOSE = r"(?![\d/]|[.,]\d|-[A-ZĐ]|[hH](?:\d\d|\b))"  # "06-NQ/ĐH" is a symbol
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ REGRESSION = ROOT / "tests" / "regression"
 SCORER = SHARED / "eval" / "score.py"
 
 # A little under the figure measured when the documents were added (score 0.655 on 16, before
-# any rule was fitted to them); the lead raises it as fixes land.
-FLOOR = 0.72
+# any rule was fitted to them); the lead raises it as fixes land. 0.846 measured on 30 documents
+# (rg17–rg30 added blind); the margin leaves room for rules that trade a little here for more elsewhere.
+FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline import resources
 from pipeline.gazetteer import places
 from pipeline.gazetteer.names import data, expand, field_parts
 from pipeline.gazetteer.patterns import (WS, Openings, alternation, bounded, compiled, headed, initials, phrase,
@@ -70,9 +71,16 @@ def _field_regexes() -> list[tuple[re.Pattern, re.Pattern, dict, dict[str, str]]
         opening = headed(head["head"]) + "".join(
             f"|(?<={title} )(?i:{phrase(head['head'])})" for title in head.get("after_titles", []))
         single = re.compile(bounded("(?:" + opening + ")") + WS + field)
-        listed = re.compile(bounded(r"(?i:các)") + WS + r"(?i:" + phrase(head["head"]) + r")\s*:?\s*" + field)
+        # "các Sở: Tài chính, Nội vụ"; a title may stand between ("các Giám đốc sở Y tế": those departments)
+        listed = re.compile(bounded(r"(?i:các)") + WS + r"(?:" + _role_titles() + WS + r")?"
+                            + r"(?i:" + phrase(head["head"]) + r")\s*:?\s*" + field)
         out.append((single, listed, head, groups))
     return out
+
+
+@cache
+def _role_titles() -> str:
+    return "(?:" + alternation(resources.load("bodies_roles.yaml")["roles"], headed) + ")"
 
 
 def _field_name(m: re.Match, groups: dict[str, str]) -> str:
@@ -109,6 +117,9 @@ def _members(text: str, m: re.Match, head: dict, groups: dict[str, str], scope: 
         spans.append((n.start(g), n.end(g), groups[g]))
         pos = n.end()
     whole = (m.start(), pos)
+    if len(spans) == 1 and ":" not in text[m.start():spans[0][0]]:
+        # "các Sở Giáo dục và Đào tạo" names no members: every such department, one group
+        return [Mention(whole, f"{m.group(0)[:3].lower()} {head['head']} {spans[0][2]}", GROUP)]
     return [Mention((s, e), f"{head['head']} {name}", head["kind"], list_span=whole) for s, e, name in spans]
 
 
@@ -118,9 +129,22 @@ def _with_place(text: str, start: int, end: int, name: str, kind: str, scope: Sc
     if plural:  # "Ban Chỉ huy PCTT và TKCN các huyện, thị xã": the group of such bodies
         return Mention((start, plural[0]), f"{name} {plural[1]}", GROUP)
     suffix = place_suffix(text, end, scope, bare=local)
+    if suffix is None and needs_place:
+        # "UBMTTQVN và các đoàn thể tỉnh": the place after the pair is the place of both
+        shared = _shared_place().match(text, end)
+        suffix = place_suffix(text, shared.end(), scope, bare=local) if shared else None
+        if suffix is not None:
+            return Mention((start, end), f"{name} {suffix.text}", kind, suffix.unit.code if suffix.unit else None)
     if suffix is None:
         return None if needs_place else Mention((start, end), name, kind)
     return Mention((start, suffix.end), f"{name} {suffix.text}", kind, suffix.unit.code if suffix.unit else None)
+
+
+@cache
+def _shared_place() -> re.Pattern:
+    """" và các đoàn thể" up to the level word that places both ("… tỉnh")."""
+    return re.compile(r"[ \t]+(?i:và)[ \t]+(?:(?i:các)[ \t]+)?[^\W\d]+(?:[ \t]+(?:[-–][ \t]+)?[^\W\d]+){0,6}?(?=[ \t]+(?:"
+                      + places.level_pattern() + r")(?!\w))")
 
 
 # ---- fixed names: "Văn phòng Chính phủ", "Công an tỉnh", "Ban Chỉ huy PCTT và TKCN tỉnh" ----

@@ -62,8 +62,9 @@ def _opener() -> re.Pattern:
     return re.compile(bounded(alternation(data()["openers"], _insensitive)) + r"\s+")
 
 
-# ", " ", và " " và " ", các " between two nouns; " và các " opens a new group.
-_JOINER = re.compile(r"\s*,\s*(?:và\s+)?(?:(?i:các)\s+)?|\s+và\s+(?!(?i:các|những)\b)")
+# ", " ", và " " và " ", các " between two nouns; " và các " opens a new group. A spaced dash
+# lists too, as some cities write it ("các Sở - ngành", "các quận - huyện").
+_JOINER = re.compile(r"\s*,\s*(?:và\s+)?(?:(?i:các)\s+)?|\s+và\s+(?!(?i:các|những)\b)|\s+[-–]\s+")
 
 
 def _determiner(text: str, start: int) -> str:
@@ -137,8 +138,9 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         if not j or not _noun_regex().match(text, j.end()):
             break
         repeats = "các" in j.group(0).lower()
-        if repeats and canonical not in data()["weak_nouns"]:
-            break  # "các tổ chức chính trị - xã hội, các đơn vị sự nghiệp": two groups
+        following = _nouns().get(tidy(_noun_regex().match(text, j.end()).group(0)).lower())
+        if repeats and canonical not in data()["weak_nouns"] and following not in data()["weak_nouns"]:
+            break  # "các tổ chức chính trị - xã hội, các đơn vị sự nghiệp": two groups; "các ngành, các cấp": one
         joiner = " và " if "và" in j.group(0) else (", các " if repeats else ", ")
         pos = j.end()
     if items and any(i.noun not in data()["weak_nouns"] for i in items):
@@ -302,7 +304,7 @@ def _plural_levels() -> re.Pattern:
     level = r"(?:" + places.level_pattern() + r"|" + alternation(
         resources.load("bodies.yaml")["list_only_levels"], _insensitive) + r")(?!\w)(?!\s+hội\b)"
     item = r"(?:" + level + r"|" + _noun_regex().pattern + r")"
-    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+|/)"   # "các huyện/thành phố"
+    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+|/|\s+[-–]\s+)"   # "các huyện/thành phố", "các quận - huyện"
     # "Các" opening a line begins a sentence ("… Hội Lâm nghiệp\nCác Hội nêu trên"), not a plural.
     return re.compile(r"(?:\s*\n\s*(?=các|những)|[ \t]+)(?P<det>(?i:các|những))\s+(?P<items>" + item
                       + r"(?:" + joiner + item + r")*)")
@@ -320,7 +322,7 @@ def plural_suffix(text: str, pos: int, with_tails: bool = True) -> tuple[int, st
     m = _plural_levels().match(text, pos)
     if m:
         end, items = m.end(), _canonical_items(m.group("items"))
-        last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+|/", " ".join(m.group("items").split()))[-1]
+        last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+|/|\s+[-–]\s+", " ".join(m.group("items").split()))[-1]
         named = places.name_after(text, end, last) if places.canonical_level(last) else None
         if named and named[2] is not None:
             end, items = named[0], items + " " + named[1]
@@ -364,10 +366,10 @@ def _under_centre(text: str, pos: int) -> tuple[int, str]:
 
 def _canonical_items(written: str) -> str:
     short = resources.load("bodies.yaml")["list_only_levels"]
-    words = re.split(r"(\s*,\s*(?:và\s+)?|\s+và\s+|/)", " ".join(written.split()))
+    words = re.split(r"(\s*,\s*(?:và\s+)?|\s+và\s+|/|\s+[-–]\s+)", " ".join(written.split()))
     out = []
     for w in words:
-        if w == "/":
+        if w == "/" or w.strip() in ("-", "–"):
             out.append(", ")
         elif re.fullmatch(r"\s*,\s*(?:và\s+)?|\s+và\s+", w):
             out.append(", " if "và" not in w else (", và " if "," in w else " và "))

@@ -13,9 +13,11 @@ from pipeline.extract.document.naming import is_upper, official_case, sentence_c
 from pipeline.letters import UPPER
 from pipeline.records import DocumentInfo
 
-_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|^[-–—_=.\s]+$",
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b|^[-–—_=.\s]+$",
                     re.IGNORECASE)
-_NATIONAL_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do", re.IGNORECASE)
+# A copy may lose a word of the motto ("Độc lập - Tự - Hạnh phúc"): the dash after "Độc lập" still tells it.
+_NATIONAL_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b",
+                             re.IGNORECASE)
 _NUMBER_SYMBOL = re.compile(r"^(?P<digits>[\dA-Za-z]*[).,:;'’\]]{0,2})\s*/\s*(?P<symbol>\S+)$")
 _HEADER_SCAN = 40  # lines: the form's header never runs longer
 
@@ -49,6 +51,11 @@ def read_header(doc: Doc) -> DocumentInfo | None:
     place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
     title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
     doc_type = title_type or (type_of_symbol("0/" + symbol) if symbol else None)
+    if subject is None and doc_type == "Quyết định":
+        subject = _first_article_subject(doc.text)
+    elif subject is None and doc_type == "Kế hoạch":
+        lead = re.search(_form()["plan_lead"], doc.text)
+        subject = " ".join(lead.group("what").split()) if lead else None
     if title_type and symbol:
         symbol_type = type_of_symbol("0/" + symbol)
         if symbol_type and symbol_type != title_type and not (title_type == "Thông báo" and symbol_type == "Kết luận"):
@@ -64,35 +71,61 @@ def _unflattened(lines: list[Line]) -> list[Line]:
 
     "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …" and "TỈNH … Độc lập - Tự do …" hold the issuer's block on
     the left and the Quốc hiệu on the right; "Số: 12/UBND-VP Hà Tiên, ngày 3 tháng 5 năm 2020" holds
-    the number on the left and the place and date on the right.
+    the number on the left and the place and date on the right. A copy that ran the whole header
+    onto one line ("… VIỆT NAM Số: 26 /UBND-VP Hải Dương, ngày … V/v … Độc lập - Tự do … Kính gửi: …")
+    is cut the same way at each part's opening, piece by piece.
     """
-    form = _form()
     out: list[Line] = []
-    for line in lines:
-        text = line.text
-        cuts = []
-        motto = _NATIONAL_MOTTO.search(text)
-        left = text[:motto.start()].strip().upper() if motto else ""
-        if motto and left and is_upper(left) and left.startswith(_issuer_line_starts()):
-            # only an issuer's line ("ỦY BAN …", "TỈNH …"), not a misread half of the motto itself
-            cuts.append(motto.start())
-        elif form["_number_line"].match(text):
-            for m in re.finditer(r"\s(?=[" + UPPER + r"])", text):
-                if form["_date_line"].match(text[m.end():]):
-                    cuts.append(m.end())
-                    break
-        if not cuts:
+    pending = list(reversed(lines))
+    while pending:
+        line = pending.pop()
+        cut = _first_cut(line.text)
+        if cut is None:
             out.append(line)
             continue
-        start = 0
-        for cut in cuts + [len(text)]:
-            piece = text[start:cut]
+        pieces = []
+        for a, b in ((0, cut), (cut, len(line.text))):
+            piece = line.text[a:b]
             stripped = piece.strip()
             if stripped:
-                offset = start + piece.index(stripped)
-                out.append(Line(span=(line.span[0] + offset, line.span[0] + offset + len(stripped)), text=stripped))
-            start = cut
+                offset = a + piece.index(stripped)
+                pieces.append(Line(span=(line.span[0] + offset, line.span[0] + offset + len(stripped)),
+                                   text=stripped))
+        pending.extend(reversed(pieces))
     return out
+
+
+def _first_cut(text: str) -> int | None:
+    """Where a header line that holds two of the form's parts splits, or None."""
+    form = _form()
+    motto = _NATIONAL_MOTTO.search(text)
+    left = text[:motto.start()].strip().upper() if motto else ""
+    if motto and left and is_upper(left) and left.startswith(_issuer_line_starts()):
+        # only an issuer's line ("ỦY BAN …", "TỈNH …"), not a misread half of the motto itself
+        return motto.start()
+    opens = form["_number_line"].match(text) or form["_date_line"].match(text) \
+        or form["_subject_prefix"].match(text) or (motto and motto.start() == 0)
+    if not opens:
+        return None
+    cuts = []
+    if motto and motto.start() == 0:  # the Quốc hiệu, then the number run on after it
+        number = re.search(r"\s(?=S[ốô]\s*:)", text)
+        if number and form["_number_line"].match(text[number.end():]):
+            cuts.append(number.end())
+    elif form["_number_line"].match(text):
+        for m in re.finditer(r"\s(?=[" + UPPER + r"])", text):
+            if form["_date_line"].match(text[m.end():]):
+                cuts.append(m.end())
+                break
+    else:  # a date line or a trích yếu, then the subject, the motto's second line or "Kính gửi"
+        for m in re.finditer(r"\s(?=V/v\s|Độc lập\s*[-–]|K[íi]nh gửi\s*:)", text):
+            if m.end() > 0:
+                cuts.append(m.end())
+                break
+        if motto and motto.start() > 0:
+            cuts.append(motto.start())
+    cuts = [c for c in cuts if 0 < c < len(text)]
+    return min(cuts) if cuts else None
 
 
 @cache
@@ -178,6 +211,9 @@ def _issuer(lines: list[Line], anchor: int) -> str | None:
             break
     if not block:
         return None
+    whole = gazetteer.canonical(" ".join(block))
+    if whole and block[0].strip().upper() in _form()["prefix_units"]:
+        return whole[0]  # "THƯỜNG TRỰC" over "HĐND - UBND TỈNH …": one body, named by the register
     return _combine_units(_units(block))
 
 
@@ -195,7 +231,7 @@ def _units(block: list[str]) -> list[str]:
     for text in block:
         starts_unit = text.upper().startswith(heads) and not text.upper().startswith(
             tuple(p + " " for p in form["place_levels"]))
-        if units and not starts_unit:
+        if units and (not starts_unit or units[-1].strip().upper() in form["prefix_units"]):
             units[-1] += " " + text
         else:
             units.append(text)
@@ -278,6 +314,23 @@ def _type_and_subject(doc: Doc, lines: list[Line], after: int) -> tuple[str | No
     return None, None
 
 
+def _first_article_subject(text: str) -> str | None:
+    """"Điều 1. Ban hành kèm theo Quyết định này Quy định về …." → "ban hành Quy định về …": what a
+    decision whose title a copy lost decides, read from its first article."""
+    form = _form()
+    article = re.search(form["first_article"], text, re.MULTILINE)
+    if not article:
+        return None
+    for written, verb in form["first_article_verbs"].items():
+        opening = re.compile(r"\s*".join(re.escape(w) for w in written.split()) + r"\s+", re.IGNORECASE)
+        m = opening.match(text, article.end())
+        if m:
+            end = re.compile(r"\.\s*(?:\n|$)|;|\n\s*Điều\s+2\b").search(text, m.end())
+            what = " ".join(text[m.end():end.start() if end else len(text)].split()).strip("“”\"' ")
+            return f"{verb} {what}" if what else None
+    return None
+
+
 def _is_headline(text: str) -> bool:
     return (is_upper(text) and len(text.split()) >= 4 and not _MOTTO.search(text)
             and not _form()["_authority"].match(text) and gazetteer.canonical(official_case(text)) is None)
@@ -286,6 +339,10 @@ def _is_headline(text: str) -> bool:
 def _title_type(text: str) -> str | None:
     if not is_upper(text) or len(text) > 40:
         return None
+    for qualifier in _form()["title_qualifiers"]:
+        bare = re.sub(r"\s+" + re.escape(qualifier) + r"\s*$", "", text.strip())
+        if bare != text.strip() and canonical_type(bare):
+            return canonical_type(bare)  # "KẾ HOẠCH HÀNH ĐỘNG": a plan, its trích yếu on the next line
     return canonical_type(text) or canonical_type(text.split(" (")[0]) or _type_skeletons().get(_skeleton(text))
 
 

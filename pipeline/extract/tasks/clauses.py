@@ -65,7 +65,7 @@ def read_clause(namer: Namer, start: int, end: int, limit: int | None = None) ->
     subject = _subject(namer, s, end, limit)
     reading = None
     if subject is None or subject.kind == ISSUER:
-        reading = _assigned(namer, subject.action if subject else s, end, limit)
+        reading = _assigned(namer, subject.action if subject else s, end, limit, said_by_issuer=subject is not None)
     if reading is None and subject and subject.kind != ISSUER:
         reading = subject
     if reading is None:
@@ -83,14 +83,17 @@ def _skip(text: str, start: int, end: int) -> int:
     return opener.end() if opener else s
 
 
-def _assigned(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
+def _assigned(namer: Namer, s: int, end: int, limit: int, said_by_issuer: bool = False) -> Reading | None:
     t = namer.text
     c = cues()
     for cue in c["assigning"].finditer(t, s, end):
         if cue.start() == s and c["directing"].match(cue.group(0)):
             continue  # "Chỉ đạo các đơn vị trực thuộc …": what the governing body itself must do
         before = t[max(s, cue.start() - 14):cue.start()]
-        if c["not_assigning_before"].search(before) or c["proposed"].search(t, max(s, cue.start() - 80), cue.start()):
+        second = said_by_issuer and bool(c["second_predicate"].search(before))
+        if second:
+            pass  # "UBND tỉnh ban hành Kế hoạch và yêu cầu các sở …": the issuer's second verb
+        elif c["not_assigning_before"].search(before) or c["proposed"].search(t, max(s, cue.start() - 80), cue.start()):
             continue
         k = cue.end()
         via = c["assign_via_cho"].match(t, k, end)
@@ -101,6 +104,8 @@ def _assigned(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
         k = _skip_spaces(t, k, end)
         named = namer.list_at(k, limit)
         if named is None:
+            if second:
+                continue  # "… và yêu cầu thực hiện các nhiệm vụ sau:": a lead for the items, no body
             if c["predicate_any_case"].match(t, k, end):  # "đề nghị gửi về …": no body named
                 return Reading(REQUEST, (s, end), k)  # what is requested opens the quote: "Ý kiến tham gia đề nghị gửi về …"
             continue
@@ -209,6 +214,10 @@ def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
     text = namer.text
     c = cues()
     positions = [s]
+    heard = c["hearing"].match(text, s, end)
+    if heard:  # "Sau khi nghe Văn phòng, Cục X trình bày …;": the bodies heard are no subject
+        semicolon = text.find(";", s, end)
+        return positions + ([semicolon + 1] if semicolon > 0 else [])
     about = c["phrase_opener"].match(text, s, end)
     if about:
         positions.append(about.end())

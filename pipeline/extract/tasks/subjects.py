@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from pipeline.doc import Doc, Span
+from pipeline.gazetteer import places
 from pipeline.extract.tasks.grammar import BodyGrammar, Named, clause_end, clean, expanded, fold, group_name, skip_space
 from pipeline.extract.tasks.lexicon import body_grammar, cues
 
@@ -202,7 +203,19 @@ class Namer(BodyGrammar):
         name = fold(body.name)
         if body_grammar()["bare_authority"].fullmatch(name):
             return True
-        return bool(self._issuer) and (name == self._issuer or self._issuer.startswith(name + " "))
+        return bool(self._issuer) and any(name == issuer or issuer.startswith(name + " ")
+                                          for issuer in _joint_members(self._issuer))
+
+
+def _joint_members(issuer: str) -> list[str]:
+    """A joint issuer and each of its members: "thường trực hội đồng nhân dân và ủy ban nhân dân tỉnh
+    hòa bình" is also "thường trực hội đồng nhân dân tỉnh hòa bình" and "ủy ban nhân dân tỉnh hòa bình"."""
+    first, joint, second = issuer.partition(" và ")
+    levels = "|".join(sorted({w.lower() for w in places.level_words().values()}, key=len, reverse=True))
+    place = re.search(r"\b(?:" + levels + r")\b.*$", second)
+    if not joint or not place or place.start() == 0 or not re.fullmatch(cues()["joint_issuer_first"], first):
+        return [issuer]
+    return [issuer, f"{first} {place.group(0)}", second]
 
 
 def _merged(bodies: list[Named]) -> list[Named]:

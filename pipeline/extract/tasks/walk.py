@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline import resources
 from pipeline.doc import Doc, Line, Span
 from pipeline.extract.tasks import clauses as cl
 from pipeline.extract.tasks.draft import Draft
@@ -274,7 +275,8 @@ def _addressees(doc: Doc, namer: Namer) -> list[Named]:
         named = namer.list_at(k, line.span[1])
         if named:
             found += [b for b in named.bodies if all(b.name != f.name for f in found)]
-    return found
+    superiors = {s.lower() for s in resources.load("task_cues.yaml")["superior_addressees"]}
+    return [b for b in found if b.name.lower() not in superiors]
 
 
 def _is_title(content: str, has_content: bool) -> str | None:
