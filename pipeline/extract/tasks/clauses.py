@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.doc import Span
-from pipeline.extract.tasks.lexicon import body_grammar, cues
+from pipeline.extract.tasks.lexicon import cues, lists
 from pipeline.extract.tasks.subjects import Named, Namer, Subjects
 
 _LABEL = re.compile(r"\s*(?:(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]|[-–+•*])(?:\s+|$)")
@@ -222,7 +222,7 @@ def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
 
 def _inside_list(namer: Namer, s: int, comma: int) -> bool:
     """The comma separates the members of a list of bodies ("các cấp, các ngành")."""
-    starter = body_grammar()["list_opener_before"].search(namer.text, max(s, comma - 40), comma)
+    starter = lists()["opener_before"].search(namer.text, max(s, comma - 40), comma)
     if not starter:
         return False
     named = namer.list_at(starter.start(1), comma + 60)
@@ -256,6 +256,10 @@ def _with_coordinating(namer: Namer, reading: Reading, end: int) -> Reading:
         named = namer.list_at(joint.end(), end)
         if named:
             reading.action = _skip_spaces(t, named.end, end)
+            # "phối hợp với các đơn vị đồng thời rà soát …": the action opens after the connective
+            opener = cues()["opener"].match(t, reading.action, end)
+            if opener:
+                reading.action = opener.end()
     colon = _COLON.match(t, reading.action, end)
     if colon:
         reading.action = colon.end()
