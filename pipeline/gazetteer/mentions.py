@@ -28,6 +28,19 @@ CLOSED = (find_authorities, find_fields, find_central, find_party, find_sectors,
 def find_mentions(text: str, start: int = 0, end: int | None = None, scope: Scope | None = None) -> list[Mention]:
     """The bodies named in text[start:end], in text order, each with its title if one precedes it."""
     scope = scope or Scope()
+    # The bodies and tasks stages both ask for the whole document under its scope: read it once.
+    last = _last[0]  # read once: another thread may replace it meanwhile
+    if last is not None and last[0] is text and last[1] == (start, end, scope):
+        return list(last[2])
+    found = _find(text, start, end, scope)
+    _last[0] = (text, (start, end, scope), found)
+    return list(found)
+
+
+_last: list = [None]   # the last call: (text, (start, end, scope), mentions)
+
+
+def _find(text: str, start: int, end: int | None, scope: Scope) -> list[Mention]:
     openings = Openings(text, opening_words(), start, end)
     closed = settle([m for find in CLOSED for m in find(text, openings, scope) if m])
     opened = [m for m in find_open(text, openings, scope, closed) if m]
