@@ -25,7 +25,8 @@ def _form() -> dict:
     data = dict(resources.load("document_form.yaml"))
     data["_date_line"] = re.compile(data["date_line"].replace("{UPPER}", UPPER))
     data["_number_line"] = re.compile(data["number_line"], re.IGNORECASE)
-    data["_authority"] = re.compile(data["authority_line"])
+    titles = sorted(resources.load("bodies_roles.yaml")["signer_titles"], key=len, reverse=True)
+    data["_authority"] = re.compile(data["authority_line"].replace("{titles}", "|".join(re.escape(t.upper()) for t in titles)))
     data["_subject_prefix"] = re.compile(data["subject_prefix"])
     data["_addressee_line"] = re.compile(data["addressee_line"])
     return data
