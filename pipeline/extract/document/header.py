@@ -128,7 +128,9 @@ def _titled_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
         if not closing:
             return None
         authority = following[closing].text.strip()
-        issuer = _canonical(doc, official_case(authority)) if form["_authority"].match(authority) else None
+        # "GIÁM ĐỐC SỞ NỘI VỤ …": the body the title heads issues (the gazetteer's titles)
+        body = authority[gazetteer.title_at(authority, 0) or 0:]
+        issuer = _canonical(doc, official_case(body)) if form["_authority"].match(authority) else None
         return DocumentInfo(doc_type=doc_type, issuer=issuer, subject=_subject(following[:closing], form))
     return None
 
