@@ -593,3 +593,23 @@ def test_the_action_opens_after_who_leads_and_coordinates(text, action, coordina
     (task,) = tasks.find(make_doc(text))
     assert task.action.startswith(action), task.action
     assert task.coordinating == coordinating
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb the cues do not list, then a listed one a few words on: the predicate opens at the first
+    ("3. Sở Công Thương rút ngắn thời gian thẩm định hồ sơ dự án.\n",
+     [(["Sở Công Thương"], "rút ngắn thời gian thẩm định", [], None)]),
+    ("4. Báo Quảng Ngãi, Đài Phát thanh và Truyền hình tỉnh tăng thời lượng đưa tin về mùa mưa bão.\n",
+     [(["Báo Quảng Ngãi", "Đài Phát thanh và Truyền hình tỉnh Quảng Ngãi"], "tăng thời lượng đưa tin", [], None)]),
+    # a verb made a noun ("ngoài việc trả lời") is no predicate; told facts are no instruction
+    ("Lãnh đạo các địa phương ngoài việc trả lời câu hỏi còn giới thiệu mô hình hay.\n", []),
+    ("Sở Nội vụ đã tổ chức hội nghị tập huấn cho các xã.\n", []),
+])
+def test_an_unlisted_verb_opens_the_predicate(text, expected):
+    assert_tasks(make_doc(text), expected)
+
+
+def test_the_standing_office_of_a_committee_is_the_body_that_acts():
+    text = "5. Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh tổ chức trực ban 24/24 giờ.\n"
+    assert_tasks(make_doc(text), [(["Văn phòng thường trực Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn "
+                                    "tỉnh Quảng Ngãi"], "tổ chức trực ban", [], None)])

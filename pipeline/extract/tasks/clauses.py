@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.doc import Span
+from pipeline.letters import LOWER
 from pipeline.extract.tasks.lexicon import cues, lists
 from pipeline.extract.tasks.subjects import Named, Namer, Subjects
 
@@ -25,6 +26,8 @@ _SEMICOLON = re.compile(";")
 _DASH = re.compile(r"\s*[-–]\s+")
 _WORD_START = re.compile(r"(?<=\s)\S")
 _ADVERBIAL_REACH = 160
+_LOWER_WORD = re.compile(rf"[{LOWER}][^\s,;:.()“”\"]*")
+_VERB_REACH = 5  # words between an unlisted verb and the listed one after it
 
 # What a clause is, for the paragraph that holds it.
 ASSIGNED = "assigned"      # an assigning verb and the bodies it names
@@ -163,7 +166,9 @@ def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
         if predicate is None:
             if c["narrative"].match(t, after, stop) or c["commitment"].match(t, after, stop):
                 return Reading(NONE, (k, stop), after)
-            continue
+            predicate = _verb_before_predicate(t, after, stop)
+            if predicate is None:
+                continue
         planned = c["planned"].match(t, predicate, stop)
         if planned and c["predicate_any_case"].match(t, planned.end(), stop):
             return Reading(NONE, (k, stop), after)  # "Hội X dự kiến tổ chức đại hội …": its plan, told
@@ -200,6 +205,20 @@ def _predicate_after(text: str, after: int, end: int) -> int | None:
             k = word.start()
             if text[k].islower() and c["predicate"].match(text, k, end):
                 return k
+    return None
+
+
+def _verb_before_predicate(text: str, after: int, end: int) -> int | None:
+    """"Sở Công Thương rút ngắn thời gian thẩm định …", "Báo X tăng thời lượng đưa tin …": a verb the
+    cues do not list opens the predicate when a listed one follows within a few lower-case words."""
+    start = k = _SPACE.match(text, after, end).end()
+    for n in range(_VERB_REACH + 1):
+        word = _LOWER_WORD.match(text, k, end)
+        if not word or cues()["nominalizer"].match(text, k, end):
+            return None  # punctuation, a capital, the clause's end, or "ngoài việc trả lời": no predicate
+        if n and cues()["predicate"].match(text, k, end):
+            return start
+        k = _skip_spaces(text, word.end(), end)
     return None
 
 
