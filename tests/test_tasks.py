@@ -604,6 +604,9 @@ def test_the_action_opens_after_who_leads_and_coordinates(text, action, coordina
     # a verb made a noun ("ngoài việc trả lời") is no predicate; told facts are no instruction
     ("Lãnh đạo các địa phương ngoài việc trả lời câu hỏi còn giới thiệu mô hình hay.\n", []),
     ("Sở Nội vụ đã tổ chức hội nghị tập huấn cho các xã.\n", []),
+    # a relative clause's verb is no predicate of the subject before it: the assigning verb reads it
+    ("2. Giao Ủy ban nhân dân các xã nơi doanh nghiệp cung cấp nước sạch đóng trụ sở kiểm tra hồ sơ.\n",
+     [(["Ủy ban nhân dân các xã"], "Giao Ủy ban nhân dân các xã", [], None)]),
 ])
 def test_an_unlisted_verb_opens_the_predicate(text, expected):
     assert_tasks(make_doc(text), expected)

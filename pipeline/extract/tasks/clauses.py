@@ -212,6 +212,8 @@ def _verb_before_predicate(text: str, after: int, end: int) -> int | None:
     """"Sở Công Thương rút ngắn thời gian thẩm định …", "Báo X tăng thời lượng đưa tin …": a verb the
     cues do not list opens the predicate when a listed one follows within a few lower-case words."""
     start = k = _SPACE.match(text, after, end).end()
+    if cues()["relative"].match(text, start, end):
+        return None  # "UBND các xã nơi đơn vị đặt trụ sở …": a relative clause, its verb no predicate
     for n in range(_VERB_REACH + 1):
         word = _LOWER_WORD.match(text, k, end)
         if not word or cues()["nominalizer"].match(text, k, end):
