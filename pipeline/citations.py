@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline import resources
+from pipeline import gazetteer, resources
 from pipeline.dates import find_dates
 from pipeline.doc import Span
 
@@ -26,7 +26,6 @@ _ISSUER_STOP = re.compile(
     r"\s+(?:về việc|về|v/v|nhằm|để|theo|tại|trong|thì|đã|đang|sẽ|được|yêu cầu|quy định|hướng dẫn|"
     r"ban hành|phê duyệt|giao|đề nghị|triển khai|và các|với|khi|trên|cho|lần thứ|nhiệm kỳ|khóa)\b|[,;.:()\"“”]|\n|$",
     re.IGNORECASE)
-_ROLE_PREFIX = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng|Chánh Văn phòng|Trưởng ban)\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,15 @@ class Citation:
     issuer: str | None      # as written after "của", role words dropped; abbreviations kept
     issuer_code: str | None  # the code of the symbol ("UBND", "TTg") when no "của"
     type_span: Span
+
+
+def _without_title(name: str) -> str:
+    """"của Giám đốc Sở Nội vụ": the body is the issuer, not its head's title (the gazetteer's titles)."""
+    first = next(iter(gazetteer.find_mentions(name)), None)
+    if first is not None and first.role_span and first.role_span[0] == 0:
+        return name[first.span[0]:]
+    title = gazetteer.title_at(name, 0)  # a body the gazetteer does not know, or cut short ("Bộ trưởng Bộ")
+    return name[title:] if title else name
 
 
 @cache
@@ -200,7 +208,7 @@ def _issuer_after(text: str, pos: int, end: int) -> tuple[str | None, int]:
     stop = _ISSUER_STOP.search(text, m.end(), end)
     stop_at = stop.start() if stop else end
     name = text[m.end():stop_at].strip()
-    name = _ROLE_PREFIX.sub("", name)
+    name = _without_title(name)
     if not name or len(name) > 120:
         return None, pos
     return name, stop_at

@@ -33,8 +33,17 @@ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
 Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;
 """
 
+# Any signer's title of bodies_roles.yaml opens the line of authority, not a few written apart;
+# the body the title heads is the issuer.
+DATABASE_PRINT_BY_DIRECTOR = """QUYẾT ĐỊNH
+Ban hành quy chế làm việc của Sở năm 2024
+GIÁM ĐỐC SỞ NỘI VỤ TỈNH YÊN BÁI
+Căn cứ Quyết định số 12/2024/QĐ-UBND ngày 2 tháng 4 năm 2024;
+"""
+
 
 @pytest.mark.parametrize("text, field, expected", [
+    (DATABASE_PRINT_BY_DIRECTOR, "issuer", "Sở Nội vụ tỉnh Yên Bái"),
     (DATABASE_PRINT, "doc_type", "Nghị quyết"),
     (DATABASE_PRINT, "subject", "thông qua Đề án phát triển du lịch cộng đồng giai đoạn 2021 - 2025"),
     (DATABASE_PRINT, "issuer", "Hội đồng nhân dân tỉnh Hà Giang"),

@@ -224,6 +224,8 @@ def test_mentions(sentence, expected, gia_lai):
     ("Chánh, các PCVP UBND tỉnh", "Chánh"),
     ("Thủ trưởng các sở, ban, ngành", "Thủ trưởng"),
     ("Sở Nội vụ chủ trì", None),
+    # the titles the tasks stage used to keep apart, now in bodies_roles.yaml with the others
+    ("Các thành viên Ban Chỉ đạo tỉnh họp", "Các thành viên"),
 ])
 def test_roles(sentence, role, gia_lai):
     first = find_mentions(sentence, scope=gia_lai)[0]
@@ -614,3 +616,46 @@ def test_a_papers_name_stops_before_its_verb(sentence, expected):
 ])
 def test_a_capitalized_title_is_no_name(sentence, expected):
     assert [(m.name, m.kind) for m in find_mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("Giám đốc Sở Nội vụ chủ trì", "Sở Nội vụ chủ trì"),
+    ("Chủ tịch, các PCT UBND huyện", "UBND huyện"),
+    ("Lãnh đạo Sở Y tế", "Sở Y tế"),
+    ("Sở Nội vụ chủ trì", None),
+    ("giám đốc, ", None),
+    ("Giám đốc", None),
+])
+def test_title_at(text, rest):
+    """The one list of titles (bodies_roles.yaml), read forward for the stages that skip a title."""
+    end = gazetteer.title_at(text, 0)
+    assert (text[end:] if end is not None else None) == rest
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "mỗi" before a list of kinds addresses the group; before one noun it counts
+    ("Mỗi cơ quan, đơn vị, địa phương phải rà soát hồ sơ.", [("các cơ quan, đơn vị, địa phương", "group")]),
+    ("mỗi sở và ngành cử một cán bộ đầu mối", [("các sở và ngành", "group")]),
+    ("phấn đấu mỗi huyện có ít nhất 02 xã đạt chuẩn", []),
+    ("Mỗi cơ quan phải công khai thủ tục.", []),
+    # a second group opened by its own "các" starts at it
+    ("các Ban Quản lý dự án chuyên ngành, khu vực, các chủ đầu tư báo cáo",
+     [("các Ban Quản lý dự án chuyên ngành, khu vực", "group"), ("các chủ đầu tư", "group")]),
+    # private parties closing a list of public bodies: one group; "tổ chức, cá nhân" only narrowed
+    ("yêu cầu các cơ quan, đơn vị, doanh nghiệp và người dân chấp hành", [("các cơ quan, đơn vị, doanh nghiệp", "group")]),
+    ("Các sở, ngành, tổ chức, cá nhân có liên quan thi hành Quyết định này.",
+     [("các sở, ngành, tổ chức, cá nhân có liên quan", "group")]),
+    ("để các cơ quan, đơn vị, tổ chức, cá nhân được biết", []),
+    ("các cơ quan, người dân, tổ chức cùng tham gia", []),
+    ("các doanh nghiệp, cá nhân có liên quan", []),
+    # the media named with their kind
+    ("các cơ quan báo chí truyền thông đưa tin kịp thời", [("các cơ quan báo chí truyền thông", "group")]),
+])
+def test_groups_read_for_every_stage(sentence, expected, gia_lai):
+    assert names(sentence, gia_lai) == expected
+
+
+def test_a_second_group_spans_its_own_article(gia_lai):
+    text = "các Ban Quản lý dự án chuyên ngành, khu vực, các chủ đầu tư báo cáo"
+    last = find_mentions(text, scope=gia_lai)[-1]
+    assert text[last.span[0]:last.span[1]] == "các chủ đầu tư"

@@ -21,6 +21,11 @@ from pipeline.run import prepare
      "Công an tỉnh"),
     ("Kế hoạch số 237 ngày 21-10-2021", "Kế hoạch", "237", "2021-10-21", None),
     ("Tờ trình số 40/TTr-SNV ngày 02/5/2024 của Sở Nội vụ", "Tờ trình", "40/TTr-SNV", "2024-05-02", "Sở Nội vụ"),
+    # any title of bodies_roles.yaml before the issuer is dropped, not only a few written here
+    ("Quyết định số 77/QĐ-SYT ngày 4/3/2024 của Phó Giám đốc Sở Y tế", "Quyết định", "77/QĐ-SYT", "2024-03-04",
+     "Sở Y tế"),
+    ("Công văn số 310/SNV-VP ngày 9/9/2024 của Lãnh đạo Sở Nội vụ", "Công văn", "310/SNV-VP", "2024-09-09",
+     "Sở Nội vụ"),
 ])
 def test_citations(sentence, doc_type, number, date, issuer):
     (c,) = find_citations(sentence)

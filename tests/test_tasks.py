@@ -69,7 +69,7 @@ def assert_tasks(doc: Doc, expected: list[tuple]) -> None:
 
 NAMED = [
     ("Giám đốc Sở Nội vụ phối hợp", ["Sở Nội vụ"]),
-    ("Chánh Văn phòng UBND tỉnh theo dõi", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ("Chánh Văn phòng UBND tỉnh theo dõi", ["Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi"]),
     ("Sở NN&PTNT chủ trì", ["Sở Nông nghiệp và Phát triển nông thôn"]),
     ("Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng kiểm tra", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"]),
     ("UBND huyện Sơn Hà chỉ đạo", ["Ủy ban nhân dân huyện Sơn Hà"]),
@@ -81,20 +81,20 @@ NAMED = [
     ("Giám đốc các Sở: Tài chính, Y tế, Chủ tịch UBND các huyện chịu trách nhiệm",
      ["Sở Tài chính", "Sở Y tế", "Ủy ban nhân dân các huyện"]),
     ("Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh):",
-     ["Văn phòng Ủy ban nhân dân tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"]),
-    ("Ban Chỉ huy PCTT và TKCN tỉnh tổ chức", ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"]),
+     ["Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi", "Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi"]),
+    ("Ban Chỉ huy PCTT và TKCN tỉnh tổ chức", ["Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh Quảng Ngãi"]),
     ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh tổ chức",
-     ["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]),
+     ["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Quảng Ngãi"]),
     ("các cơ quan báo chí truyền thông phải", ["các cơ quan báo chí truyền thông"]),
     ("Thủ trưởng các sở, ngành được giao phụ trách lĩnh vực, Chủ tịch UBND các huyện phải",
      ["các sở, ngành", "Ủy ban nhân dân các huyện"]),
 ]
 NAMED += [
-    ("Báo và Đài Phát thanh, Truyền hình tỉnh tăng cường", ["Báo và Đài Phát thanh, Truyền hình tỉnh"]),
+    ("Báo và Đài Phát thanh, Truyền hình tỉnh tăng cường", ["Báo và Phát thanh, Truyền hình tỉnh Quảng Ngãi"]),
     ("Trưởng Ban Quản lý khu kinh tế, Chủ tịch UBND các xã thực hiện",
-     ["Ban Quản lý khu kinh tế", "Ủy ban nhân dân các xã"]),
+     ["Ban Quản lý Khu kinh tế", "Ủy ban nhân dân các xã"]),
     ("Các thành viên Ban Chỉ đạo tỉnh, Chủ tịch UBND các huyện/thị xã căn cứ",
-     ["Ban Chỉ đạo tỉnh", "Ủy ban nhân dân các huyện/thị xã"]),
+     ["Ban Chỉ đạo tỉnh", "Ủy ban nhân dân các huyện, thị xã"]),
     ("các sở, ngành, đơn vị, cá nhân có liên quan chịu trách nhiệm", ["các sở, ngành, đơn vị, cá nhân có liên quan"]),
     ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, UBND các tỉnh nghiên cứu",
      ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh"]),
@@ -166,9 +166,9 @@ CLAUSES = [
      [(["Sở Tư pháp"], "chủ trì góp ý", [], "trước ngày 20/10/2024")]),
     ("leading again after a semicolon is a duty of its own",
      "Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát kinh phí khuyến công năm 2025; chủ trì, phối hợp "
-     "với các huyện đề xuất danh mục cụm công nghiệp giai đoạn 2026-2030.",
+     "với UBND các huyện đề xuất danh mục cụm công nghiệp giai đoạn 2026-2030.",
      [(["Sở Công Thương"], "rà soát kinh phí", ["Sở Tài chính"], None),
-      (["Sở Công Thương"], "chủ trì, phối hợp với các huyện", ["các huyện"], None)]),
+      (["Sở Công Thương"], "chủ trì, phối hợp với UBND các huyện", ["Ủy ban nhân dân các huyện"], None)]),
     ("a subject after a time that opens the sentence",
      "Quý IV/2025, các sở, ngành tổ chức tổng kết phong trào thi đua.",
      [(["các sở, ngành"], "các sở, ngành tổ chức tổng kết", [], None)]),
@@ -183,7 +183,7 @@ CLAUSES = [
      [(["các cơ quan, đơn vị"], "các cơ quan, đơn vị kịp thời báo cáo", [], None)]),
     ("two bodies, two instructions in one paragraph",
      "Giao Sở Công Thương kiểm tra thị trường xăng dầu. Giao Công an tỉnh xử lý nghiêm các vi phạm.",
-     [(["Sở Công Thương"], "kiểm tra thị trường", [], None), (["Công an tỉnh"], "xử lý nghiêm", [], None)]),
+     [(["Sở Công Thương"], "kiểm tra thị trường", [], None), (["Công an tỉnh Quảng Ngãi"], "xử lý nghiêm", [], None)]),
     ("a report of its own, kept apart",
      "Chủ tịch UBND tỉnh yêu cầu các sở, ngành rà soát các nhiệm vụ còn tồn đọng và báo cáo kết quả về "
      "Văn phòng UBND tỉnh trước ngày 20/7/2024.",
@@ -192,10 +192,17 @@ CLAUSES = [
     ("a subject after 'Cụ thể,'",
      "Cụ thể, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh chỉ đạo Chi cục Kiểm lâm "
      "tuần tra các khu rừng trọng điểm.",
-     [(["Sở Nông nghiệp và Môi trường"], "chủ trì, phối hợp", ["Công an tỉnh"], None)]),
+     [(["Sở Nông nghiệp và Môi trường"], "chủ trì, phối hợp", ["Công an tỉnh Quảng Ngãi"], None)]),
     ("a less common verb after a list of subjects",
      "Báo Quảng Ngãi, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục về chuyển đổi số.",
-     [(["Báo Quảng Ngãi", "Đài Phát thanh và Truyền hình tỉnh"], "mở chuyên mục", [], None)]),
+     [(["Báo Quảng Ngãi", "Đài Phát thanh và Truyền hình tỉnh Quảng Ngãi"], "mở chuyên mục", [], None)]),
+    ("private parties at the end of a list of subjects keep the bodies' task",
+     "Thủ trưởng các sở, ngành; Chủ tịch UBND các huyện; các tổ chức, cá nhân có liên quan chịu trách nhiệm thi "
+     "hành Quyết định này.",
+     [(["các sở, ngành", "Ủy ban nhân dân các huyện"], "chịu trách nhiệm thi hành", [], None)]),
+    ("private parties in the middle of a list of subjects",
+     "Sở Công Thương, các doanh nghiệp và Công an tỉnh tăng cường kiểm tra hàng giả dịp cuối năm.",
+     [(["Sở Công Thương", "Công an tỉnh Quảng Ngãi"], "tăng cường kiểm tra", [], None)]),
     ("a sentence that finishes the instruction before it",
      "Giao Sở Tư pháp rà soát các quyết định quy phạm pháp luật đã ban hành. Hoàn thành trước ngày 15/11/2024.",
      [(["Sở Tư pháp"], "rà soát các quyết định", [], "trước ngày 15/11/2024")]),
@@ -225,6 +232,7 @@ NOT_TASKS = [
     "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
     "Văn phòng UBND tỉnh trân trọng thông báo đến các cơ quan, đơn vị liên quan biết, thực hiện.",
     "Văn phòng UBND tỉnh thông báo để Sở Xây dựng, các cơ quan liên quan thực hiện./.",
+    "Các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
 ]
 
 
@@ -310,12 +318,12 @@ def test_a_subject_after_an_adverbial_and_a_colon():
 def test_a_heading_group_named_by_a_participle():
     text = ("1. Sở Y tế\n"
             "a) Hướng dẫn nội dung tự đánh giá.\n"
-            "2. Các cơ sở, đơn vị được giám sát\n"
+            "2. Các cơ quan, đơn vị được giám sát\n"
             "a) Chuẩn bị hồ sơ theo hướng dẫn của Sở Y tế.\n"
             "b) Các đơn vị được khen thưởng.\n")
     assert_tasks(make_doc(text), [
         (["Sở Y tế"], "Hướng dẫn nội dung", [], None),
-        (["các cơ sở, đơn vị được giám sát"], "Chuẩn bị hồ sơ", [], None),
+        (["các cơ quan, đơn vị được giám sát"], "Chuẩn bị hồ sơ", [], None),
     ])
 
 
@@ -358,8 +366,8 @@ def test_list_of_instructions_under_one_body():
             "a) Rà soát các điểm đen tai nạn giao thông trên quốc lộ.\n"
             "b) Lắp đặt biển báo tại các đoạn đường nguy hiểm.\n")
     assert_tasks(make_doc(text), [
-        (["Sở Giao thông vận tải"], "Rà soát các điểm đen", ["Công an tỉnh"], None),
-        (["Sở Giao thông vận tải"], "Lắp đặt biển báo", ["Công an tỉnh"], None),
+        (["Sở Giao thông vận tải"], "Rà soát các điểm đen", ["Công an tỉnh Quảng Ngãi"], None),
+        (["Sở Giao thông vận tải"], "Lắp đặt biển báo", ["Công an tỉnh Quảng Ngãi"], None),
     ])
 
 
@@ -470,7 +478,7 @@ def test_umbrella_lead_in_and_its_items():
             "triển khai các nội dung sau:\n"
             "1. Theo dõi chặt chẽ diễn biến mưa lũ.\n"
             "2. Các địa phương chỉ đạo người dân thu hoạch lúa chạy lũ.\n")
-    both = ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các huyện", "các sở, ban, ngành"]
+    both = ["Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn các huyện", "các sở, ban, ngành"]
     assert_tasks(make_doc(text), [
         (both, "triển khai các nội dung sau", [], None),
         (both, "Theo dõi chặt chẽ", [], None),
@@ -483,7 +491,7 @@ def test_running_text_goes_on_with_its_subject():
             "Sở Thông tin và Truyền thông chủ trì, phối hợp với Đài Phát thanh và Truyền hình tỉnh đăng tải tin bài.\n"
             "Tăng cường cập nhật chuyên mục trên cổng thông tin điện tử.\n")
     assert_tasks(make_doc(text), [
-        (["Sở Thông tin và Truyền thông"], "chủ trì, phối hợp", ["Đài Phát thanh và Truyền hình tỉnh"], None),
+        (["Sở Thông tin và Truyền thông"], "chủ trì, phối hợp", ["Đài Phát thanh và Truyền hình tỉnh Quảng Ngãi"], None),
         (["Sở Thông tin và Truyền thông"], "Tăng cường cập nhật", [], None),
     ])
 
@@ -573,7 +581,46 @@ def test_resource_files_parse(name):
 
 def test_resource_patterns_compile():
     assert lexicon.cues()["assigning"].match("giao")
-    assert lexicon.body_grammar()["group"].match("các sở, ban, ngành")
-    kinds, role = lexicon.table_columns()
+    assert lexicon.lists()["joint"].match(" cùng ")
+    assert lexicon.lists()["issuer_self"].fullmatch("ủy ban nhân dân tỉnh")
+    kinds = lexicon.table_columns()
     assert any(kind == "responsible" and p.search("Cơ quan chủ trì") for kind, p in kinds)
-    assert role.match("Lãnh đạo Sở Y tế")
+
+
+@pytest.mark.parametrize("text, action, coordinating", [
+    # a connective after the coordinating bodies opens the action, it is not part of it
+    ("Giao Sở Tư pháp chủ trì, phối hợp với các đơn vị đồng thời rà soát các văn bản hết hiệu lực.",
+     "rà soát các văn bản", ["các đơn vị"]),
+    # "chủ trì" typed without its space still only says who leads
+    ("Giao Sở Tư pháp chủtrì, phối hợp với Sở Nội vụ rà soát các văn bản hết hiệu lực.",
+     "rà soát các văn bản", ["Sở Nội vụ"]),
+    ("Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát các văn bản hết hiệu lực.",
+     "rà soát các văn bản", ["Sở Nội vụ"]),
+])
+def test_the_action_opens_after_who_leads_and_coordinates(text, action, coordinating):
+    (task,) = tasks.find(make_doc(text))
+    assert task.action.startswith(action), task.action
+    assert task.coordinating == coordinating
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb the cues do not list, then a listed one a few words on: the predicate opens at the first
+    ("3. Sở Công Thương rút ngắn thời gian thẩm định hồ sơ dự án.\n",
+     [(["Sở Công Thương"], "rút ngắn thời gian thẩm định", [], None)]),
+    ("4. Báo Quảng Ngãi, Đài Phát thanh và Truyền hình tỉnh tăng thời lượng đưa tin về mùa mưa bão.\n",
+     [(["Báo Quảng Ngãi", "Đài Phát thanh và Truyền hình tỉnh Quảng Ngãi"], "tăng thời lượng đưa tin", [], None)]),
+    # a verb made a noun ("ngoài việc trả lời") is no predicate; told facts are no instruction
+    ("Lãnh đạo các địa phương ngoài việc trả lời câu hỏi còn giới thiệu mô hình hay.\n", []),
+    ("Sở Nội vụ đã tổ chức hội nghị tập huấn cho các xã.\n", []),
+    # a relative clause's verb is no predicate of the subject before it: the assigning verb reads it
+    ("2. Giao Ủy ban nhân dân các xã nơi doanh nghiệp cung cấp nước sạch đóng trụ sở kiểm tra hồ sơ.\n",
+     [(["Ủy ban nhân dân các xã"], "Giao Ủy ban nhân dân các xã", [], None)]),
+])
+def test_an_unlisted_verb_opens_the_predicate(text, expected):
+    assert_tasks(make_doc(text), expected)
+
+
+def test_the_standing_office_of_a_committee_is_the_body_that_acts():
+    text = "5. Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh tổ chức trực ban 24/24 giờ.\n"
+    assert_tasks(make_doc(text), [(["Văn phòng thường trực Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn "
+                                    "tỉnh Quảng Ngãi"], "tổ chức trực ban", [], None)])

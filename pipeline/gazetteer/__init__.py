@@ -14,19 +14,34 @@ One place for what the stages need to know about who is named:
   words refer to ("UBND tỉnh" in a Lâm Đồng letter).
 - `issuer_name(raw, text, date, header_end)` → the issuer as a canonical body, completed with
   the document's province (for the document stage's `document.issuer`).
+- Titles (bodies_roles.yaml): `title_at(text, start)` → where a title that opens the text ends
+  ("Giám đốc Sở Nội vụ" → at "Sở"); `titles_pattern()` → one title as a regular expression.
+- `private_parties_end(text, pos)` → where a list of private parties that names no body ends
+  ("các tổ chức, cá nhân có liên quan"), for a stage that reads a list of subjects past it.
+- `group_tails(text, pos)` → (end, words) of the qualifiers that may end a group's name there
+  ("có liên quan", "trên địa bàn tỉnh"), for a stage that reads a group's name on.
+- For the stages that merge mentions: `group_key`, `is_upper`, `words_key`, `level_words`,
+  `display`, `GROUP` (the kind of a plural group).
+
+The stages import from here only, never from the modules behind it.
 
 The names live in pipeline/resources/bodies*.yaml; this package only reads them.
 """
 from __future__ import annotations
 
-from pipeline.gazetteer.mentions import find_mentions
+from pipeline.gazetteer.groups import GROUP, group_key, private_parties_end
+from pipeline.gazetteer.groups import tails as group_tails
+from pipeline.gazetteer.mentions import find_mentions, title_at, titles_pattern
 from pipeline.gazetteer.names import display, expand
-from pipeline.gazetteer.places import Place, Unit, find_places, lookup
+from pipeline.gazetteer.patterns import is_upper, words_key
+from pipeline.gazetteer.places import Place, Unit, find_places, level_words, lookup
 from pipeline.gazetteer.provinces import complete, era_of, infer_province, province_of
 from pipeline.gazetteer.scope import Mention, Scope, document_scope, scope_for
 
-__all__ = ["Mention", "Place", "Scope", "Unit", "canonical", "complete", "document_scope", "era_of", "expand",
-           "find_mentions", "find_places", "infer_province", "issuer_name", "lookup", "province_of", "scope_for"]
+__all__ = ["GROUP", "Mention", "Place", "Scope", "Unit", "canonical", "complete", "display", "document_scope",
+           "era_of", "expand", "find_mentions", "find_places", "group_key", "group_tails", "infer_province", "is_upper",
+           "issuer_name", "level_words", "lookup", "private_parties_end", "province_of", "scope_for", "title_at", "titles_pattern",
+           "words_key"]
 
 
 def issuer_name(raw: str, text: str, date: str | None = None, header_end: int = 0) -> str | None:

@@ -24,7 +24,7 @@ GROUP = "group"
 
 @cache
 def opening_words() -> frozenset[str]:
-    return openers(tuple(data()["openers"]) + tuple(e["text"] for e in data()["fixed"]) + tuple(data()["owned_nouns"]))
+    return openers(_all_openers() + tuple(e["text"] for e in data()["fixed"]) + tuple(data()["owned_nouns"]))
 
 
 @cache
@@ -57,9 +57,35 @@ def _private_regex() -> re.Pattern:
     return re.compile(alternation(data()["private_nouns"], _insensitive) + r"(?!\w)")
 
 
+def private_parties_end(text: str, pos: int) -> int | None:
+    """Where a list of private parties that opens at `pos` ends ("các tổ chức, cá nhân có liên
+    quan", "doanh nghiệp và người dân"): they name no body, yet stand among a sentence's subjects
+    ("Chủ tịch UBND các huyện; các tổ chức, cá nhân có liên quan chịu trách nhiệm …"). None when
+    the list has a public body's noun in it or none of its nouns is private."""
+    m = _private_run_regex().match(text, pos)
+    if not m or not _private_regex().search(m.group(0)):
+        return None
+    return tails(text, m.end())[0]
+
+
+@cache
+def _private_run_regex() -> re.Pattern:
+    noun = alternation(data()["private_nouns"] + data()["weak_nouns"], _insensitive) + r"(?!\w)"
+    opener = alternation(list(data()["openers"]) + data()["distributive_openers"], _insensitive)
+    return re.compile(r"(?:" + opener + r"\s+)?" + noun + r"(?:\s*(?:,|và)\s*" + noun + r")*")
+
+
 @cache
 def _opener() -> re.Pattern:
-    return re.compile(bounded(alternation(data()["openers"], _insensitive)) + r"\s+")
+    return re.compile(bounded(alternation(_all_openers(), _insensitive)) + r"\s+")
+
+
+def _all_openers() -> tuple[str, ...]:
+    return tuple(data()["openers"]) + tuple(data()["distributive_openers"])
+
+
+def _listed(group: Mention) -> bool:
+    return "," in group.name or " và " in group.name
 
 
 # ", " ", và " " và " ", các " between two nouns; " và các " opens a new group. A spaced dash
@@ -81,10 +107,14 @@ class _Item:
 def find_groups(text: str, openings: Openings, scope: Scope) -> list[Mention]:
     found: list[Mention] = []
     pos = openings.start
-    for m in openings.matches(_opener(), openers(tuple(data()["openers"]))):
+    distributive = {w.lower() for w in data()["distributive_openers"]}
+    for m in openings.matches(_opener(), openers(_all_openers())):
         if m.start() < pos:
             continue
+        each = m.group(0).split()[0].lower() in distributive
         for group in _parse(text, m.start(), m.end(), openings.end):
+            if each and not _listed(group):
+                break
             found.append(group)
             pos = group.span[1]
     found.extend(_fixed(text, openings))
@@ -125,7 +155,9 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
             j = _JOINER.match(text, pos)
             if not j or not _noun_regex().match(text, j.end()):
                 return groups
-            group_start = pos = j.end()
+            # the next group opens at its own "các" (", các chủ đầu tư"), else after the joiner
+            article = j.group(0).lower().rfind("các")
+            group_start, pos = (j.start() + article if article >= 0 else j.end()), j.end()
             continue
         titled = _titled_joiner().match(text, pos)
         if titled and _noun_regex().match(text, titled.end()):
@@ -134,7 +166,12 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
             continue
         j = _JOINER.match(text, pos)
         if j and "và" not in j.group(0) and _private_regex().match(text, j.end()):
-            return groups  # "các cơ quan, tổ chức, cá nhân": everyone, not a group of bodies
+            closing = _closing_private(text, j.end(), items)
+            if closing is None:
+                return groups  # "các cơ quan, người dân, tổ chức": everyone, not a group of bodies
+            items += closing[1]
+            pos = closing[0]
+            break
         if not j or not _noun_regex().match(text, j.end()):
             break
         repeats = "các" in j.group(0).lower()
@@ -147,6 +184,27 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         pos, tail = tails(text, pos, narrowed=all(i.noun in data()["narrowed_nouns"] for i in items))
         groups.append(_group(group_start, pos, items, tail, _determiner(text, group_start)))
     return groups
+
+
+@cache
+def _closing_regex() -> re.Pattern:
+    closing = alternation(data()["closing_private_nouns"] + data()["closing_private_nouns_narrowed"], _insensitive)
+    # ", doanh nghiệp", ", tổ chức, cá nhân": the closing nouns, weak ones before them
+    return re.compile(r"(?:(?P<weak>" + alternation(data()["weak_nouns"], _insensitive) + r")\s*,\s*)?(?P<noun>"
+                      + closing + r")(?!\w)(?!\s*,\s*\w)")
+
+
+def _closing_private(text: str, pos: int, items: list[_Item]) -> tuple[int, list[_Item]] | None:
+    """"các cơ quan, đơn vị, doanh nghiệp": private nouns that close a list of public ones, as items."""
+    if not any(i.noun not in data()["weak_nouns"] for i in items):
+        return None
+    m = _closing_regex().match(text, pos)
+    if not m:
+        return None
+    if m.group("noun").lower() in data()["closing_private_nouns_narrowed"] and not _tail_regex().match(text, m.end()):
+        return None
+    weak = [_Item(m.group("weak").lower(), ", ")] if m.group("weak") else []
+    return m.end(), weak + [_Item(m.group("noun").lower(), ", ")]
 
 
 @cache

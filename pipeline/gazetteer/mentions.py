@@ -28,6 +28,19 @@ CLOSED = (find_authorities, find_fields, find_central, find_party, find_sectors,
 def find_mentions(text: str, start: int = 0, end: int | None = None, scope: Scope | None = None) -> list[Mention]:
     """The bodies named in text[start:end], in text order, each with its title if one precedes it."""
     scope = scope or Scope()
+    # The bodies and tasks stages both ask for the whole document under its scope: read it once.
+    last = _last[0]  # read once: another thread may replace it meanwhile
+    if last is not None and last[0] is text and last[1] == (start, end, scope):
+        return list(last[2])
+    found = _find(text, start, end, scope)
+    _last[0] = (text, (start, end, scope), found)
+    return list(found)
+
+
+_last: list = [None]   # the last call: (text, (start, end, scope), mentions)
+
+
+def _find(text: str, start: int, end: int | None, scope: Scope) -> list[Mention]:
     openings = Openings(text, opening_words(), start, end)
     closed = settle([m for find in CLOSED for m in find(text, openings, scope) if m])
     opened = [m for m in find_open(text, openings, scope, closed) if m]
@@ -94,15 +107,38 @@ def _role_endings() -> frozenset[str]:
 
 
 @cache
-def _roles() -> tuple[re.Pattern, dict[str, str]]:
+def titles_pattern() -> str:
+    """One title of bodies_roles.yaml, as a regular expression: "Giám đốc", "Phó Chủ tịch", "PCT"
+    (the spelled-out titles in any case, the abbreviations as written). Every stage that reads a
+    title before a body's name ("Chủ tịch UBND tỉnh ban hành …") builds on this one list."""
     data = resources.load("bodies_roles.yaml")
-    abbreviations = data["role_abbreviations"]
-    written = list(data["roles"]) + list(abbreviations)
-    one = alternation(written, lambda t: phrase(t) if t.isupper() else "(?i:" + phrase(t) + ")")
+    written = list(data["roles"]) + list(data["role_abbreviations"])
+    return alternation(written, lambda t: phrase(t) if t.isupper() else "(?i:" + phrase(t) + ")")
+
+
+def _chain() -> str:
     # "Chủ tịch, các Phó Chủ tịch UBND tỉnh"; "Chánh, các PCVP UBND tỉnh" (the office's deputies
     # are named with the office: the chain ends with "các").
-    chain = r"(?P<role>" + one + r")(?:\s*,\s*(?:(?i:các)\s+)?" + one + r")*(?:\s*,\s*(?i:các))?\s+$"
-    return re.compile(r"(?<!\w)" + chain), abbreviations
+    one = titles_pattern()
+    return r"(?P<role>" + one + r")(?:\s*,\s*(?:(?i:các)\s+)?" + one + r")*(?:\s*,\s*(?i:các))?\s+"
+
+
+@cache
+def _roles() -> tuple[re.Pattern, dict[str, str]]:
+    abbreviations = resources.load("bodies_roles.yaml")["role_abbreviations"]
+    return re.compile(r"(?<!\w)" + _chain() + "$"), abbreviations
+
+
+@cache
+def _title_ahead() -> re.Pattern:
+    return re.compile(_chain() + r"(?=\S)")
+
+
+def title_at(text: str, start: int, end: int | None = None) -> int | None:
+    """Where the title (or chain of titles) that opens text[start:end] ends, the space after it
+    included: "Giám đốc Sở Nội vụ" → the position of "Sở"; None where no title opens it."""
+    m = _title_ahead().match(text, start, len(text) if end is None else end)
+    return m.end() if m else None
 
 
 def _with_role(text: str, mention: Mention) -> Mention:

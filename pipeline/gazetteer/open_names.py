@@ -167,7 +167,7 @@ def _scan(text: str, m: re.Match, head: dict, scope: Scope, closed: _Closed, lim
         return Mention((m.start(), end), display(text[m.start():end]), head["kind"])
     while words < data()["name_max_words"] and pos < limit:
         inner = closed.at(pos)
-        if inner is not None and head.get("owned") and words and inner.kind != GROUP:
+        if inner is not None and head.get("owned") and (words or head.get("unit")) and inner.kind != GROUP:
             # "Câu lạc bộ võ thuật Bộ Chỉ huy Quân sự tỉnh": the club of that body, one name
             raw = text[m.start():inner.span[0]].rstrip()
             return Mention((m.start(), inner.span[1]), f"{display(raw)} {inner.name}", head["kind"])

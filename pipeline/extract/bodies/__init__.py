@@ -14,7 +14,7 @@ from pipeline import gazetteer, resources
 from pipeline.doc import Doc
 from pipeline.extract.bodies.header import with_issuer_block
 from pipeline.extract.bodies.merge import merge
-from pipeline.gazetteer.scope import Mention
+from pipeline.gazetteer import Mention
 from pipeline.records import Body
 
 # "Lưu: VT, NC." files a copy; its codes are internal units, not bodies (ANNOTATION.md). The

@@ -12,9 +12,7 @@ import re
 
 from pipeline import gazetteer
 from pipeline.doc import Doc, Line
-from pipeline.gazetteer.names import display
-from pipeline.gazetteer.patterns import is_upper, words_key
-from pipeline.gazetteer.scope import Mention
+from pipeline.gazetteer import Mention, display, is_upper, words_key
 
 # The lines that follow the issuer's block: the number and the national motto.
 _AFTER_BLOCK = re.compile(r"^\s*(?:Số\s*[:\d]|CỘNG\s+HÒA|Số\s*:)", re.IGNORECASE)

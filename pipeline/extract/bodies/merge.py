@@ -12,10 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from pipeline.gazetteer.groups import GROUP, group_key
-from pipeline.gazetteer.patterns import is_upper, words_key
-from pipeline.gazetteer.places import level_words
-from pipeline.gazetteer.scope import Mention
+from pipeline.gazetteer import GROUP, Mention, group_key, is_upper, level_words, words_key
 from pipeline.records import Body
 
 

@@ -27,7 +27,8 @@ def _form() -> dict:
     data = dict(resources.load("document_form.yaml"))
     data["_date_line"] = re.compile(data["date_line"].replace("{UPPER}", UPPER))
     data["_number_line"] = re.compile(data["number_line"], re.IGNORECASE)
-    data["_authority"] = re.compile(data["authority_line"])
+    titles = sorted(resources.load("bodies_roles.yaml")["signer_titles"], key=len, reverse=True)
+    data["_authority"] = re.compile(data["authority_line"].replace("{titles}", "|".join(re.escape(t.upper()) for t in titles)))
     data["_subject_prefix"] = re.compile(data["subject_prefix"])
     data["_addressee_line"] = re.compile(data["addressee_line"])
     return data
@@ -160,7 +161,9 @@ def _titled_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
         if not closing:
             return None
         authority = following[closing].text.strip()
-        issuer = _canonical(doc, official_case(authority)) if form["_authority"].match(authority) else None
+        # "GIÁM ĐỐC SỞ NỘI VỤ …": the body the title heads issues (the gazetteer's titles)
+        body = authority[gazetteer.title_at(authority, 0) or 0:]
+        issuer = _canonical(doc, official_case(body)) if form["_authority"].match(authority) else None
         return DocumentInfo(doc_type=doc_type, issuer=issuer, subject=_subject(following[:closing], form))
     return None
 

@@ -6,7 +6,6 @@ import re
 from functools import cache
 
 from pipeline import gazetteer, lexicon, resources
-from pipeline.gazetteer.patterns import words_key
 from pipeline.letters import LOWER, UPPER
 
 
@@ -83,7 +82,7 @@ def sentence_case(text: str) -> str:
         before = re.search(r"([^\W\d_]+)\s+$", text[:mention.span[0]])
         if before and lexicon.is_word(before.group(1), written.split()[0], places=False):
             continue  # "PHỤC VỤ MỤC TIÊU …": "vụ" ends the word "phục vụ", it opens no department's name
-        if words_key(written) == words_key(mention.name) and len(written) == len(mention.name):
+        if gazetteer.words_key(written) == gazetteer.words_key(mention.name) and len(written) == len(mention.name):
             put(mention.span[0], mention.name)
     for place in gazetteer.find_places(text):
         written = text[place.span[0]:place.span[1]]

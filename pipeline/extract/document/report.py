@@ -23,16 +23,23 @@ _TYPES = (r"Chỉ thị|Công văn|Văn bản|Kế hoạch|Quyết định|Công
 _LEAD = re.compile(r"(?:^|\n)\s*Ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,\s*"
                    r"(?P<who>[^,.;\n]{3,90}?)\s+(?:đã |vừa )?(?:ký )?ban hành\s+"
                    r"(?P<type>" + _TYPES + r")\s+(?!số\b)(?P<rest>[^\n]{10,300})", re.IGNORECASE)
-_HEADLINE_PREFIX = re.compile(r"^(?:" + _TYPES + r")(?:\s+(?:khẩn|hỏa tốc))?(?:\s+số\s+\S+)?"
-                              r"(?:\s+của\s+(?:Thủ tướng Chính phủ|Chính phủ|UBND tỉnh|Ủy ban nhân dân tỉnh|"
-                              r"Chủ tịch UBND tỉnh|HĐND tỉnh)(?:\s+[A-ZĐ]\w*)*)?\s*:?\s*(?:về\s+)?", re.IGNORECASE)
+
+
+@cache
+def _headline_prefix() -> re.Pattern:
+    # "Chỉ thị số 04/CT-UBND của Chủ tịch UBND tỉnh về …": the title before the issuer is the
+    # gazetteer's (bodies_roles.yaml).
+    return re.compile(r"^(?:" + _TYPES + r")(?:\s+(?:khẩn|hỏa tốc))?(?:\s+số\s+\S+)?"
+                      r"(?:\s+của\s+(?:(?:" + gazetteer.titles_pattern() + r")\s+)?(?:Thủ tướng Chính phủ|"
+                      r"Chính phủ|UBND tỉnh|Ủy ban nhân dân tỉnh|HĐND tỉnh)(?:\s+[A-ZĐ]\w*)*)?\s*:?\s*(?:về\s+)?",
+                      re.IGNORECASE)
 
 
 @cache
 def _verbs() -> tuple[re.Pattern, re.Pattern]:
     data = resources.load("document_form.yaml")
     report = re.compile(data["report_verbs"] + r"\s*$", re.IGNORECASE)
-    instruction = re.compile(r"(?P<who>(?:Chủ tịch|Phó Chủ tịch|Thủ tướng)?\s*(?:[A-ZĐ][^\s,.;:]*\s*){0,1}"
+    instruction = re.compile(r"(?P<who>(?:" + gazetteer.titles_pattern() + r"|Thủ tướng)?\s*(?:[A-ZĐ][^\s,.;:]*\s*){0,1}"
                              r"(?:UBND|Ủy ban nhân dân|HĐND|Văn phòng|Bộ|Sở|Ban|Chính phủ|Thủ tướng)"
                              r"(?:[Pp]hòng, chống|[^,.;:]){0,80}?)\s+"
                              + data["instruction_verbs"] + r"\b")
@@ -130,7 +137,7 @@ def _headline_subject(doc: Doc) -> str | None:
     if not doc.lines:
         return None
     headline = doc.lines[0].text.strip()
-    headline = _HEADLINE_PREFIX.sub("", headline)
+    headline = _headline_prefix().sub("", headline)
     headline = re.sub(r"\s*\(\d{1,2}/\d{1,2}/\d{4}\)\s*$", "", headline).strip(" .")
     words = headline.split()
     if not 3 <= len(words) <= 40 or headline.isupper() or headline.endswith(":"):

@@ -17,7 +17,7 @@ _TAIL_LINES = 30  # the block sits in the last lines of the text, beside or unde
 def _vocabulary() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
     data = resources.load("document_form.yaml")
     # Titles are matched without their marks: a scan reads "GIÁM ĐÓC" for "GIÁM ĐỐC".
-    titles = {_bare(t): t for t in data["titles"]}
+    titles = {_bare(t): t for t in _titles()}
     title = re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(
         sorted((re.escape(t) for t in titles), key=len, reverse=True)) + r")\b")
     surnames = "|".join(re.escape(s) for s in sorted(resources.load("surnames.yaml")["surnames"], key=len, reverse=True))
@@ -32,7 +32,7 @@ def _vocabulary() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
 @cache
 def _written_titles() -> re.Pattern:
     # Titles with their marks: "THỨ TRƯỞNG" and "THỦ TRƯỞNG" are one title without them.
-    titles = sorted(resources.load("document_form.yaml")["titles"], key=len, reverse=True)
+    titles = sorted(_titles(), key=len, reverse=True)
     return re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(re.escape(t.upper()) for t in titles)
                       + r")(?!\w)")
 
@@ -40,9 +40,13 @@ def _written_titles() -> re.Pattern:
 @cache
 def _glued_title() -> re.Pattern:
     # A title in capitals, then the name in title case on the same line ("CHÁNH VĂN PHÒNGLê Văn A").
-    titles = sorted(resources.load("document_form.yaml")["titles"], key=len, reverse=True)
+    titles = sorted(_titles(), key=len, reverse=True)
     return re.compile(r"^\s*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?P<title>" + "|".join(re.escape(t.upper()) for t in titles)
                       + r")\s*(?=[" + UPPER + r"][" + LOWER + r"])")
+
+
+def _titles() -> list[str]:
+    return resources.load("bodies_roles.yaml")["signer_titles"]  # the one file of titles
 
 
 def _as_written(text: str) -> str | None:
@@ -51,7 +55,7 @@ def _as_written(text: str) -> str | None:
     if not m:
         return None
     upper = " ".join(m.group("title").split())
-    return next(t for t in resources.load("document_form.yaml")["titles"] if t.upper() == upper)
+    return next(t for t in _titles() if t.upper() == upper)
 
 
 def _bare(text: str) -> str:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.doc import Span
-from pipeline.extract.tasks.lexicon import body_grammar, cues
+from pipeline.letters import LOWER
+from pipeline.extract.tasks.lexicon import cues, lists
 from pipeline.extract.tasks.subjects import Named, Namer, Subjects
 
 _LABEL = re.compile(r"\s*(?:(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]|[-–+•*])(?:\s+|$)")
@@ -25,6 +26,8 @@ _SEMICOLON = re.compile(";")
 _DASH = re.compile(r"\s*[-–]\s+")
 _WORD_START = re.compile(r"(?<=\s)\S")
 _ADVERBIAL_REACH = 160
+_LOWER_WORD = re.compile(rf"[{LOWER}][^\s,;:.()“”\"]*")
+_VERB_REACH = 5  # words between an unlisted verb and the listed one after it
 
 # What a clause is, for the paragraph that holds it.
 ASSIGNED = "assigned"      # an assigning verb and the bodies it names
@@ -168,7 +171,9 @@ def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
         if predicate is None:
             if c["narrative"].match(t, after, stop) or c["commitment"].match(t, after, stop):
                 return Reading(NONE, (k, stop), after)
-            continue
+            predicate = _verb_before_predicate(t, after, stop)
+            if predicate is None:
+                continue
         planned = c["planned"].match(t, predicate, stop)
         if planned and c["predicate_any_case"].match(t, planned.end(), stop):
             return Reading(NONE, (k, stop), after)  # "Hội X dự kiến tổ chức đại hội …": its plan, told
@@ -208,6 +213,22 @@ def _predicate_after(text: str, after: int, end: int) -> int | None:
     return None
 
 
+def _verb_before_predicate(text: str, after: int, end: int) -> int | None:
+    """"Sở Công Thương rút ngắn thời gian thẩm định …", "Báo X tăng thời lượng đưa tin …": a verb the
+    cues do not list opens the predicate when a listed one follows within a few lower-case words."""
+    start = k = _SPACE.match(text, after, end).end()
+    if cues()["relative"].match(text, start, end):
+        return None  # "UBND các xã nơi đơn vị đặt trụ sở …": a relative clause, its verb no predicate
+    for n in range(_VERB_REACH + 1):
+        word = _LOWER_WORD.match(text, k, end)
+        if not word or cues()["nominalizer"].match(text, k, end):
+            return None  # punctuation, a capital, the clause's end, or "ngoài việc trả lời": no predicate
+        if n and cues()["predicate"].match(text, k, end):
+            return start
+        k = _skip_spaces(text, word.end(), end)
+    return None
+
+
 def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
     """Where a subject may stand: the clause's start, or after the adverbials that open it
     ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan … kịp thời báo cáo …")."""
@@ -231,7 +252,7 @@ def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
 
 def _inside_list(namer: Namer, s: int, comma: int) -> bool:
     """The comma separates the members of a list of bodies ("các cấp, các ngành")."""
-    starter = body_grammar()["list_opener_before"].search(namer.text, max(s, comma - 40), comma)
+    starter = lists()["opener_before"].search(namer.text, max(s, comma - 40), comma)
     if not starter:
         return False
     named = namer.list_at(starter.start(1), comma + 60)
@@ -265,6 +286,10 @@ def _with_coordinating(namer: Namer, reading: Reading, end: int) -> Reading:
         named = namer.list_at(joint.end(), end)
         if named:
             reading.action = _skip_spaces(t, named.end, end)
+            # "phối hợp với các đơn vị đồng thời rà soát …": the action opens after the connective
+            opener = cues()["opener"].match(t, reading.action, end)
+            if opener:
+                reading.action = opener.end()
     colon = _COLON.match(t, reading.action, end)
     if colon:
         reading.action = colon.end()

@@ -67,6 +67,7 @@ def cues() -> dict[str, re.Pattern]:
         "governing_time": re.compile(phrases(data["governing_time"]), _I),
         "governing_before": re.compile(phrases(data["governing_time"]) + r"\s*$", _I),
         "completion_before": re.compile(phrases(data["completion"]) + r"[^.;]{0,20}$", _I),
+        "nominalizer": re.compile(phrases(data["nominalizers"]), _I),
     }
 
 
@@ -76,46 +77,21 @@ def proposing_types() -> frozenset[str]:
 
 
 @cache
-def body_grammar() -> dict:
-    """The patterns that bound a body's name in a clause (see task_bodies.yaml)."""
-    data = resources.load("task_bodies.yaml")
-    units = data["units"]
-    # A place's name is capitalized, whatever the case of the words around it (hence -i).
-    place = rf"(?-i:[{UPPER}0-9]\w*(?:(?:\s+|\s*-\s*)[{UPPER}0-9]\w*)*)"
-    unit_list = rf"(?:{units})(?:\s*(?:,\s*và|,|và|/)\s*(?:{units}))*"  # "các huyện/thành phố" too
+def lists() -> dict[str, re.Pattern]:
+    """How a clause lists the bodies the gazetteer names, and how the issuer names itself (task_cues.yaml)."""
+    data = resources.load("task_cues.yaml")["lists"]
+    openers = phrases(data["openers"])
     return {
-        "role": re.compile(phrases(data["roles"]) + r"\s+", _I),
-        "whole": re.compile(patterns(data["whole_names"]), _I),
-        "local": re.compile(patterns(data["local_heads"]), _I),
-        # After an authority's head: "các huyện, thị xã và thành phố Huế", "cấp tỉnh", "huyện Kon Plông".
-        "unit_phrase": re.compile(
-            rf"\s+(?:(?:các|những)\s+{unit_list}(?:\s+{place})?|cấp\s+(?:{units})(?!\w)|(?:{units})(?!\w)(?:\s+{place})?)",
-            _I),
-        # "UBND các huyện: Tu Mơ Rông (…) và Đăk Glei (…)": members listed after a plural unit.
-        "member_list": re.compile(rf"\s+(?:các|những)\s+(?P<unit>{units})\s*:\s*", _I),
-        "place": re.compile(place),
-        "named": re.compile(patterns(data["named_heads"])),
-        "group": re.compile(rf"(?:{data['group_starters']})\s+(?:{data['group_nouns']})(?!\w)", _I),
-        "group_article": re.compile(data["group_starters"], _I),
-        "group_more": re.compile(
-            rf"(?:\s*,\s*(?:các\s+)?|\s+và\s+)(?:{data['group_nouns']}|{data['group_tail_nouns']})(?!\w)", _I),
-        "qualifier": re.compile(r"\s+" + patterns(data["qualifiers"]), _I),
-        "not_body": re.compile(data["not_bodies"] + r"(?!\w)", _I),
-        "list_joint": re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+" + phrases(data["list_joints"]) + r"\s+", _I),
-        "bare_authority": re.compile(data["bare_authorities"], _I),
+        "joint": re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+" + phrases(data["joints"]) + r"\s+", _I),
+        "issuer_self": re.compile(data["issuer_self"] + r"(?!\w)", _I),
         # The last list opener before a comma: "các" of "được các cấp, các ngành" is "các ngành".
-        "list_opener_before": re.compile(r"(?:^|\s)(" + phrases(data["list_openers"]) + r"\s)(?!.*\s"
-                                         + phrases(data["list_openers"]) + r"\s)", _I),
-        "lowercase_heads": tuple(data["lowercase_name_heads"]),
-        "abbreviations": [(re.compile(r"(?<!\w)" + re.escape(k) + (r"(?!\w)" if k[-1].isalnum() else "")), v)
-                          for k, v in sorted(data["abbreviations"].items(), key=lambda kv: -len(kv[0]))],
+        "opener_before": re.compile(r"(?:^|\s)(" + openers + r"\s)(?!.*\s" + openers + r"\s)", _I),
     }
 
 
 @cache
-def table_columns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
-    data = resources.load("task_tables.yaml")
-    return [(kind, re.compile(p, _I)) for kind, p in data["columns"]], re.compile(data["cell_roles"], _I)
+def table_columns() -> list[tuple[str, re.Pattern]]:
+    return [(kind, re.compile(p, _I)) for kind, p in resources.load("task_tables.yaml")["columns"]]
 
 
 @cache

@@ -1,29 +1,37 @@
 """Who a clause names: the bodies of a subject or an object, with their canonical names.
 
-"Giám đốc Sở Nội vụ" is Sở Nội vụ; "UBND các huyện, thành phố và các đơn vị có liên quan"
-is two bodies; "UBND các huyện: Tu Mơ Rông (…) và Đăk Glei (…)" is two authorities.
-Where the bodies stage found a mention, its canonical name is used; the grammar of
-task_bodies.yaml bounds the mention and stands in where it found none (a local shim
-until the shared gazetteer answers "which bodies are named here").
+Which bodies a stretch of text names, and the titles before them, is the gazetteer's answer
+(`gazetteer.find_mentions`), the same the bodies and document stages get: "Giám đốc Sở Nội vụ"
+is Sở Nội vụ; "UBND các huyện: Tu Mơ Rông (…) và Đăk Glei (…)" is two authorities. What is
+the tasks stage's own is how a clause lists them ("Sở Tư pháp, Sở Nội vụ và UBND các xã …",
+"…, các sở được phân công phụ trách …, Chủ tịch UBND các huyện …") and how the issuer names
+itself ("Ủy ban nhân dân tỉnh yêu cầu:"), from task_cues.yaml.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from pipeline import gazetteer
 from pipeline.doc import Doc, Span
-from pipeline.gazetteer import places
-from pipeline.extract.tasks.grammar import BodyGrammar, Named, clause_end, clean, expanded, fold, group_name, skip_space
-from pipeline.extract.tasks.lexicon import body_grammar, cues
+from pipeline.extract.tasks.lexicon import cues, lists
 
 _PAREN = re.compile(r"\s*\(([^()]{1,200})\)")
 _COMMA = re.compile(r",\s*")
+_CLAUSE_END = re.compile(r"[;.\n]")
 _RELATIVE_REACH = 160
 _DESCRIPTOR_WORD = re.compile(r"\s+([^\s,;:.()“”\"]+)")
 _MAX_DESCRIPTOR_WORDS = 6
-_INNER_WORD = re.compile(r"(?<=\s)\S")
 _NAME_SUFFIX = re.compile(r"[-–]\d+(?!\w)")
+
+
+@dataclass(frozen=True)
+class Named:
+    """One body as a clause names it."""
+    span: Span
+    name: str
+    bare: bool = False  # the issuer's head without its unit: "Ủy ban nhân dân, Chủ tịch UBND các huyện"
+    listed: bool = False  # a member of a list under its group: "UBND các huyện: Tu Mơ Rông, Đăk Glei"
 
 
 @dataclass
@@ -32,14 +40,20 @@ class Subjects:
     end: int  # where the list of bodies ends in the text
 
 
-class Namer(BodyGrammar):
-    """Finds the bodies a clause names, from doc.text and the bodies stage's mentions."""
+class Namer:
+    """Finds the bodies a clause names, from the gazetteer's mentions of doc.text."""
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
-        mentions = sorted((span[0], span[1], body.name) for body in doc.bodies for span in body.spans)
-        self._mentions = mentions
-        self._starts = [m[0] for m in mentions]
+        header_end = doc.layout.header[1] if doc.layout.header else 0
+        scope = gazetteer.document_scope(doc.text, doc.document.issued_date, header_end, doc.document.issuer)
+        # Where each mention may be read from: its name, its title, the list it is a member of.
+        self._at: dict[int, list[gazetteer.Mention]] = {}
+        for m in gazetteer.find_mentions(doc.text, scope=scope):
+            for start in {m.span[0], (m.role_span or m.span)[0], (m.list_span or m.span)[0]}:
+                self._at.setdefault(start, []).append(m)
+        # The bodies stage's names where it merged several wordings of one body into one record.
+        self._names = {span: body.name for body in doc.bodies for span in body.spans}
         self._issuer = fold(doc.document.issuer or "")
 
     # --- lists -----------------------------------------------------------------------------
@@ -56,9 +70,13 @@ class Namer(BodyGrammar):
             k = pieces[-1].span[1]
             k = self._suffixed(bodies, k, end)
             k = self._parenthetical(bodies, k, end)
-            sep = body_grammar()["list_joint"].match(self.text, k, end)
+            sep = lists()["joint"].match(self.text, k, end)
             if sep and self.pieces_at(sep.end(), end):
                 k = sep.end()
+                continue
+            past = self._past_private_parties(k, end)
+            if past is not None:
+                k = past
                 continue
             resumed = self._after_relative_clause(k, end)
             if resumed is None:
@@ -71,14 +89,29 @@ class Namer(BodyGrammar):
             return None
         return Subjects(_merged(bodies), k)
 
+    def _past_private_parties(self, k: int, end: int) -> int | None:
+        """"Chủ tịch UBND các huyện; các tổ chức, cá nhân có liên quan chịu trách nhiệm …": private
+        parties in the list name no body but do not end it. Returns where the list goes on (the
+        next body's separator, or the predicate), so the bodies before them keep the task."""
+        sep = lists()["joint"].match(self.text, k, end)
+        if not sep:
+            return None
+        stop = gazetteer.private_parties_end(self.text, sep.end())
+        if stop is None or stop > end:
+            return None
+        following = lists()["joint"].match(self.text, stop, end)
+        if following and self.pieces_at(following.end(), end):
+            return following.end()
+        return stop if cues()["predicate_any_case"].match(self.text, skip_space(self.text, stop)) else None
+
     def _suffixed(self, bodies: list[Named], k: int, end: int) -> int:
         """"Ban Chỉ đạo phòng, chống dịch Covid-19 các cấp": a number glued to the name's last word,
         and the qualifiers after it, are the name's when the list goes on after them."""
         m = _NAME_SUFFIX.match(self.text, k, end)
         if not m:
             return k
-        stop = self._qualified(m.end(), end)
-        sep = body_grammar()["list_joint"].match(self.text, stop, end)
+        stop = min(gazetteer.group_tails(self.text, m.end())[0], end)
+        sep = lists()["joint"].match(self.text, stop, end)
         if not sep or not self.pieces_at(sep.end(), end):
             return k
         last = bodies[-1]
@@ -118,14 +151,14 @@ class Namer(BodyGrammar):
         c = cues()
         pos = k
         for _ in range(_MAX_DESCRIPTOR_WORDS):
-            qualifier = body_grammar()["qualifier"].match(self.text, pos, end)  # "… đóng trên địa bàn"
-            word = qualifier or _DESCRIPTOR_WORD.match(self.text, pos, end)
-            if not qualifier and (not word or not word.group(1)[0].islower()
-                                  or c["predicate"].match(self.text, word.start(1), end)
-                                  or c["name_stop"].match(self.text, word.start(1), end)):
+            tail = gazetteer.group_tails(self.text, pos)[0]  # "… đóng trên địa bàn"
+            word = _DESCRIPTOR_WORD.match(self.text, pos, end) if tail == pos else None
+            if tail == pos and (not word or not word.group(1)[0].islower()
+                                or c["predicate"].match(self.text, word.start(1), end)
+                                or c["name_stop"].match(self.text, word.start(1), end)):
                 return None
-            pos = word.end()
-            sep = body_grammar()["list_joint"].match(self.text, pos, end)
+            pos = min(tail, end) if tail > pos else word.end()
+            sep = lists()["joint"].match(self.text, pos, end)
             if not sep:
                 continue
             following = self.list_at(sep.end(), end)
@@ -139,69 +172,48 @@ class Namer(BodyGrammar):
 
     def pieces_at(self, i: int, end: int) -> list[Named]:
         """The body (or listed members) named at position i, a title before it skipped."""
-        g = body_grammar()
-        t = self.text
-        if i >= end or g["not_body"].match(t, i, end):
+        if i >= end:
             return []
-        role = g["role"].match(t, i, end)
-        j = role.end() if role else i
-        parsed = self._parsed_at(j, end)
-        if role and not parsed:
-            # "Trưởng Ban Quản lý các khu công nghiệp": the title is "Trưởng", "Ban …" the body.
-            for word in _INNER_WORD.finditer(t, i + 1, role.end()):
-                parsed = self._parsed_at(word.start(), end)
-                if parsed:
-                    j = word.start()
-                    break
-        for start in (i, j):
-            hit = self.mention_from(start, end)
-            # The bodies stage names what it found; the grammar wins only where it read further
-            # ("Ban Chỉ huy PCTT và TKCN các huyện, thị xã và thành phố Huế").
-            if hit and (not parsed or hit[0] >= parsed[-1].span[1]):
-                return [Named((j, hit[0]), hit[1])]
-        return parsed
+        found = self._mentioned_at(i, end)
+        if found:
+            return found
+        j = gazetteer.title_at(self.text, i, end)
+        if j is not None:
+            found = self._mentioned_at(j, end)
+            if found:
+                return found
+        return self._self_named(i if j is None else j, end)
 
-    def _parsed_at(self, j: int, end: int) -> list[Named]:
-        for parse in (self.whole_name_at, self.authority_at, self.group_at, self.named_at):
-            parsed = parse(j, end)
-            if parsed:
-                return parsed
-        return []
+    def _mentioned_at(self, i: int, end: int) -> list[Named]:
+        """The gazetteer's mention read from i: the longest, or every member of a list opened at i."""
+        here = [m for m in self._at.get(i, ()) if m.span[1] <= end]
+        members = [m for m in here if m.list_span and m.list_span[0] == i]
+        if members:
+            listed = members[0].list_span
+            return [self._named(m, listed=True) for m in here if m.list_span == listed]
+        if not here:
+            return []
+        return [self._named(max(here, key=lambda m: m.span[1]))]
 
-    def mention_from(self, i: int, end: int) -> tuple[int, str] | None:
-        k = bisect_left(self._starts, i)
-        best = None
-        while k < len(self._mentions) and self._mentions[k][0] == i:
-            s, e, name = self._mentions[k]
-            if e <= end and (best is None or e > best[0]):
-                best = (e, name)
-            k += 1
-        return best
+    def _named(self, mention: gazetteer.Mention, listed: bool = False) -> Named:
+        return Named(mention.span, self._names.get(mention.span, mention.name), listed=listed)
 
-    # --- names -----------------------------------------------------------------------------
-
-    def named(self, span: Span, bare: bool = False) -> Named:
-        return Named(span, self.canonical(span), bare)
-
-    def canonical(self, span: Span) -> str:
-        """The bodies stage's name for the mention over this span, else the span's text expanded."""
-        s, e = span
-        best = None
-        k = bisect_right(self._starts, e) - 1
-        while k >= 0 and self._mentions[k][0] >= s - 40:
-            ms, me, name = self._mentions[k]
-            overlap = min(e, me) - max(s, ms)
-            if overlap > 0 and overlap >= 0.6 * min(e - s, me - ms) and (best is None or me - ms > best[0]):
-                best = (me - ms, name)
-            k -= 1
-        if best:
-            return best[1]
-        return group_name(expanded(clean(self.text[s:e])))
+    def _self_named(self, i: int, end: int) -> list[Named]:
+        """"Ủy ban nhân dân tỉnh yêu cầu:": the issuer's head named without its place (no mention);
+        "UBND các huyện: Tu Mơ Rông (…) và Đăk Glei (…)": the head of the members listed after it."""
+        m = lists()["issuer_self"].match(self.text, i, end)
+        if not m:
+            return []
+        for k in (m.end(), skip_space(self.text, m.end())):  # the list opens at "các" or before it
+            members = self._mentioned_at(k, end)
+            if members and members[0].listed:
+                return members
+        return [Named((i, m.end()), gazetteer.expand(clean(m.group(0))), bare=True)]
 
     def is_issuer(self, body: Named) -> bool:
         """The issuer names itself ("UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh"): no task for it."""
         name = fold(body.name)
-        if body_grammar()["bare_authority"].fullmatch(name):
+        if lists()["issuer_self"].fullmatch(name):
             return True
         return bool(self._issuer) and any(name == issuer or issuer.startswith(name + " ")
                                           for issuer in _joint_members(self._issuer))
@@ -211,7 +223,7 @@ def _joint_members(issuer: str) -> list[str]:
     """A joint issuer and each of its members: "thường trực hội đồng nhân dân và ủy ban nhân dân tỉnh
     hòa bình" is also "thường trực hội đồng nhân dân tỉnh hòa bình" and "ủy ban nhân dân tỉnh hòa bình"."""
     first, joint, second = issuer.partition(" và ")
-    levels = "|".join(sorted({w.lower() for w in places.level_words().values()}, key=len, reverse=True))
+    levels = "|".join(sorted({w.lower() for w in gazetteer.level_words().values()}, key=len, reverse=True))
     place = re.search(r"\b(?:" + levels + r")\b.*$", second)
     if not joint or not place or place.start() == 0 or not re.fullmatch(cues()["joint_issuer_first"], first):
         return [issuer]
@@ -228,3 +240,22 @@ def _merged(bodies: list[Named]) -> list[Named]:
             continue
         out.append(b)
     return out
+
+
+def clause_end(text: str, i: int, end: int) -> int:
+    m = _CLAUSE_END.search(text, i, end)
+    return m.start() if m else end
+
+
+def skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:.-–")
+
+
+def fold(text: str) -> str:
+    return " ".join(text.lower().split())

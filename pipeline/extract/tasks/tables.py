@@ -66,7 +66,7 @@ def _kind(cell: str) -> str | None:
     text = " ".join(cell.split())
     if not text or len(text) >= 60:
         return None
-    kinds, _ = table_columns()
+    kinds = table_columns()
     return next((kind for kind, pattern in kinds if pattern.search(text)), None)
 
 
@@ -109,14 +109,14 @@ def _row(doc: Doc, namer: Namer, row: list[Span], columns: dict[int, str], times
 
 
 def _bodies(doc: Doc, namer: Namer, cell: Span) -> list[Named]:
-    """The bodies a cell names: "Lãnh đạo Sở Y tế", "Sở Nội vụ; Sở Tài chính", "UBND các xã"."""
-    _, role = table_columns()
+    """The bodies a cell names: "Lãnh đạo Sở Y tế" (the title skipped as in any clause),
+    "Sở Nội vụ; Sở Tài chính", "UBND các xã"."""
     found: list[Named] = []
     start, end = cell
     k = start
     while k < end and doc.text[k] in " \t\n":
         k += 1
-    named = namer.list_at(k + _role_length(doc.text, k, end, role), end)
+    named = namer.list_at(k, end)
     if named:
         return named.bodies
     authority = place_authority(doc, cell)
@@ -124,7 +124,7 @@ def _bodies(doc: Doc, namer: Namer, cell: Span) -> list[Named]:
         return [authority]
     for piece in _PIECES.finditer(doc.text, start, end):
         s = piece.start() + len(piece.group(0)) - len(piece.group(0).lstrip())
-        named = namer.list_at(s + _role_length(doc.text, s, end, role), piece.end())
+        named = namer.list_at(s, piece.end())
         if named:
             found += [b for b in named.bodies if all(b.name != f.name for f in found)]
     return found
@@ -146,11 +146,6 @@ def _part_title(doc: Doc, row: list[Span], columns: dict[int, str]) -> bool:
     """"II | Ủy ban nhân dân cấp xã |": the title of the rows under it."""
     part, _, _ = table_rows()
     return any(columns.get(k) == "number" and part.match(doc.span_text(cell).strip()) for k, cell in enumerate(row))
-
-
-def _role_length(text: str, k: int, end: int, role: re.Pattern) -> int:
-    m = role.match(text, k, end)
-    return m.end() - k if m else 0
 
 
 def _lead_before(doc: Doc, table: Table) -> Span | None:

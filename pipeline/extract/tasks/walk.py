@@ -17,6 +17,7 @@ from pipeline.doc import Doc, Line, Span
 from pipeline.extract.tasks import clauses as cl
 from pipeline.extract.tasks.draft import Draft
 from pipeline.extract.tasks.index import Index
+from pipeline.extract.tasks.paragraph import NAMING, Clause, read_paragraph
 from pipeline.extract.tasks.lexicon import cues
 from pipeline.extract.tasks.subjects import Named, Namer
 
@@ -90,6 +91,7 @@ class Walker:
         return max(levels, default=0)
 
     def _paragraph(self, line: Line, labeled: bool, level: float) -> None:
+        """A paragraph read in two passes: what each clause is (`_clauses`), then the tasks they make."""
         text = self.doc.text
         # Running text goes on with its section's last subject; numbered items do not.
         key = None if labeled else self._section_key(line.span[0])
@@ -101,43 +103,35 @@ class Walker:
         section = self._headings.get(line.span[0])
         title = labeled and _is_title(text[content:line.span[1]], section.span[1] > line.span[1] + 1)
         cur: Draft | None = None
-        last_sentence = None
-        continuing = False  # the sentence finishes the instruction before it ("Hoàn thành … trước …")
-        pieces = [p for p in self._clause_spans(line.span) if cl.label_end(text, p[1], p[2]) < p[2]]
-        reached = -1
-        for n, (sentence, s, e, limit) in enumerate(pieces):
-            if s < reached:
-                continue  # read with the clause before it, whose list of bodies ran on into it
-            r = cl.read_clause(self.namer, s, e, limit)
-            e = reached = r.span[1] if r.kind in (cl.ASSIGNED, cl.SUBJECT, cl.HEADED) else e
-            new_sentence = sentence != last_sentence
-            if new_sentence:
-                continuing = bool(cues()["continuation"].match(text, cl.label_end(text, s, e), e))
-            last_sentence = sentence
-            is_last = all(p[2] <= e for p in pieces[n + 1:])
-            if title and (title == _TITLE or r.kind == cl.OTHER) and r.kind not in (cl.ASSIGNED, cl.SUBJECT):
-                continue
-            if r.kind == cl.NONE:
+        for clause in read_paragraph(self.doc.text, self.namer, self.index, line.span):
+            kind = clause.reading.kind
+            if title and (title == _TITLE or kind == cl.OTHER) and kind not in (cl.ASSIGNED, cl.SUBJECT):
+                continue  # a part's title names no one and asks nothing
+            if kind == cl.NONE:
                 cur = self._close(cur, key)
-                continue
-            if r.kind in (cl.ASSIGNED, cl.SUBJECT, cl.HEADED):
-                empty = not _WORDS.search(text[r.action:e].replace("sau", ""))
-                if is_last and r.ends_with_colon:
-                    self.frames.append(Frame(level, r.responsible, r.coordinating, line.span,
-                                             items_only=r.kind != cl.HEADED))
-                if empty:
-                    continue  # a lead-in ("Giao Sở Nội vụ:"), or a cut text that lost its verb
-                responsible = r.responsible
-                if cur and labeled and _same(cur.responsible, responsible):
-                    self._extend(cur, e, r.coordinating, not new_sentence)
-                    continue
-                cur = self._close(cur, key)
-                cur = Draft(r.span[0], e, r.action, responsible, r.coordinating, self._leads())
-                if r.kind == cl.ASSIGNED and not self.default:
-                    self.default = r.responsible
-                continue
-            cur = self._subjectless(r, cur, labeled, new_sentence, continuing, key, e)
+            elif kind in NAMING:
+                cur = self._named(clause, cur, Frame(level, clause.reading.responsible, clause.reading.coordinating,
+                                                     line.span, items_only=kind != cl.HEADED), labeled, key)
+            else:
+                cur = self._subjectless(clause, cur, labeled, key)
         self._close(cur, key)
+
+    def _named(self, clause: Clause, cur: Draft | None, frame: Frame, labeled: bool, key: int | None) -> Draft | None:
+        """A clause that names who acts: a new task, or more of the current one (a numbered item
+        whose sentences name the same bodies). Ending the paragraph with ":", it governs the items
+        under it (`frame`)."""
+        r, e = clause.reading, clause.end
+        if clause.is_last and r.ends_with_colon:
+            self.frames.append(frame)
+        if not _WORDS.search(self.doc.text[r.action:e].replace("sau", "")):
+            return cur  # a lead-in ("Giao Sở Nội vụ:"), or a cut text that lost its verb
+        if cur and labeled and _same(cur.responsible, r.responsible):
+            self._extend(cur, e, r.coordinating, not clause.new_sentence)
+            return cur
+        self._close(cur, key)
+        if r.kind == cl.ASSIGNED and not self.default:
+            self.default = r.responsible
+        return Draft(r.span[0], e, r.action, r.responsible, r.coordinating, self._leads())
 
     def _finishes_last(self, line: Line, content: int) -> bool:
         """"Thời gian thực hiện: trong tháng 5/2023." right after an instruction sets its time."""
@@ -162,10 +156,12 @@ class Walker:
         self.frames.append(Frame(level, r.responsible, r.coordinating, line.span))
         return True
 
-    def _subjectless(self, r: cl.Reading, cur: Draft | None, labeled: bool, new_sentence: bool,
-                     sentence_continues: bool, key: int | None, e: int) -> Draft | None:
+    def _subjectless(self, clause: Clause, cur: Draft | None, labeled: bool, key: int | None) -> Draft | None:
+        """A clause that names no one: more of the current task, a task of its own for the same
+        bodies, or one for whoever governs it (a lead-in, the addressees, the section's subject)."""
         text = self.doc.text
-        continuing = (sentence_continues or cues()["continuation"].match(text, r.span[0], e)
+        r, e, new_sentence = clause.reading, clause.end, clause.new_sentence
+        continuing = (clause.continuing or cues()["continuation"].match(text, r.span[0], e)
                       or not new_sentence and r.kind == cl.OTHER)
         if cur:
             if r.kind == cl.OTHER and (new_sentence and not labeled):
@@ -238,21 +234,6 @@ class Walker:
         chain = self.index.section_chain(i)
         return chain[0] if chain else None
 
-    def _clause_spans(self, span: Span) -> list[tuple[int, int, int, int]]:
-        """(sentence number, start, end, sentence end) of each clause of a paragraph: sentences cut at ";"."""
-        start, end = span
-        out = []
-        sentences = self.index.sentences_in(start, end)
-        for n, (s, e) in enumerate(sentences or [span]):
-            k = s
-            for cut in cues()["clause_break"].finditer(self.doc.text, s, e):
-                if _depth(self.doc.text, s, cut.start()) == 0:
-                    out.append((n, k, cut.start(), e))
-                    k = cut.end()
-            out.append((n, k, e, e))
-        return [piece for piece in out if self.doc.text[piece[1]:piece[2]].strip()]
-
-
 def _body_lines(doc: Doc) -> list[Line]:
     regions = doc.layout.bodies(len(doc.text))
     skip = doc.layout.addressees
@@ -297,8 +278,3 @@ def _is_title(content: str, has_content: bool) -> str | None:
 
 def _same(a: list[Named], b: list[Named]) -> bool:
     return {x.name for x in a} == {x.name for x in b}
-
-
-def _depth(text: str, start: int, end: int) -> int:
-    piece = text[start:end]
-    return piece.count("(") - piece.count(")")
