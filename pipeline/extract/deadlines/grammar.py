@@ -92,11 +92,8 @@ def _period_patterns() -> list[tuple[str, re.Pattern]]:
               "this_offsets": alternation(words["this_period"]["offsets"]),
               "completion_verbs": alternation(words["completion_verbs"])}
 
-    def filled(pattern: str) -> str:  # "{y}" is a placeholder, "I{1,3}" a count
-        return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), pattern)
-
     return [(kind, re.compile(p, FLAGS)) for kind, p in [*named_days.patterns(),
-            *((entry["kind"], filled(entry["pattern"])) for entry in periods["patterns"])]]
+            *((entry["kind"], vocab.filled(entry["pattern"], values)) for entry in periods["patterns"])]]
 
 
 def _periods(text: str, dates: list[FoundDate]) -> list[tuple[Span, Period]]:
