@@ -158,6 +158,9 @@ EXPRESSIONS = [
     ("Định kỳ hằng tháng báo cáo, bắt đầu từ tháng 5/2024.", [("2024-05-01", None, M)]),
     ("Thực hiện nghiêm chế độ báo cáo định kỳ tháng, quý, năm.", [(None, None, M), (None, None, Q), (None, None, Y)]),
     ("Năm 2025, phấn đấu 100% số xã có trạm y tế đạt chuẩn.", [("2025-01-01", "2025-12-31", None)]),
+    # a year followed by its figure, a goal verb before the figure's verb: the goal's period
+    ("Kế hoạch năm 2026 phấn đấu tăng 5% số hộ dùng nước sạch.", [("2026-01-01", "2026-12-31", None)]),
+    ("Toàn huyện quyết tâm năm 2027 hoàn thành xây dựng nông thôn mới.", [("2027-01-01", "2027-12-31", None)]),
     # two deadlines in one sentence
     ("Hoàn thành dự thảo trước ngày 15/4/2024 và trình phê duyệt trước ngày 30/6/2024.",
      [(None, "2024-04-15", None), (None, "2024-06-30", None)]),
