@@ -183,6 +183,9 @@ EXPRESSIONS = [
     ("Định kỳ hằng tháng báo cáo, bắt đầu từ tháng 5/2024.", [("2024-05-01", None, M)]),
     ("Thực hiện nghiêm chế độ báo cáo định kỳ tháng, quý, năm.", [(None, None, M), (None, None, Q), (None, None, Y)]),
     ("Năm 2025, phấn đấu 100% số xã có trạm y tế đạt chuẩn.", [("2025-01-01", "2025-12-31", None)]),
+    # a year followed by its figure, a goal verb before the figure's verb: the goal's period
+    ("Kế hoạch năm 2026 phấn đấu tăng 5% số hộ dùng nước sạch.", [("2026-01-01", "2026-12-31", None)]),
+    ("Toàn huyện quyết tâm năm 2027 hoàn thành xây dựng nông thôn mới.", [("2027-01-01", "2027-12-31", None)]),
     # two deadlines in one sentence
     ("Hoàn thành dự thảo trước ngày 15/4/2024 và trình phê duyệt trước ngày 30/6/2024.",
      [(None, "2024-04-15", None), (None, "2024-06-30", None)]),
@@ -381,14 +384,69 @@ def test_every_produced_rule_is_an_rrule():
                 rrulestr(rule, dtstart=dt.datetime(2024, 1, 1))
 
 
-def test_vocabulary_compiles():
-    vocabulary.cue_before_pattern()
-    vocabulary.range_joiner_pattern()
+# Each word list of time_context.yaml: a text it finds its word in, and a near miss it must not take.
+CONTEXT_ROWS = [
+    ("purpose", "Để bảo đảm an toàn giao thông dịp lễ, các xã …", "Để"),
+    ("purpose", "Đề nghị các xã tổng hợp số liệu.", None),
+    ("instruction_verbs", "Giám đốc Sở yêu cầu các phòng rà soát hồ sơ.", "yêu cầu"),
+    ("instruction_verbs", "Hội nghị diễn ra tại hội trường tỉnh.", None),
+    ("past_markers", "Năm 2024, huyện đã hoàn thành 3 công trình.", "đã"),
+    ("past_markers", "Giữ đà tăng trưởng của ngành nông nghiệp.", None),
+    ("report_markers", "Theo bản tin lúc 10 giờ, bão đổ bộ vào đất liền.", "bản tin"),
+    ("report_markers", "Bản đồ hành chính của huyện.", None),
+    ("plan_markers", "Sở Tài chính sẽ thẩm định trong tháng 5.", "sẽ"),
+    ("plan_markers", "Sẻ chia khó khăn với người dân vùng lũ.", None),
+    ("effective_markers", "Quyết định này có hiệu lực kể từ ngày ký.", "có hiệu lực"),
+    ("effective_markers", "Nâng cao hiệu quả công tác cải cách hành chính.", None),
+    ("status_markers", "Tính đến ngày 10/3, toàn tỉnh có 20 xã.", "Tính đến"),
+    ("status_markers", "Tính toán chi phí đầu tư cho dự án.", None),
+    ("lexicalized_recurrence", "Diện tích cây hằng năm tăng 5%.", "cây hằng năm"),
+    ("lexicalized_recurrence", "Các xã báo cáo hằng năm về huyện.", None),
+    ("forecast_openers", "Theo dự báo, mưa lớn kéo dài 3 ngày.", "Theo dự báo"),
+    ("forecast_openers", "Theo kế hoạch, các xã hoàn thành trong quý II.", None),
+    ("goal_openers", "Năm 2026, toàn huyện phấn đấu có thêm 2 xã đạt chuẩn.", "phấn đấu"),
+    ("goal_openers", "Năm 2026, Sở Nội vụ tổ chức thi tuyển công chức.", None),
+]
+
+
+@pytest.mark.parametrize("name, text, found", CONTEXT_ROWS)
+def test_context_words_find_their_own(name, text, found):
+    m = vocabulary.context_pattern(name).search(text)
+    assert (m.group(0) if m else None) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("các mục tiêu năm 2023", ("mục tiêu", True)),
+    ("Chương trình mục tiêu quốc gia năm 2024", ("Chương trình mục tiêu quốc gia", False)),
+    ("Kế hoạch năm 2025", ("Kế hoạch", False)),
+    ("quyết tâm đến năm 2027", ("quyết tâm", True)),
+    ("Trong năm 2025, các xã", None),
+])
+def test_head_nouns_say_naming_or_goal(text, found):
+    """The longest head wins ("chương trình mục tiêu quốc gia" names a programme; "mục tiêu" is a goal)."""
     pattern, goals = vocabulary.head_pattern()
-    assert pattern.search("mục tiêu năm 2023") and "mục tiêu" in goals
-    for name in ("purpose", "instruction_verbs", "past_markers", "report_markers", "plan_markers",
-                 "effective_markers", "status_markers", "lexicalized_recurrence"):
-        assert vocabulary.context_pattern(name).pattern
+    m = pattern.search(text)
+    assert ((m.group(0), " ".join(m.group(0).lower().split()) in goals) if m else None) == found
+
+
+@pytest.mark.parametrize("before, cue", [
+    ("Các đơn vị báo cáo trước ngày ", "before"),
+    ("hoàn thành chậm nhất là ngày ", "latest"),
+    ("thực hiện đến hết ", "until"),
+    ("Thời hạn hoàn thành: ", "latest"),
+    ("Từ 8 giờ - 11 giờ ngày ", "from"),
+    ("Hội nghị tổng kết ", None),
+])
+def test_cue_before_a_period(before, cue):
+    m = vocabulary.cue_before_pattern().search(before)
+    assert (next(k for k, v in m.groupdict().items() if v is not None and k in vocabulary.time_words()["cues"])
+            if m else None) == cue
+
+
+@pytest.mark.parametrize("between, joins", [(" đến ngày ", True), (" - ", True), (" đến hết ", True),
+                                            (", ", False), (" và ", False)])
+def test_range_joiner(between, joins):
+    assert bool(vocabulary.range_joiner_pattern().fullmatch(between)) == joins
 
 
 def test_weekdays_map_to_rrule_days():

@@ -412,3 +412,15 @@ Kính gửi: Bộ Công an.
 
 def test_a_misread_motto_is_not_split_into_the_subject(tmp_path):
     assert _document(tmp_path, MISREAD_MOTTO).subject == "góp ý dự thảo Thông tư hướng dẫn"
+
+
+@pytest.mark.parametrize("written, cased", [
+    ("CÔNG AN TỈNH LÂM ĐỒNG", "Công an tỉnh Lâm Đồng"),            # "AN": a word without a mark
+    ("BAN QLDA HUYỆN ĐỨC CƠ", "Ban QLDA huyện Đức Cơ"),            # "QLDA": an acronym, kept
+    ("CHI CỤC KIỂM LÂM", "Chi cục kiểm lâm"),
+    ("BỘ CHỈ HUY QUÂN SỰ TỈNH GIA LAI", "Bộ chỉ huy quân sự tỉnh Gia Lai"),
+    ("TRUNG TÂM KHUYẾN NÔNG", "Trung tâm khuyến nông"),
+])
+def test_official_case_lowers_words_and_keeps_acronyms(written, cased):
+    from pipeline.extract.document.naming import official_case
+    assert official_case(written) == cased

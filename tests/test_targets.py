@@ -303,6 +303,40 @@ def test_every_cue_entry_compiles():
         cues.compile_words([entry])
 
 
+# A cue list of target_cues.yaml: a text and the cue it finds first there (None: a near miss it must not take).
+CUE_ROWS = [
+    (("status", "target"), "Năm 2026 phấn đấu đạt 95% số hộ dùng nước sạch", "phấn đấu"),
+    (("status", "target"), "Chương trình mục tiêu quốc gia giảm nghèo bền vững", None),
+    (("status", "target"), "Các xã báo cáo định kì về huyện", "định kì"),
+    (("status", "achieved"), "Đến nay toàn tỉnh có 12 xã đạt chuẩn", "Đến nay"),
+    (("status", "achieved"), "Ước mơ của người dân vùng cao", None),
+    (("status", "year_phrase"), "phấn đấu đến năm 2025 đạt 90%", "đến năm 2025"),
+    (("status", "year_phrase"), "tăng 5% so với cuối năm 2023", None),
+    (("status", "directive_opener"), "Chủ tịch UBND tỉnh yêu cầu các sở thực hiện", "yêu cầu các"),
+    (("status", "directive_opener"), "Yêu cầu của người dân được giải quyết", None),
+    (("not_target",), "đề xuất giải thể 05 hội", "đề xuất"),
+    (("not_target",), "tiêm vắc xin cho 90% trẻ em", None),
+    (("not_before",), "theo Điều 5 của Luật", "Điều"),
+    (("not_before",), "mỗi tháng 02 bản tin", None),
+    (("scope", "collective"), "mỗi huyện có ít nhất 1 trường đạt chuẩn", "mỗi huyện"),
+    (("scope", "collective"), "phát triển toàn diện", None),
+    (("goals", "openers"), "Quyết tâm hoàn thành xây dựng nông thôn mới", "Quyết tâm"),
+    (("goals", "openers"), "quyết định thành lập tổ công tác", None),
+    (("mode", "level"), "giảm xuống còn 3%", "giảm xuống còn"),
+    (("mode", "level"), "giảm 3% so với năm trước", None),
+    (("forecast_openers",), "Theo bản tin dự báo, mưa lớn kéo dài", "Theo bản tin"),
+    (("forecast_openers",), "Theo kế hoạch của huyện", None),
+    (("section", "goals"), "II. MỤC TIÊU CỤ THỂ", "MỤC TIÊU"),
+    (("section", "goals"), "II. TIÊU CHÍ ĐÁNH GIÁ", None),
+]
+
+
+@pytest.mark.parametrize("path, text, found", CUE_ROWS)
+def test_cue_lists_find_their_own(path, text, found):
+    m = cues.pattern(*path).search(text)
+    assert (m.group(0) if m else None) == found
+
+
 def test_unit_lexicon_has_no_overlap_between_units_and_non_units():
     data = resources.load("target_units.yaml")
     units = {u.lower() for group in data["counted"].values() for u in group} | {u.lower() for u in data["measures"]}

@@ -17,6 +17,7 @@ from pipeline.gazetteer.groups import GROUP, bare_plural_levels, plural_suffix
 from pipeline.gazetteer.names import data
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, compiled, headed, phrase, openers
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
+from pipeline.resources import lexicon
 
 LOCALITY = "locality"
 
@@ -98,7 +99,7 @@ def _shared_place(text: str, pos: int, scope: Scope):
     return dataclasses.replace(place, end=pos) if place is not None else None
 
 
-_ELISION = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+_ELISION = re.compile(lexicon.joiner())
 
 
 def _elided(text: str, first, scope: Scope):

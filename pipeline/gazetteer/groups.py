@@ -18,6 +18,7 @@ from pipeline.gazetteer.names import expand
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, compiled, headed, phrase, openers, tidy
 from pipeline.gazetteer.scope import Mention, Scope
 from pipeline.letters import UPPER
+from pipeline.resources import lexicon
 
 GROUP = "group"
 
@@ -88,9 +89,32 @@ def _listed(group: Mention) -> bool:
     return "," in group.name or " và " in group.name
 
 
-# ", " ", và " " và " ", các " between two nouns; " và các " opens a new group. A spaced dash
-# lists too, as some cities write it ("các Sở - ngành", "các quận - huyện").
-_JOINER = re.compile(r"\s*,\s*(?:và\s+)?(?:(?i:các)\s+)?|\s+và\s+(?!(?i:các|những)\b)|\s+[-–]\s+")
+# The list joiner (lexicon.yaml), and the determiners that open a group (bodies_groups.yaml).
+# Between a group's nouns a spaced dash lists too, as some cities write it ("các Sở - ngành",
+# "các quận - huyện"); elsewhere it joins one name ("Bà Rịa - Vũng Tàu"), so it is not the lexicon's.
+_LIST_JOINER = lexicon.joiner()
+_DASH = r"\s+[-–]\s+"
+
+
+@cache
+def _joiner() -> re.Pattern:
+    """", " ", và " " và " ", các " " - " between two nouns; " và các " opens a new group."""
+    after_mark, bare = lexicon.joiner_parts()
+    determiners = alternation(data()["openers"], _insensitive)
+    return re.compile(after_mark + r"(?:" + determiners + r"\s+)?|" + bare + r"(?!" + determiners + r"\b)|" + _DASH)
+
+
+def _opener_in(joined: str) -> str | None:
+    """The determiner a joiner as matched repeats (", các "), lower case, or None."""
+    m = re.search(r"(?<!\w)" + alternation(data()["openers"], _insensitive) + r"(?!\w)", joined)
+    return m.group(0).lower() if m else None
+
+
+def _canonical_joiner(joined: str) -> str:
+    """A joiner as a canonical name writes it: ", ", " và " or ", và "."""
+    if lexicon.has_conjunction(joined):
+        return (", " if "," in joined else " ") + lexicon.list_conjunction() + " "
+    return ", "
 
 
 def _determiner(text: str, start: int) -> str:
@@ -152,7 +176,7 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
             pos, tail = tails(text, pos)
             groups.append(_group(group_start, pos, items, tail, _determiner(text, group_start)))
             items = []
-            j = _JOINER.match(text, pos)
+            j = _joiner().match(text, pos)
             if not j or not _noun_regex().match(text, j.end()):
                 return groups
             # the next group opens at its own "các" (", các chủ đầu tư"), else after the joiner
@@ -164,8 +188,8 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
             # "Giám đốc các sở, Trưởng các ban, ngành": one list, each part with its head's title
             joiner, pos = ", ", titled.end()
             continue
-        j = _JOINER.match(text, pos)
-        if j and "và" not in j.group(0) and _private_regex().match(text, j.end()):
+        j = _joiner().match(text, pos)
+        if j and not lexicon.has_conjunction(j.group(0)) and _private_regex().match(text, j.end()):
             closing = _closing_private(text, j.end(), items)
             if closing is None:
                 return groups  # "các cơ quan, người dân, tổ chức": everyone, not a group of bodies
@@ -174,11 +198,12 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
             break
         if not j or not _noun_regex().match(text, j.end()):
             break
-        repeats = "các" in j.group(0).lower()
+        repeats = _opener_in(j.group(0))
         following = _nouns().get(tidy(_noun_regex().match(text, j.end()).group(0)).lower())
         if repeats and canonical not in data()["weak_nouns"] and following not in data()["weak_nouns"]:
             break  # "các tổ chức chính trị - xã hội, các đơn vị sự nghiệp": two groups; "các ngành, các cấp": one
-        joiner = " và " if "và" in j.group(0) else (", các " if repeats else ", ")
+        joiner = (f" {lexicon.list_conjunction()} " if lexicon.has_conjunction(j.group(0))
+                  else f", {repeats} " if repeats else ", ")
         pos = j.end()
     if items and any(i.noun not in data()["weak_nouns"] for i in items):
         pos, tail = tails(text, pos, narrowed=all(i.noun in data()["narrowed_nouns"] for i in items))
@@ -301,7 +326,7 @@ def _owner(text: str, pos: int, groups_only: bool = False) -> tuple[int, str] | 
 @cache
 def _participle_regex() -> tuple[re.Pattern, re.Pattern]:
     participle = re.compile(r"\s+" + alternation(data()["participles"], _insensitive) + r"(?!\w)")
-    stops = resources.load("bodies.yaml")["name_stops"] + ["và"]
+    stops = resources.load("bodies.yaml")["name_stops"] + [lexicon.list_conjunction()]
     stop = re.compile(r"\s+" + alternation(stops) + r"(?!\w)")
     return participle, stop
 
@@ -362,7 +387,7 @@ def _plural_levels() -> re.Pattern:
     level = r"(?:" + places.level_pattern() + r"|" + alternation(
         resources.load("bodies.yaml")["list_only_levels"], _insensitive) + r")(?!\w)(?!\s+hội\b)"
     item = r"(?:" + level + r"|" + _noun_regex().pattern + r")"
-    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+|/|\s+[-–]\s+)"   # "các huyện/thành phố", "các quận - huyện"
+    joiner = r"(?:" + _LIST_JOINER + r"|/|" + _DASH + r")"   # "các huyện/thành phố", "các quận - huyện"
     # "Các" opening a line begins a sentence ("… Hội Lâm nghiệp\nCác Hội nêu trên"), not a plural.
     return re.compile(r"(?:\s*\n\s*(?=các|những)|[ \t]+)(?P<det>(?i:các|những))\s+(?P<items>" + item
                       + r"(?:" + joiner + item + r")*)")
@@ -380,7 +405,7 @@ def plural_suffix(text: str, pos: int, with_tails: bool = True) -> tuple[int, st
     m = _plural_levels().match(text, pos)
     if m:
         end, items = m.end(), _canonical_items(m.group("items"))
-        last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+|/|\s+[-–]\s+", " ".join(m.group("items").split()))[-1]
+        last = re.split(_LIST_JOINER + r"|/|" + _DASH, " ".join(m.group("items").split()))[-1]
         named = places.name_after(text, end, last) if places.canonical_level(last) else None
         if named and named[2] is not None:
             end, items = named[0], items + " " + named[1]
@@ -396,7 +421,7 @@ def plural_suffix(text: str, pos: int, with_tails: bool = True) -> tuple[int, st
 def _bare_levels() -> re.Pattern:
     level = r"(?:" + places.level_pattern() + r"|" + alternation(
         resources.load("bodies.yaml")["list_only_levels"], _insensitive) + r")(?!\w)"
-    joiner = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
+    joiner = r"(?:" + _LIST_JOINER + r")"
     return re.compile(r"[ \t]+(?P<items>" + level + r"(?:" + joiner + level + r")+)")
 
 
@@ -405,10 +430,10 @@ def bare_plural_levels(text: str, pos: int) -> tuple[int, str] | None:
     level's committees, the group "… các huyện, thị xã, thành phố". The last level may go on with
     a name ("huyện, thành phố Cà Mau")."""
     m = _bare_levels().match(text, pos)
-    if not m or places.canonical_level(re.split(r"\s*,|\s+và\s", m.group("items"))[0]) == "tỉnh":
+    if not m or places.canonical_level(re.split(_LIST_JOINER, m.group("items"))[0]) == "tỉnh":
         return None  # "UBND tỉnh, thành phố Kon Tum" is the province's committee and the city's
     end, items = m.end(), _canonical_items(m.group("items"))
-    last = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+", " ".join(m.group("items").split()))[-1]
+    last = re.split(_LIST_JOINER, " ".join(m.group("items").split()))[-1]
     named = places.name_after(text, end, last) if places.canonical_level(last) else None
     if named and named[2] is not None:
         end, items = named[0], items + " " + named[1]
@@ -424,13 +449,13 @@ def _under_centre(text: str, pos: int) -> tuple[int, str]:
 
 def _canonical_items(written: str) -> str:
     short = resources.load("bodies.yaml")["list_only_levels"]
-    words = re.split(r"(\s*,\s*(?:và\s+)?|\s+và\s+|/|\s+[-–]\s+)", " ".join(written.split()))
+    words = re.split(r"(" + _LIST_JOINER + r"|/|" + _DASH + r")", " ".join(written.split()))
     out = []
     for w in words:
         if w == "/" or w.strip() in ("-", "–"):
             out.append(", ")
-        elif re.fullmatch(r"\s*,\s*(?:và\s+)?|\s+và\s+", w):
-            out.append(", " if "và" not in w else (", và " if "," in w else " và "))
+        elif re.fullmatch(_LIST_JOINER, w):
+            out.append(_canonical_joiner(w))
         else:
             level = places.canonical_level(w)
             out.append(level or short.get(w.lower()) or _nouns().get(w.lower(), w.lower()))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pipeline import resources
 from pipeline.gazetteer.patterns import CAPITAL_WORD, alternation, bounded, fold, is_upper, tidy
+from pipeline.resources import lexicon
 
 LEGACY, REFORMED = "legacy", "2025"
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
@@ -293,7 +294,7 @@ def _list_opening() -> re.Pattern:
     return re.compile(r"\s*(?i:các|những)\s+(?P<levels>" + level + r"(?:\s*,\s*" + level + r")*)(?P<colon>\s*:)?\s*")
 
 
-_LIST_JOINER = re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+và\s+")
+_LIST_JOINER = re.compile(lexicon.joiner(marks=",;"))  # "Chư Prông; Đức Cơ và Ia Grai" too
 _ASIDE = re.compile(r"\s*\([^()\n]{0,200}\)")
 
 

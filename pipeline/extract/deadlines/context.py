@@ -268,7 +268,7 @@ def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str)
         return None
     if period.kind not in ("day", "days", "stage") and head is None and _frames_its_sentence(before, after):
         return None
-    if period.kind == "year" and re.match(vocab.context_words()["figure_after_year"], after, FLAGS):
+    if period.kind == "year" and _figure_after_year().match(after):
         return None
     if _alone_in_cell(ctx, e.span):
         return None
@@ -280,6 +280,13 @@ def _line_after(text: str, position: int) -> str:
     end = text.find("\n", position)
     rest = text[position:end if end >= 0 else len(text)]
     return rest.lstrip(" \t")[1:] if rest.lstrip(" \t").startswith(":") else ""
+
+
+@cache
+def _figure_after_year() -> re.Pattern:
+    words = vocab.context_words()["figure_after_year"]
+    goal, verbs, bounds = (vocab.alternation(words[k]) for k in ("goal_verbs", "verbs", "bounds"))
+    return re.compile(rf"^\s*(?:{goal}\s+)?{verbs}\s+(?:{bounds}\s+)?\d", FLAGS)
 
 
 def _goal_follows(after: str) -> bool:

@@ -71,43 +71,29 @@ def _starts_attached(text: str, expressions: list[TimeExpression]) -> list[TimeE
 
 
 _SENTENCE_END = re.compile(r"\.\s|[!?\n]")
-_COORDINATED = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
+
+
+@cache
+def _coordinated() -> re.Pattern:
+    """"trong tháng 3 và tháng 4/2024": what joins a period to the one before it, whose cue it shares."""
+    return re.compile(r"\s*(?:,|" + alternation(vocab.time_words()["coordinators"]) + r")\s*", FLAGS)
 
 
 # ---- periods ---------------------------------------------------------------------------------
 
 @cache
 def _period_patterns() -> list[tuple[str, re.Pattern]]:
-    y, m, d = YEAR, MONTH, DAY
+    """The named days' patterns, then the periods of time_words.yaml with their placeholders filled."""
     words = vocab.time_words()
-    sep = r"\s*(?:/|-|\.|(?:của\s+)?năm)\s*"
-    quarter_words = alternation(words["number_words"])
-    not_after_number = r"(?<![\d/.])"
-    units = alternation(words["this_period"]["words"])
-    offsets = alternation(words["this_period"]["offsets"])
-    verbs = alternation(words["completion_verbs"])
+    periods = words["periods"]
+    values = {"y": YEAR, "m": MONTH, "d": DAY, "month": named_days.month_token(), "sep": periods["sep"],
+              "number_words": alternation(words["number_words"]),
+              "this_units": alternation(words["this_period"]["words"]),
+              "this_offsets": alternation(words["this_period"]["offsets"]),
+              "completion_verbs": alternation(words["completion_verbs"])}
+
     return [(kind, re.compile(p, FLAGS)) for kind, p in [*named_days.patterns(),
-        # "10-17/6/2024", "5 - 7/12": a leading "ngày" is read with the cue, so the scan starts at a digit.
-        ("days", not_after_number + rf"(?P<d>{d})\s*(?:[-–]|đến)\s*(?:ngày\s+)?(?P<d2>{d})"
-                 rf"\s*(?:/|\.|\s+tháng\s+)\s*(?P<m>{m})(?:\s*(?:/|\.|-|năm)\s*(?P<y>{y}))?(?![\d/])"),
-        ("school_year", rf"\bnăm\s+học\s+(?P<y>{y})\s*[-–]\s*(?P<y2>{y})\b"),
-        ("stage", rf"\bgiai\s+đoạn\s+(?:[IVX]+\s+)?(?P<y>{y})\s*[-–]\s*(?P<y2>{y})\b"),
-        ("stage", rf"\bnăm\s+(?P<y>{y})\s*[-–]\s*(?P<y2>{y})\b"),
-        ("half", rf"(?:\b(?:6|sáu)\s+tháng|\bnửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?\b"),
-        ("late_months", rf"\b(?:những|các|mấy)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>{y}))?\b"),
-        ("year_end", rf"\bcuối\s+năm(?:\s+(?P<y>{y}))?(?!\s*(?:học|\d))\b"),
-        ("year_start", rf"\bđầu\s+năm(?:\s+(?P<y>{y}))?(?!\s*(?:học|\d))\b"),
-        # "cuối tháng 4/2024": the month's last ten days (đầu, giữa, cuối: its three dekads).
-        ("dekad", rf"\b(?P<part>đầu|giữa|cuối)\s+tháng\s+{named_days.month_token()}(?:{sep}(?P<y>{y})(?![\d/])|(?!\.\d))"),
-        ("quarter", rf"\bqu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4]|{quarter_words})(?!\w)(?:{sep}(?P<y>{y}))?\b"),
-        # "tháng 6", "tháng sáu", "tháng Giêng năm 2025"; "tháng 6." ends a sentence, "tháng 6.2024" does not.
-        ("month", rf"(?<!\d\s)\btháng\s+{named_days.month_token()}(?:{sep}(?P<y>{y})(?![\d/])|(?!\.\d))"),
-        ("year", rf"\bnăm\s+(?P<y>{y})(?!\s*[-–/]\s*\d)\b"),
-        ("this", rf"\b(?P<u>{units})\s+(?P<o>{offsets})(?!\s*(?:đây|khi|này\s+năm))\b"),
-        # "hoàn thành trong tháng": the verb must be there, but the expression starts at "trong".
-        ("this", rf"(?<!\w){verbs}\s+(?P<core>(?:ngay\s+)?trong\s+(?P<u>{units}))"
-                 rf"(?!\s*(?:\d|{offsets}|học|đầu|cuối|qua|[IVX]))\b"),
-    ]]
+            *((entry["kind"], vocab.filled(entry["pattern"], values)) for entry in periods["patterns"])]]
 
 
 def _periods(text: str, dates: list[FoundDate]) -> list[tuple[Span, Period]]:
@@ -138,14 +124,14 @@ def _period_of(kind: str, g: dict[str, str | None]) -> Period | None:
     if kind in ("school_year", "stage"):
         return Period(kind, year, last_year=int(g["y2"]))
     if kind == "half":
-        return Period("half", year, number=1 if g["h"].lower() == "đầu" else 2)
+        return Period("half", year, number=vocab.time_words()["periods"]["halves"][g["h"].lower()])
     if kind == "quarter":
         q = g["q"]
         number = vocab.quarter_number(q) or vocab.time_words()["number_words"].get(" ".join(q.lower().split()))
         return Period("quarter", year, number=number) if number and 1 <= number <= 4 else None
     if kind in ("month", "dekad"):
         month = named_days.month_of(g)
-        dekad = ("đầu", "giữa", "cuối").index(g["part"].lower()) + 1 if kind == "dekad" else None
+        dekad = vocab.time_words()["periods"]["dekads"][g["part"].lower()] if kind == "dekad" else None
         return Period(kind, year, month, number=dekad) if 1 <= month <= 12 else None
     if kind in named_days.KINDS:
         return named_days.period_of(kind, g)
@@ -172,7 +158,7 @@ def _with_cues(text: str, periods: list[tuple[Span, Period]]) -> list[TimeExpres
         span, period = periods[k]
         cue, cue_start = _cue_before(text, span[0])
         if cue is None and out and out[-1].cue and out[-1].cue != "range" \
-                and _COORDINATED.fullmatch(text[out[-1].span[1]:span[0]]):
+                and _coordinated().fullmatch(text[out[-1].span[1]:span[0]]):
             cue = out[-1].cue
         if k + 1 < len(periods) and cue in ("from", "within", None):
             following_span, following = periods[k + 1]
@@ -222,8 +208,10 @@ def _duration_pattern() -> re.Pattern:
     since = alternation(d["from_words"])
     next_words = alternation(vocab.time_words()["next_units"]["words"])
     once = alternation(vocab.time_words()["times_once"])
+    part_of_year = alternation(d["not_followed_by"]["part_of_year"])
+    past = alternation(d["not_followed_by"]["past"])
     return re.compile(rf"(?<!\w)(?P<lead>{lead})\s+(?P<n>\d{{1,3}})\s+(?P<unit>{units})(?P<working>\s+{working})?"
-                      rf"(?!\s+(?:đầu|cuối)\s+năm)(?!\s+(?:qua|vừa\s+qua|vừa\s+rồi|gần\s+đây|trước)\b)(?!\w)"
+                      rf"(?!\s+{part_of_year})(?!\s+{past}\b)(?!\w)"
                       # "12 tháng 10 năm 2024" is a date, "3 tháng tới" whole months, "3 tháng một lần" a cadence
                       rf"(?!\s+\d)(?!\s+{next_words}(?!\w))(?!\s+{once}(?!\w))"
                       rf"(?:\s*,?\s*(?P<since>{since})\s*(?P<what>[^,;.\n]{{0,60}}))?", FLAGS)

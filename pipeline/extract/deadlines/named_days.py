@@ -43,35 +43,20 @@ def month_of(g: dict) -> int:
 
 @cache
 def patterns() -> list[tuple[str, str]]:
+    """The named days' patterns of time_words.yaml, their placeholders filled."""
     words = vocab.time_words()
-    part = alternation(words["part_of_day"])
-    weekday = alternation(words["weekdays"])
-    weeks = alternation(words["week_offsets"])
-    number = rf"(?:\d{{1,3}}|{alternation(words['number_words'])})"
-    year = rf"(?:\s*(?:/|-|(?:của\s+)?năm)\s*(?P<y>{YEAR})(?![\d/]))?"
-    tet = words["tet"]
-    can_chi = r"(?:\(\s*)?[^\W\d]+\s+[^\W\d]+(?:\s*\))?"
-    return [
-        # "tối nay", "ngày mai", "buổi sáng nay": a part of the day may lead.
-        ("relday", rf"(?<!\w)(?:(?P<part>(?:buổi\s+)?{part})\s+)?(?:(?P<rel>{alternation(words['relative_days'])})"
-                   rf"|(?P<rel2>{alternation(words['relative_days_after_part'])}))(?!\w)"),
-        # "thứ sáu tuần này", "thứ tư của tuần tới", "thứ hai tới", "sáng chủ nhật"; a weekday before
-        # its date ("thứ 2 ngày 6/2") is read with the date, a weekday in brackets or a range of them is none.
-        ("weekday", rf"(?<![(\w])(?:(?:buổi\s+)?{part}\s+)?(?P<wd>{weekday})(?!\w)"
-                    rf"(?:\s+(?:của\s+)?tuần\s+(?P<wo>{weeks})|\s+(?P<next>{alternation(words['weekday_next'])}))?"
-                    r"(?!\w)(?!\s*,?\s*(?:ngày|mồng|mùng|\d|-|–|đến|tới|và|thứ|chủ\s+nhật|hằng|hàng|mỗi|vừa|\)))"),
-        ("next", rf"(?<![\w/])(?P<n>{number})\s+(?P<u>{alternation(words['next_units']['units'])})\s+"
-                 rf"(?:{alternation(words['next_units']['words'])})(?!\w)"),
-        ("first_day", rf"(?<!\w)ngày\s+(?P<fl>đầu\s+tiên|cuối\s+cùng)\s+(?:của\s+)?tháng\s+{month_token()}{year}"),
-        ("week_of_month", rf"(?<!\w)tuần\s+(?:đầu\s+tiên|đầu)\s+(?:của\s+)?tháng\s+{month_token()}{year}"),
-        ("day_this_month", rf"(?<!\w)ngày\s+(?P<d>{DAY})\s+(?:của\s+)?tháng\s+(?P<o>này|nay)(?!\w)"),
-        ("dekad_this_month", r"(?<!\w)(?P<part>đầu|giữa|cuối)\s+tháng(?:\s+(?P<o>này|nay|tới|sau))?"
-                             r"(?!\s*(?:\d|thứ|cuối|đầu|của|\w+\s+quý))(?!\w)"),
-        ("season", rf"(?<!\w)mùa\s+(?P<s>{alternation(words['seasons'])})\s+(?:này|(?:năm\s+)?nay"
-                   rf"|năm\s+(?P<y>{YEAR}))(?!\w)"),
-        ("tet", rf"(?<!\w)(?:{alternation(tet['words'])})(?!\w)(?!\s+(?:{alternation(tet['not_after'])}))"
-                rf"(?:\s*{can_chi}(?=\s*(?:năm\s+)?{YEAR}))?(?:\s+(?:năm\s+)?(?P<y>{YEAR}))?(?![\d/])"),
-    ]
+    values = {"part": alternation(words["part_of_day"]), "weekday": alternation(words["weekdays"]),
+              "week_offsets": alternation(words["week_offsets"]), "weekday_next": alternation(words["weekday_next"]),
+              "relative_days": alternation(words["relative_days"]),
+              "relative_days_after_part": alternation(words["relative_days_after_part"]),
+              "number": rf"(?:\d{{1,3}}|{alternation(words['number_words'])})",
+              "next_units": alternation(words["next_units"]["units"]),
+              "next_words": alternation(words["next_units"]["words"]),
+              "month": month_token(), "year_after": vocab.filled(words["named_days"]["year_after"], {"y": YEAR}),
+              "d": DAY, "y": YEAR, "seasons": alternation(words["seasons"]),
+              "tet_words": alternation(words["tet"]["words"]), "tet_not_after": alternation(words["tet"]["not_after"]),
+              "can_chi": r"(?:\(\s*)?[^\W\d]+\s+[^\W\d]+(?:\s*\))?"}
+    return [(entry["kind"], vocab.filled(entry["pattern"], values)) for entry in words["named_days"]["patterns"]]
 
 
 def period_of(kind: str, g: dict) -> Period | None:
@@ -95,16 +80,16 @@ def period_of(kind: str, g: dict) -> Period | None:
         month = month_of(g)
         if not 1 <= month <= 12:
             return None
-        return Period("day", year, month, 1) if _key(g["fl"]) == "đầu tiên" else Period("month_last", year, month)
+        first = words["named_days"]["first_or_last"][_key(g["fl"])] == "first"
+        return Period("day", year, month, 1) if first else Period("month_last", year, month)
     if kind == "week_of_month":
         month = month_of(g)
         return Period("week_of_month", year, month, number=1) if 1 <= month <= 12 else None
     if kind == "day_this_month":
         return Period("day_this_month", day=int(g["d"]), number=0)
     if kind == "dekad_this_month":
-        offset = {"này": 0, "nay": 0, "tới": 1, "sau": 1}[_key(g["o"] or "này")]
-        return Period("dekad_this_month", number=("đầu", "giữa", "cuối").index(_key(g["part"])) + 1,
-                      last_day=offset)
+        offset = words["named_days"]["month_offsets"][_key(g["o"])] if g["o"] else 0
+        return Period("dekad_this_month", number=words["periods"]["dekads"][_key(g["part"])], last_day=offset)
     if kind == "season":
         return Period("season", year, unit=_key(g["s"]))
     if kind == "tet":

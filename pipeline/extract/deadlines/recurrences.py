@@ -23,8 +23,29 @@ def _following_month() -> str:
     return "(?:" + vocab.time_words()["following_month"]["pattern"] + ")"
 
 
-# What may not follow a recurring unit: "năm học", "tháng này", "năm 2024", "tháng 6/2024".
-_NOT_RECURRING_AFTER = r"(?!\s*[/.-]?\s*\d)(?!\s+(?:học|nay|này|tới|sau|qua))"
+@cache
+def _not_recurring_after() -> str:
+    """What may not follow a recurring unit: "năm học", "tháng này", "năm 2024", "tháng 6/2024"."""
+    return r"(?!\s*[/.-]?\s*\d)(?!\s+" + alternation(vocab.time_words()["not_recurring_after"]) + ")"
+
+
+def _month_count(count: str = r"\d{1,2}") -> str:
+    """"6 tháng": a count of months (time_words.yaml: month_count), the count matched by `count`."""
+    return vocab.filled(vocab.time_words()["month_count"], {"n": count})
+
+
+@cache
+def _listed() -> str:
+    """What joins the units of one schedule: "hằng tháng, quý và năm", "hằng quý/năm"."""
+    return r"\s*(?:,|" + alternation(vocab.time_words()["coordinators"]) + r"|/)\s*"
+
+
+@cache
+def _week_of_month() -> str:
+    """"thứ Sáu tuần thứ 2", "thứ hai của tuần cuối": the week of the month a weekday falls in (the ordinal
+    in a group named `ord`, or none)."""
+    ordinal = alternation(vocab.time_words()["week_ordinals"])
+    return vocab.filled(vocab.time_words()["week_of_month"], {"ordinal": ordinal})
 
 
 def _tail(lead: str | None = None) -> str:
@@ -33,9 +54,9 @@ def _tail(lead: str | None = None) -> str:
     words = vocab.time_words()
     every = alternation(words["every"])
     units = alternation(words["units"])
-    item = rf"(?:{_quarter_months()}|(?:{every}\s+)?(?:\d{{1,2}}\s+tháng|{units}))"
+    item = rf"(?:{_quarter_months()}|(?:{every}\s+)?(?:{_month_count()}|{units}))"
     before_item = rf"(?:{lead}\s+)?" if lead else ""
-    return rf"(?P<tail>(?:\s*(?:,|và|hoặc|/)\s*{before_item}{item}{_NOT_RECURRING_AFTER})*)"
+    return rf"(?P<tail>(?:{_listed()}{before_item}{item}{_not_recurring_after()})*)"
 
 
 @cache
@@ -47,9 +68,11 @@ def recurrence_pattern() -> re.Pattern:
     once = alternation(words["times_once"])
     quarter_months = _quarter_months()
     # "định kỳ 6 tháng", "báo cáo định kỳ tháng, quý, năm": "định kỳ" makes units recur without "hằng".
-    head = (rf"(?P<head>{quarter_months}|{every}\s+{units}|(?P<periodic>{periodic})\s+(?:\d{{1,2}}\s+tháng|{units})"
-            rf"(?!\s*[/.-]?\s*\d)|\d{{1,2}}\s+tháng\s+{once})")
-    return re.compile(rf"(?<!\w){head}(?!\w)(?!\s+(?:học|nay|này|tới|sau|qua)\b){_tail()}", FLAGS)
+    months = _month_count()
+    head = (rf"(?P<head>{quarter_months}|{every}\s+{units}|(?P<periodic>{periodic})\s+(?:{months}|{units})"
+            rf"(?!\s*[/.-]?\s*\d)|{months}\s+{once})")
+    not_after = alternation(words["not_recurring_after"])
+    return re.compile(rf"(?<!\w){head}(?!\w)(?!\s+{not_after}\b){_tail()}", FLAGS)
 
 
 @cache
@@ -66,10 +89,11 @@ def _recurrence_prefix() -> re.Pattern:
     periodic = alternation(words["periodic"])
     cues = alternation([w for kind in ("before", "latest", "within", "from") for w in words["cues"][kind]])
     weekday = alternation(words["weekdays"])
-    ordinal = alternation(words["week_ordinals"])
     part = alternation(words["part_of_day"])
-    one_day = rf"(?:{part}\s+)?(?:ngày\s+)?{weekday}(?:\s+(?:của\s+)?tuần\s+(?:thứ\s+)?{ordinal})?"
-    weekdays = rf"(?P<weekdays>{one_day}(?:\s*(?:,|và|hoặc)\s*{one_day})*)\s+"
+    week = re.sub(r"\(\?P<\w+>", "(?:", _week_of_month())  # named once, in _weekday_codes
+    one_day = rf"(?:{part}\s+)?(?:ngày\s+)?{weekday}(?:\s+{week})?"
+    coordinated = alternation(words["coordinators"])
+    weekdays = rf"(?P<weekdays>{one_day}(?:\s*(?:,|{coordinated})\s*{one_day})*)\s+"
     day = rf"(?:ngày\s+)?(?P<bmd>{DAY})(?:\s*(?:/|\.|-|tháng)\s*(?P<bm>{MONTH}))?\s+(?P<of>của\s+)?"
     return re.compile(rf"(?:(?P<periodic>{periodic})\s+)?(?:(?<!\w)(?P<cue>{cues})\s*)?{vocab.time_of_day()}"
                       rf"(?:{weekdays}|ngày\s+(?P<bmd2>{DAY})\s+(?P<of2>của\s+)?|{day})?$", FLAGS)
@@ -114,7 +138,8 @@ def _periodic_before(text: str, start: int) -> bool:
 def _item_pattern() -> re.Pattern:
     words = vocab.time_words()
     units = alternation(words["units"])
-    return re.compile(rf"(?P<qe>{_quarter_months()})|(?P<fm>{_following_month()})|(?P<n>\d{{1,2}})\s+tháng"
+    months = _month_count(r"(?P<n>\d{1,2})")
+    return re.compile(rf"(?P<qe>{_quarter_months()})|(?P<fm>{_following_month()})|{months}"
                       rf"|(?P<unit>{units})", FLAGS)
 
 
@@ -143,9 +168,8 @@ def _rule(item: re.Match, monthday: int | None, month: int | None, weekdays: str
 def _weekday_codes(weekdays: str, monthly: bool) -> list[str]:
     words = vocab.time_words()
     weekday = alternation(words["weekdays"])
-    ordinal = alternation(words["week_ordinals"])
     codes = []
-    one_day = rf"(?P<wd>{weekday})(?:\s+(?:của\s+)?tuần\s+(?:thứ\s+)?(?P<ord>{ordinal}))?"
+    one_day = rf"(?P<wd>{weekday})(?:\s+{_week_of_month()})?"
     for m in re.finditer(one_day, weekdays, FLAGS):
         code = vocab.weekday_codes()[" ".join(m.group("wd").lower().split())]
         nth = vocab.week_ordinals().get(" ".join((m.group("ord") or "").lower().split()))
@@ -163,7 +187,8 @@ def report_period_pattern() -> re.Pattern:
     r = words["report_periods"]
     counts = "0?(?:" + "|".join(str(c) for c in r["counts"]) + ")"
     report = alternation(r["report_words"])
-    return re.compile(rf"(?<!\w)(?:(?P<report>{report})\s+)?(?P<count>{counts})\s+tháng(?!\w)"
+    months = _month_count(rf"(?P<count>{counts})")
+    return re.compile(rf"(?<!\w)(?:(?P<report>{report})\s+)?{months}(?!\w)"
                       rf"(?!\s*[/.-]?\s*\d)(?!\s+{r['not_before']['pattern']})"
                       + _tail(alternation(r["yearly_joined"])), FLAGS)
 
@@ -176,7 +201,7 @@ def _report_period_licenses() -> tuple[re.Pattern, re.Pattern]:
     every = alternation(words["every"])
     yearly = alternation([unit for unit, rule in words["units"].items() if rule == "FREQ=YEARLY"])
     joined = alternation(r["yearly_joined"])
-    with_yearly = re.compile(rf"\s*(?:,|và|hoặc|/)\s*(?:{joined}\s+)?{every}\s+{yearly}(?!\w)", FLAGS)
+    with_yearly = re.compile(rf"{_listed()}(?:{joined}\s+)?{every}\s+{yearly}(?!\w)", FLAGS)
     span_words = alternation([*words["duration"]["lead"], *r["not_after"]])
     after_span_word = re.compile(rf"(?<!\w){span_words}\s*$", FLAGS)
     return with_yearly, after_span_word

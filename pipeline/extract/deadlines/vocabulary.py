@@ -26,6 +26,12 @@ def alternation(words) -> str:
     return "(?:" + "|".join(phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+def filled(pattern: str, values: dict[str, str]) -> str:
+    """A pattern of the data files with its placeholders ("{y}", "{month}") replaced; a count ("I{1,3}",
+    "\\d{2}") and an unknown name stay as written."""
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), pattern)
+
+
 def words_pattern(words) -> re.Pattern:
     """The phrases standing alone: "cây" matches "cây hằng năm", not "câyhằng" glued by a PDF reader,
     nor the end of another word."""

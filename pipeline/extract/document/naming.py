@@ -49,12 +49,14 @@ def official_case(text: str) -> str:
     return result[:1].upper() + result[1:]
 
 
+# A capital with a Vietnamese mark ("SỞ", "VÀ", "Đ…"): the letters.py capitals without A-Z.
+_MARKED_CAPITAL = re.compile("[" + UPPER.replace("A-Z", "") + "]")
+
+
 def _is_word(w: str) -> bool:
-    # Short upper-case tokens that are ordinary words, not acronyms to keep ("VÀ", "BAN", "SỞ").
-    return bool(re.search(r"[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ]", w)) \
-        or w in {"VÀ", "BAN", "BỘ", "SỞ", "CỤC", "HỘI", "TỔ", "CHI", "VỤ", "QUỸ", "KHO", "NHÀ", "NƯỚC", "CÔNG",
-                 "AN", "TRUNG", "TÂM", "THANH", "TRA", "HUY", "QUÂN", "SỰ", "VIỆT", "NAM", "MẶT", "TRẬN", "TỔ",
-                 "QUỐC", "NHÂN", "DÂN", "BAN", "CHỈ", "ĐẠO", "THƯỜNG", "TRỰC", "PHÒNG", "VĂN", "NGÀNH", "CÁC"}
+    """A short upper-case token that is an ordinary word ("VÀ", "SỞ", "BAN"), not an acronym to keep:
+    any with a marked letter, and the plain-letter words of document_form.yaml."""
+    return bool(_MARKED_CAPITAL.search(w)) or w in _data()["plain_capital_words"]
 
 
 def place_of(name: str) -> str | None:
