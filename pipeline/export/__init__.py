@@ -1,7 +1,8 @@
 """Feeding other tools: the records of an output folder as tables, a SQLite database and JSON lines.
 
 `finish(out)` runs after `extract` and writes, under the output folder:
-  tables/<table>.csv and .parquet  documents, references, bodies, targets, deadlines, tasks, task_bodies
+  tables/<table>.csv and .parquet/ documents, references, bodies, targets, deadlines, tasks, task_bodies
+                                   (each .parquet a folder of parts, see tables.Parts)
   directives.db                    the same tables in SQLite (sqlite3, Datasette, BI tools)
   datasette-metadata.yaml          titles, column notes and facets for `make serve`
   records.jsonl                    every record, one a line

@@ -86,28 +86,23 @@ def _escape(text: str) -> str:
 
 
 def _fold(line: str, limit: int = 75) -> str:
-    """Lines of 75 octets and more folded as icalendar folds them: before the character that reaches
-    75 octets, never right after a backslash or caret (an escape stays whole)."""
-    if len(line) < limit // 4 or len(line.encode()) < limit:
+    """Lines of 75 octets and more folded as icalendar folds them: each piece the most whole characters
+    that fit in 74 octets, less a backslash or caret at its end (an escape stays whole on the next piece)."""
+    data = line.encode()
+    if len(data) < limit:
         return line
-    parts: list[str] = []
-    current: list[str] = []
-    count = 0
-    for char in line:
-        size = len(char.encode())
-        if current and count + size >= limit:
-            if len(current) > 1 and current[-1] in "\\^":
-                carried = current.pop()
-                parts.append("".join(current))
-                current, count = [carried], len(carried.encode())
-            else:
-                parts.append("".join(current))
-                current, count = [], 0
-        current.append(char)
-        count += size
-    if current:
-        parts.append("".join(current))
-    return "\r\n ".join(parts)
+    pieces = []
+    start = 0
+    while len(data) - start >= limit:
+        end = start + limit - 1
+        while data[end] & 0xC0 == 0x80:      # inside a character: cut before it
+            end -= 1
+        if data[end - 1] in b"\\^" and end - 1 > start:
+            end -= 1
+        pieces.append(data[start:end].decode())
+        start = end
+    pieces.append(data[start:].decode())
+    return "\r\n ".join(pieces)
 
 
 @lru_cache(maxsize=256)

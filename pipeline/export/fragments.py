@@ -4,10 +4,10 @@ A record's share is its records.jsonl line, its calendar events, its lines in ea
 rows for Parquet and SQLite. Reading a record back (JSON, then the typed Record), cutting it
 into rows and formatting its events are most of an export's time, so a run cuts only the
 records that changed: the share of every other record is already in the published outputs,
-laid end to end in name order. The index (`tables/.fragments.db`) remembers, per record file,
+laid end to end in name order. The index (`tables/.export.db`) remembers, per record file,
 its size and modification time (the fingerprint's view of it), its doc_id, the length of its
-share of each text output and its row count in each table, so that share can be copied from
-the previous outputs as bytes and rows. It also remembers the pipeline version and the size and
+share of each text output, its row count in each table and the Parquet part its rows sit in,
+so that share can be copied from the previous outputs as bytes and its part left alone. It also remembers the pipeline version and the size and
 time of each output it describes: any other output (a table edited by hand, a run stopped half
 way) makes the next export a full one. Only the standard library is imported here.
 """
@@ -24,11 +24,13 @@ from pipeline import VERSION
 from pipeline.export.columns import TABLES, Table
 from pipeline.export.folder import TABLES_DIR
 
-INDEX = Path(TABLES_DIR) / ".fragments.db"
+INDEX = Path(TABLES_DIR) / ".export.db"
+_LEGACY_INDEX = Path(TABLES_DIR) / ".fragments.db"   # before Parquet parts: its outputs are rebuilt
 # The text outputs, in the order a fragment's texts and an entry's lengths list them.
 STREAMS = ("jsonl", "ics", *(t.name for t in TABLES))
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, size INTEGER NOT NULL, "
-           "mtime INTEGER NOT NULL, doc_id TEXT NOT NULL, lengths TEXT NOT NULL, counts TEXT NOT NULL)",
+           "mtime INTEGER NOT NULL, doc_id TEXT NOT NULL, lengths TEXT NOT NULL, counts TEXT NOT NULL, "
+           "part TEXT NOT NULL)",
            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
@@ -48,6 +50,7 @@ class Entry:
     doc_id: str
     lengths: tuple[int, ...]        # bytes in each stream
     counts: tuple[int, ...]         # rows in each table
+    part: str = ""                  # the Parquet part of its rows (tables/<table>.parquet/part-<part>.parquet)
 
 
 def csv_lines(table: Table, rows: list[list]) -> str:
@@ -105,6 +108,7 @@ class Index:
         self.out = out
         path = out / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
+        (out / _LEGACY_INDEX).unlink(missing_ok=True)
         try:
             self.db = _connect(path)
         except sqlite3.DatabaseError:   # damaged: the next export is a full one
@@ -116,8 +120,9 @@ class Index:
         meta = dict(self.db.execute("SELECT key, value FROM meta"))
         if meta.get("version") != VERSION or meta.get("outputs") != json.dumps(_stats(self.out, outputs)):
             return None
-        return {row[0]: Entry(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), tuple(json.loads(row[5])))
-                for row in self.db.execute("SELECT name, size, mtime, doc_id, lengths, counts FROM entries")}
+        return {row[0]: Entry(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), tuple(json.loads(row[5])),
+                              row[6])
+                for row in self.db.execute("SELECT name, size, mtime, doc_id, lengths, counts, part FROM entries")}
 
     def forget(self) -> None:
         """Before the outputs change: until replace() has run, they are described by nothing."""
@@ -126,8 +131,8 @@ class Index:
 
     def replace(self, entries: list[Entry], outputs: list[Path]) -> None:
         self.db.execute("DELETE FROM entries")
-        self.db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
-                            [(e.name, e.size, e.mtime, e.doc_id, json.dumps(e.lengths), json.dumps(e.counts))
+        self.db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [(e.name, e.size, e.mtime, e.doc_id, json.dumps(e.lengths), json.dumps(e.counts), e.part)
                              for e in entries])
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                             [("version", VERSION), ("outputs", json.dumps(_stats(self.out, outputs)))])
