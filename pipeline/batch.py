@@ -65,7 +65,12 @@ def process_to_file(item: Input, out: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     from pipeline.write import write_record
 
     record = process(item.path, item.id, item.display, max_bytes)
-    write_record(Path(out), record)
+    path = write_record(Path(out), record)
+    try:  # the record's share of the tables, cut here, in parallel, rather than by the export
+        from pipeline.export.fragments import stage
+        stage(Path(out), path, record.model_dump(mode="json"))
+    except Exception:  # noqa: BLE001 - the export cuts the record itself
+        pass
     return _outcome(item, record)
 
 

@@ -314,3 +314,21 @@ def test_an_output_changed_by_hand_makes_the_next_export_a_full_one(tmp_path, mo
     finish(out)
     assert len(cut) == 5
     assert len((out / JSONL).read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_records_cut_by_the_workers_are_not_cut_again_and_export_the_same(tmp_path, monkeypatch):
+    from pipeline.batch import process_corpus
+    from pipeline.export.fragments import STAGED
+
+    out = tmp_path / "out"
+    process_corpus([ROOT / "corpus"], out, workers=1, timeout=None, max_memory=None)
+    assert len(list((out / STAGED).iterdir())) == len(list(out.glob("*.json")))
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    for path in out.glob("*.json"):
+        (fresh / path.name).write_bytes(path.read_bytes())
+    finish(fresh)
+    monkeypatch.setattr(tables_module, "cut", lambda data: pytest.fail("cut again"))
+    finish(out)
+    assert _published(out) == _published(fresh)
+    assert not list((out / STAGED).iterdir())       # taken in, then cleared

@@ -51,6 +51,9 @@ def finish(out: Path, changed: bool = True) -> Exported:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     atomic_write_text(out / STAMP, stamp)
+    from pipeline.export.fragments import clear_staged
+
+    clear_staged(out)
     return Exported(rebuilt=True, records=count, problems=problems, seconds=time.perf_counter() - started)
 
 

@@ -96,6 +96,45 @@ def cut(data: dict) -> Fragment:
     return Fragment(record.id, texts, rows)
 
 
+# A record's fragment as cut by the worker that wrote the record (`stage`), beside the records
+# in a hidden folder: the export then reads it instead of parsing the record and cutting it
+# again, so that work runs in the workers, in parallel, not in the one process that exports.
+STAGED = ".fragments"
+
+
+def stage(out: Path, path: Path, data: dict) -> None:
+    """Cut the record just written at `path` (as the JSON `data` it holds) and leave its fragment for the
+    export, stamped with the record file's size and time: a record rewritten since is cut again."""
+    fragment = cut(data)
+    stat = path.stat()
+    folder = out / STAGED
+    folder.mkdir(exist_ok=True)
+    staged = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "doc_id": fragment.doc_id,
+              "texts": [t.decode("utf-8") for t in fragment.texts], "rows": fragment.rows}
+    from pipeline.write import atomic_write_bytes
+
+    atomic_write_bytes(folder / f"{path.stem}.json", json.dumps(staged, ensure_ascii=False).encode())
+
+
+def staged(out: Path, path: Path, stat) -> Fragment | None:
+    """The fragment a worker left for the record file at `path`, if it was cut from the file as it is now."""
+    try:
+        data = json.loads((out / STAGED / f"{path.stem}.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    if (data.get("size"), data.get("mtime")) != (stat.st_size, stat.st_mtime_ns):
+        return None
+    return Fragment(data["doc_id"], [t.encode("utf-8") for t in data["texts"]], data["rows"])
+
+
+def clear_staged(out: Path) -> None:
+    """Once the export has taken them in: the fragments are in its outputs and index now."""
+    folder = out / STAGED
+    if folder.is_dir():
+        for path in folder.iterdir():
+            path.unlink(missing_ok=True)
+
+
 def entry_of(name: str, size: int, mtime: int, fragment: Fragment) -> Entry:
     return Entry(name, size, mtime, fragment.doc_id, tuple(len(t) for t in fragment.texts),
                  tuple(len(fragment.rows[t.name]) for t in TABLES))

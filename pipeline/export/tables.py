@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from pipeline.export.calendar import CALENDAR_END, calendar_head
 from pipeline.export.columns import SQLITE_TYPE, TABLES, Table
 from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs, record_paths
-from pipeline.export.fragments import Entry, Fragment, Index, csv_header, cut, entry_of
+from pipeline.export.fragments import Entry, Fragment, Index, csv_header, cut, entry_of, staged
 
 ARROW_TYPE = {"text": pa.string(), "int": pa.int64(), "real": pa.float64(), "bool": pa.bool_()}
 BATCH_RECORDS = 256        # rows of this many records make one batch (one Parquet part per table)
@@ -413,7 +413,7 @@ def _cut(path: Path, stat, problems: list[str]) -> Fragment | None:
     try:
         if stat is None:
             raise OSError("gone")
-        return cut(json.loads(path.read_bytes()))
+        return staged(path.parent, path, stat) or cut(json.loads(path.read_bytes()))
     except (OSError, ValueError, ValidationError) as exc:
         problems.append(f"{path.name}: not a readable record ({type(exc).__name__})")
         return None
