@@ -170,8 +170,8 @@ class Parts:
                             old_tables[previous.part] = {}
                         by_table = old_tables[previous.part]
                         if table.name not in by_table:
-                            by_table[table.name] = pq.read_table(self._path(self.out, table, previous.part),
-                                                                 schema=arrow_schema(table))
+                            # (pq.read_table imports pandas; a ParquetFile's read does not)
+                            by_table[table.name] = pq.ParquetFile(self._path(self.out, table, previous.part)).read()
                         pieces.append(by_table[table.name].slice(offset, count))
                 if new or not pieces:
                     pieces.append(_arrow_table(table, new))
@@ -224,7 +224,7 @@ def _arrow_table(table: Table, rows: list[list]) -> pa.Table:
     lists imports pandas (0.3 s) to ask whether they are pandas objects."""
     schema = arrow_schema(table)
     if not rows:
-        return schema.empty_table()
+        return pa.Table.from_batches([], schema=schema)   # (schema.empty_table() imports pandas)
     names = table.names
     data = "".join(json.dumps(dict(zip(names, row)), separators=(",", ":")) + "\n" for row in rows).encode()
     options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
@@ -408,12 +408,16 @@ def _lay_out(out: Path, staging: Path, plan: list, offsets: dict | None, db: sql
 
 
 def _cut(path: Path, stat, problems: list[str]) -> Fragment | None:
-    from pydantic import ValidationError
+    if stat is not None:
+        fragment = staged(path.parent, path, stat)   # cut by the worker that wrote the record
+        if fragment is not None:
+            return fragment
+    from pydantic import ValidationError   # (pydantic's import is a tenth of a second: only when needed)
 
     try:
         if stat is None:
             raise OSError("gone")
-        return staged(path.parent, path, stat) or cut(json.loads(path.read_bytes()))
+        return cut(json.loads(path.read_bytes()))
     except (OSError, ValueError, ValidationError) as exc:
         problems.append(f"{path.name}: not a readable record ({type(exc).__name__})")
         return None
