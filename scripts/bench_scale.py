@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+# This checkout's pipeline, not an installed one: the LocalCluster's scheduler and its workers
+# (spawned with this sys.path) unpickle the tasks the command line sends them.
+sys.path.insert(0, str(ROOT))
 
 from synth_corpus import build  # noqa: E402
 
