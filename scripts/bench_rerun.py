@@ -52,7 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     times = []
     for run in range(args.runs):
         changed = files[rng.randrange(len(files))]
-        changed.write_text(vary(changed.read_text(encoding="utf-8"), rng), encoding="utf-8")
+        before = changed.read_text(encoding="utf-8")
+        after = vary(before, rng)
+        if after == before:   # nothing left to vary in it: a line of its own, so its bytes change
+            after = before.rstrip("\n") + f"\nBáo cáo trước ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}/2025.\n"
+        changed.write_text(after, encoding="utf-8")
         times.append(extract(corpus, out, "--workers", "1"))
         print(f"one document changed ({changed.name[:40]}): {times[-1]:.2f} s", flush=True)
     print(f"one changed out of {args.count:,}: best {min(times):.2f} s (goal: < 2 s)   work folder: {work}")

@@ -16,7 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.export.folder import DATABASE, JSONL, METADATA, STAMP, TABLES_DIR, fingerprint, is_current
+from pipeline.export.folder import (DATABASE, JSONL, METADATA, STAMP, TABLES_DIR, fingerprint, is_current,
+                                   record_files)
 from pipeline.write import atomic_write_text
 
 
@@ -31,7 +32,8 @@ class Exported:
 def finish(out: Path, changed: bool = True) -> Exported:
     """Write the tables of `out`, unless `changed` is False and nothing in `out` changed since the last time."""
     started = time.perf_counter()
-    stamp = fingerprint(out)
+    files = record_files(out)
+    stamp = fingerprint(out, files)
     if not changed and is_current(out, stamp):
         return Exported(rebuilt=False, seconds=time.perf_counter() - started)
     from pipeline.export.datasette import metadata_yaml
@@ -40,7 +42,7 @@ def finish(out: Path, changed: bool = True) -> Exported:
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
     try:
-        staged = write_all(out, staging)
+        staged = write_all(out, staging, files)
         try:
             (staging / METADATA).write_bytes(metadata_yaml())
         except BaseException:

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 
 from pipeline.export.calendar import CALENDAR_END, calendar_head
 from pipeline.export.columns import SQLITE_TYPE, TABLES, Table
-from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs, record_paths
+from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs, record_files
 from pipeline.export.fragments import Entry, Fragment, Index, csv_header, cut, entry_of, staged
 
 ARROW_TYPE = {"text": pa.string(), "int": pa.int64(), "real": pa.float64(), "bool": pa.bool_()}
@@ -298,21 +298,21 @@ class Staged:
         self.index.close()
 
 
-def write_all(out: Path, staging: Path) -> Staged:
+def write_all(out: Path, staging: Path, files: list | None = None) -> Staged:
     """Every output into `staging` (the database in place when it can be), each record's share cut
     anew only when its file changed since the published outputs, copied from them otherwise."""
     (staging / TABLES_DIR).mkdir(parents=True, exist_ok=True)
     index = Index(out)
     try:
-        return _write_all(out, staging, index)
+        return _write_all(out, staging, index, record_files(out) if files is None else files)
     except BaseException:
         index.close()
         raise
 
 
-def _write_all(out: Path, staging: Path, index: Index) -> Staged:
+def _write_all(out: Path, staging: Path, index: Index, files: list) -> Staged:
     previous = index.previous(outputs()) or {}
-    plan, offsets = _plan(out, previous)
+    plan, offsets = _plan(files, previous)
     in_place = bool(previous) and (out / DATABASE).exists()
     db = sqlite3.connect(out / DATABASE) if in_place else open_database(staging / DATABASE)
     try:
@@ -334,15 +334,11 @@ def _write_all(out: Path, staging: Path, index: Index) -> Staged:
         raise
 
 
-def _plan(out: Path, previous: dict[str, Entry]) -> tuple[list, dict[str, tuple[list[int], list[int]]]]:
+def _plan(files: list, previous: dict[str, Entry]) -> tuple[list, dict[str, tuple[list[int], list[int]]]]:
     """[(path, stat, the previous entry when the file is unchanged)] in name order, and each previous
     entry's byte offsets in the text outputs and row offsets in the tables."""
     plan = []
-    for path in record_paths(out):
-        try:
-            stat = path.stat()
-        except OSError:
-            stat = None
+    for path, stat in files:
         entry = previous.get(path.name)
         same = entry is not None and stat is not None and (entry.size, entry.mtime) == (stat.st_size,
                                                                                         stat.st_mtime_ns)
