@@ -31,7 +31,8 @@ def extract(corpus: Path, out: Path, *extra: str) -> float:
                           cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
     seconds = time.perf_counter() - t0
     summary = " ".join(done.stderr.split())
-    print(f"    ({summary[summary.find(' document(s) read') - 6:][:200]})")
+    read = summary.find(" document(s) read")
+    print(f"    ({summary[summary.rfind(' ', 0, read) + 1:][:260]})")
     return seconds
 
 
