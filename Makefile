@@ -8,7 +8,7 @@ WORKERS ?=
 DASK   ?=
 ARGS   ?=
 
-.PHONY: extract test test-deps bench bench-scale schema samples clean setup ocr-deps dask-scheduler dask-worker
+.PHONY: extract test test-deps bench bench-scale bench-rerun schema samples clean setup ocr-deps dask-scheduler dask-worker
 
 extract: $(VENV)/.installed ocr-deps
 	$(PY) -m pipeline extract $(CORPUS) --out $(OUT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(DASK),--dask $(DASK)) $(ARGS)
@@ -53,6 +53,9 @@ bench: $(VENV)/.installed
 
 bench-scale: $(VENV)/.installed
 	$(PY) scripts/bench_scale.py $(ARGS)
+
+bench-rerun: $(VENV)/.installed
+	$(PY) scripts/bench_rerun.py $(ARGS)
 
 schema: $(VENV)/.installed
 	$(PY) -m pipeline schema > docs/record.schema.json

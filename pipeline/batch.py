@@ -65,7 +65,12 @@ def process_to_file(item: Input, out: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     from pipeline.write import write_record
 
     record = process(item.path, item.id, item.display, max_bytes)
-    write_record(Path(out), record)
+    path = write_record(Path(out), record)
+    try:  # the record's share of the tables, cut here, in parallel, rather than by the export
+        from pipeline.export.fragments import stage
+        stage(Path(out), path, record.model_dump(mode="json"))
+    except Exception:  # noqa: BLE001 - the export cuts the record itself
+        pass
     return _outcome(item, record)
 
 
@@ -146,7 +151,27 @@ def _run(todo: Iterator[Input], out: Path, workers: int, max_bytes: int,
 
     pool = Pool(workers, process_to_file, (str(out), max_bytes), timeout,
                 on_lost=lambda item, reason: record_failure(item, out, reason), max_memory=max_memory)
-    yield from pool.run(todo)
+    yield from pool.run(_announced(todo))
+
+
+def _announced(todo: Iterator[Input]) -> Iterator[Input]:
+    """The inputs to do; at the first, the export's libraries start loading in this (waiting) process."""
+    import threading
+
+    for n, item in enumerate(todo):
+        if n == 0:
+            threading.Thread(target=_load_export, name="load-export").start()
+        yield item
+
+
+def _load_export() -> None:
+    # pyarrow only (a quarter of a second): never a module a worker imports, so a worker forked while
+    # this thread holds an import lock (one replacing a worker lost to the time limit) cannot wait on it.
+    try:
+        import pyarrow.json  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except Exception:  # noqa: BLE001 - the export imports them again and reports
+        pass
 
 
 def record_failure(item: Input, out: Path, reason: str) -> Outcome:

@@ -1,8 +1,9 @@
 """Running a batch on an existing Dask distributed cluster (`--dask tcp://scheduler:8786`).
 
 Workers read the inputs and write the records into a folder they all see; the client only
-receives each document's outcome. A task that fails is retried once by Dask, then recorded
-as a failed document with its warning; the batch goes on.
+receives each document's outcome. Short documents travel in batches, one task each. A task
+that fails is retried once by Dask; a batch that still fails is run again one document a
+task, and a document that then fails is recorded as failed with its warning; the run goes on.
 """
 from __future__ import annotations
 
@@ -12,11 +13,18 @@ from pathlib import Path
 
 from pipeline.batch import Input, Outcome, process_to_file, record_failure
 
-# Documents in flight per worker thread. Enough to keep every thread busy between the
+# Tasks in flight per worker thread. Enough to keep every thread busy between the
 # client's refills; few enough that the client and scheduler hold a bounded number of
 # tasks whatever the corpus size.
-_PER_THREAD = 8
-_MIN_WINDOW = 32
+_PER_THREAD = 4
+_MIN_WINDOW = 16
+
+# Documents per task: up to this many, or fewer whose files hold BATCH_BYTES together. A task
+# costs the scheduler, the client and the worker a few milliseconds whatever it does (on 2 cores
+# shared with them, one short document a task ran slower than serial); a batch of short
+# documents pays that once. A long document (a PDF of many pages) goes alone.
+BATCH_DOCUMENTS = 16
+BATCH_BYTES = 256 * 1024
 
 # Dask workers sample their running tasks' call stacks every 10 ms and keep the last
 # 1,000 one-second cycles of those call trees (distributed.worker.profile). A document
@@ -28,45 +36,79 @@ WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 WORKER_ENVIRONMENT = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 
 
+def process_batch(items: list[Input], out: str, max_bytes: int) -> list[Outcome]:
+    """A task: each document of the batch processed and its record written, in order."""
+    return [process_to_file(item, out, max_bytes) for item in items]
+
+
+def batches(todo: Iterable[Input], documents: int = BATCH_DOCUMENTS,
+            size: int = BATCH_BYTES) -> Iterator[list[Input]]:
+    """Consecutive inputs in batches of up to `documents` whose files hold up to `size` bytes together."""
+    batch: list[Input] = []
+    held = 0
+    for item in todo:
+        try:
+            length = item.path.stat().st_size
+        except OSError:
+            length = 0
+        if batch and (len(batch) >= documents or held + length > size):
+            yield batch
+            batch, held = [], 0
+        batch.append(item)
+        held += length
+    if batch:
+        yield batch
+
+
 def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
                 notices: list[str] | None = None) -> Iterator[tuple[Input, Outcome]]:
-    """Each document of `todo` as one task on the cluster at `address`, in completion order."""
+    """Each document of `todo`, processed in batches of short documents (one task each) on the
+    cluster at `address`, in completion order. A batch whose task fails twice (Dask retries it
+    once) is run again one document a task, so only the document that fails is recorded failed."""
     from distributed import Client, as_completed
 
     out = out.resolve()
     with Client(address, set_as_default=False) as client:
         if notices is not None:
             notices.extend(_check_workers(client))
-        queue = iter(todo)
+        queue = batches(todo)
         pending = {}
+        serial = 0
 
-        def submit(item: Input) -> None:
-            future = client.submit(process_to_file, _absolute(item), str(out), max_bytes,
-                                   key=f"directive-{item.id}", retries=1, pure=False)
-            pending[future.key] = (future, item)
+        def submit(batch: list[Input]) -> None:
+            nonlocal serial
+            serial += 1
+            future = client.submit(process_batch, [_absolute(item) for item in batch], str(out), max_bytes,
+                                   key=f"directives-{serial}-{batch[0].id}", retries=1, pure=False)
+            pending[future.key] = (future, batch)
+            completed.add(future)
 
         window = _window(client)
-        for item in queue:
-            submit(item)
+        completed = as_completed(loop=client.loop)
+        for batch in queue:
+            submit(batch)
             if len(pending) >= window:
                 break
-        completed = as_completed([f for f, _ in pending.values()], loop=client.loop)
-        for done, future in enumerate(completed, 1):
-            _, item = pending.pop(future.key)
+        done = 0
+        for future in completed:
+            _, batch = pending.pop(future.key)
             if future.status == "finished":
-                outcome = future.result()
+                yield from zip(batch, future.result())
+            elif len(batch) > 1:   # which document failed it: each again, alone
+                for item in batch:
+                    submit([item])
             else:
-                outcome = record_failure(item, out, f"failed on the cluster after a retry: {future.exception()}")
+                yield batch[0], record_failure(batch[0], out,
+                                               f"failed on the cluster after a retry: {future.exception()}")
             future.release()
-            yield item, outcome
-            if done % 1000 == 0:  # workers may have joined or left the cluster
+            done += 1
+            if done % 250 == 0:  # workers may have joined or left the cluster
                 window = _window(client)
             while len(pending) < window:
                 nxt = next(queue, None)
                 if nxt is None:
                     break
                 submit(nxt)
-                completed.add(pending[f"directive-{nxt.id}"][0])
 
 
 def _window(client) -> int:

@@ -1,13 +1,14 @@
-"""How the pipeline scales: documents per second and peak memory on 1,000 and 10,000 documents.
+"""How the pipeline scales: documents per second, speed-ups and peak memory on 2,000 short documents.
 
-    python scripts/bench_scale.py [--sizes 1000 10000] [--work DIR]
+    python scripts/bench_scale.py [--sizes 2000] [--work DIR]
 
 For each size, on a synthetic corpus varied from the team's samples
 (scripts/synth_corpus.py): a serial run (`--workers 1`), `--workers 2`, and a Dask
 LocalCluster with 2 worker processes; then the time of a no-op re-run. Peak memory is
 the largest resident set of any one process of the run (the main one and each worker; for
 the cluster, its workers, with the client (the command line) and the scheduler shown on
-lines of their own).
+lines of their own). Ends with the two speed-ups on the largest size: `--workers 2` over
+serial (goal: >= 1.8x) and the LocalCluster over serial (goal: >= 1.7x).
 """
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+# This checkout's pipeline, not an installed one: the LocalCluster's scheduler and its workers
+# (spawned with this sys.path) unpickle the tasks the command line sends them.
+sys.path.insert(0, str(ROOT))
 
 from synth_corpus import build  # noqa: E402
 
@@ -58,7 +62,7 @@ def dask_run(corpus: Path, out: Path) -> tuple[float, float, dict[str, float]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[2000])
     ap.add_argument("--work", type=Path, default=None, help="folder for corpora and outputs (default: a temp dir)")
     ap.add_argument("--runs", nargs="+", default=["serial", "workers", "dask"], choices=["serial", "workers", "dask"])
     args = ap.parse_args(argv)
@@ -86,9 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{size:>9} {'no-op re-run':<16} {seconds:8.2f}", flush=True)
     sizes = sorted(args.sizes)
     big = sizes[-1]
-    if (big, "serial") in results and (big, "--workers 2") in results:
-        serial, parallel = results[(big, "serial")][0], results[(big, "--workers 2")][0]
-        print(f"--workers 2 is {serial / parallel:.2f}x as fast as serial on {big} documents (goal: >= 1.7x)")
+    for label, goal in (("--workers 2", 1.8), ("LocalCluster x2", 1.7)):
+        if (big, "serial") in results and (big, label) in results:
+            serial, parallel = results[(big, "serial")][0], results[(big, label)][0]
+            print(f"SPEED-UP {label}: {serial / parallel:.2f}x serial on {big:,} documents (goal: >= {goal}x)")
     if len(sizes) > 1:
         small = sizes[0]
         for label in ("serial", "--workers 2", "LocalCluster x2", "  client (CLI)", "  scheduler"):

@@ -1,5 +1,5 @@
 """The tables `extract` writes for other tools: one row per finding, every row naming its document,
-CSV with a BOM, Parquet in row groups, SQLite, records.jsonl; batched, atomic, and skipped when
+CSV with a BOM, Parquet in parts, SQLite, records.jsonl; batched, atomic, and skipped when
 nothing changed."""
 from __future__ import annotations
 
@@ -37,6 +37,17 @@ def out(tmp_path: Path) -> Path:
 
 def parquet(out: Path, table: str) -> pd.DataFrame:
     return pd.read_parquet(out / "tables" / f"{table}.parquet")
+
+
+def contents(out: Path) -> dict:
+    """Every output's bytes; a Parquet table's folder as the bytes of each of its parts."""
+    files = {}
+    for p in outputs():
+        if (out / p).is_dir():
+            files |= {part.relative_to(out): part.read_bytes() for part in sorted((out / p).iterdir())}
+        else:
+            files[p] = (out / p).read_bytes()
+    return files
 
 
 def sql(out: Path, query: str) -> list[tuple]:
@@ -119,7 +130,7 @@ def test_a_folder_without_findings_still_gets_every_table(tmp_path):
     for table in TABLES:
         csv = (out / "tables" / f"{table.name}.csv").read_text(encoding="utf-8-sig")
         assert csv.splitlines()[0] == ",".join(table.names)
-        assert pq.read_schema(out / "tables" / f"{table.name}.parquet").names == table.names
+        assert pq.read_table(out / "tables" / f"{table.name}.parquet").schema.names == table.names
     assert sql(out, "SELECT count(*) FROM tasks") == [(0,)]
 
 
@@ -132,16 +143,45 @@ def test_an_unreadable_record_is_reported_and_the_rest_exported(tmp_path):
     assert "broken.json" in exported.problems[0]
 
 
-def test_parquet_is_written_in_row_groups(tmp_path, monkeypatch):
+def test_parquet_is_written_in_parts_and_a_change_rewrites_only_its_part(tmp_path, monkeypatch):
     monkeypatch.setattr(tables_module, "BATCH_RECORDS", 10)
     out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(35)])
     finish(out)
-    assert pq.ParquetFile(out / "tables" / "documents.parquet").num_row_groups == 4
+    folder = out / "tables" / "documents.parquet"
+    assert len(list(folder.iterdir())) == 4
     assert len(parquet(out, "tasks")) == 35 * 3
+    assert list(parquet(out, "documents")["doc_id"]) == [synthetic_record(i).id for i in range(35)]
+    stamps = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    time.sleep(0.01)
+    write_records(out, [synthetic_record(13).model_copy(update={"warnings": ["changed"]})])
+    finish(out)
+    changed = {p.name for p in folder.iterdir() if stamps.get(p.name) != p.stat().st_mtime_ns}
+    assert len(changed) == 1 and len(stamps) == 4
+    frame = parquet(out, "documents")
+    assert list(frame["doc_id"]) == [synthetic_record(i).id for i in range(35)]
+    assert list(frame[frame["doc_id"] == synthetic_record(13).id]["warnings"]) == ["changed"]
+
+
+def test_a_part_that_grows_is_split_and_one_emptied_goes(tmp_path, monkeypatch):
+    monkeypatch.setattr(tables_module, "BATCH_RECORDS", 4)
+    out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(0, 40, 5)])
+    finish(out)
+    folder = out / "tables" / "tasks.parquet"
+    assert len(list(folder.iterdir())) == 2
+    write_records(out, [synthetic_record(i) for i in range(1, 10)])       # the first part: 12 records, 3 parts
+    finish(out)
+    assert len(list(folder.iterdir())) == 4
+    for i in range(20, 40, 5):                                              # the second part's records
+        (out / f"{synthetic_record(i).id}.json").unlink()
+    finish(out)
+    assert len(list(folder.iterdir())) == 3
+    kept = sorted({*range(0, 20, 5), *range(1, 10)})
+    assert list(parquet(out, "documents")["doc_id"]) == [synthetic_record(i).id for i in kept]
+    assert len(parquet(out, "tasks")) == len(kept) * 3
 
 
 def test_a_failed_export_leaves_the_previous_tables(out, monkeypatch):
-    before = {p: (out / p).read_bytes() for p in outputs()}
+    before = contents(out)
     write_records(out, [forest_record("chi-thi-22-lam-dong")])
 
     def broken(record):
@@ -150,7 +190,7 @@ def test_a_failed_export_leaves_the_previous_tables(out, monkeypatch):
     monkeypatch.setattr(rows_module, "rows_of", broken)
     with pytest.raises(RuntimeError):
         finish(out)
-    assert {p: (out / p).read_bytes() for p in outputs()} == before
+    assert contents(out) == before
     assert not [p for p in out.iterdir() if p.name.startswith(".export-")]
 
 
@@ -216,8 +256,11 @@ def test_extract_writes_the_tables_and_an_unchanged_rerun_keeps_them(tmp_path):
 
 
 def _published(out: Path) -> dict:
-    """Every export output's bytes, the database as its rows in key order (its pages may be laid out otherwise)."""
-    files = {p: (out / p).read_bytes() for p in outputs() if p.name != DATABASE}
+    """Every export output's bytes, the database as its rows in key order (its pages may be laid out otherwise),
+    a Parquet table as its rows in order (its parts may be cut otherwise)."""
+    files = {p: (out / p).read_bytes() for p in outputs() if p.name != DATABASE and p.suffix != ".parquet"}
+    for table in TABLES:
+        files[f"{table.name}.parquet"] = pq.read_table(out / "tables" / f"{table.name}.parquet").to_pylist()
     for table in TABLES:
         key = ", ".join(f'"{k}"' for k in table.key)
         files[table.name] = sql(out, f'SELECT * FROM "{table.name}" ORDER BY {key}')
@@ -271,3 +314,21 @@ def test_an_output_changed_by_hand_makes_the_next_export_a_full_one(tmp_path, mo
     finish(out)
     assert len(cut) == 5
     assert len((out / JSONL).read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_records_cut_by_the_workers_are_not_cut_again_and_export_the_same(tmp_path, monkeypatch):
+    from pipeline.batch import process_corpus
+    from pipeline.export.fragments import STAGED
+
+    out = tmp_path / "out"
+    process_corpus([ROOT / "corpus"], out, workers=1, timeout=None, max_memory=None)
+    assert len(list((out / STAGED).iterdir())) == len(list(out.glob("*.json")))
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    for path in out.glob("*.json"):
+        (fresh / path.name).write_bytes(path.read_bytes())
+    finish(fresh)
+    monkeypatch.setattr(tables_module, "cut", lambda data: pytest.fail("cut again"))
+    finish(out)
+    assert _published(out) == _published(fresh)
+    assert not list((out / STAGED).iterdir())       # taken in, then cleared

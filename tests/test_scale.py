@@ -73,3 +73,23 @@ def test_a_vanished_file_fails_alone(tmp_path):
     failed = [o for o in outcomes.values() if o.status == "failed"]
     assert len(failed) == 1 and "vanished" in failed[0].warnings[0]
     assert len(list(out.glob("*.json"))) == len(inputs)
+
+
+@pytest.mark.parametrize("sizes, documents, limit, expected", [
+    ([10] * 5, 2, 1000, [2, 2, 1]),              # up to `documents` a task
+    ([10, 10, 995, 10], 16, 1000, [2, 1, 1]),    # a long one alone: it would push its batch over the bytes
+    ([2000, 10, 10], 16, 1000, [1, 2]),          # a file over the limit by itself still travels
+    ([], 16, 1000, []),
+])
+def test_short_documents_travel_to_the_cluster_in_batches(tmp_path, sizes, documents, limit, expected):
+    from pipeline.batch import Input
+    from pipeline.cluster import batches
+
+    items = []
+    for n, size in enumerate(sizes):
+        path = tmp_path / f"d{n}.txt"
+        path.write_bytes(b"x" * size)
+        items.append(Input(path, path.name, f"d{n}", None))
+    grouped = list(batches(iter(items), documents, limit))
+    assert [len(b) for b in grouped] == expected
+    assert [i for b in grouped for i in b] == items

@@ -1,7 +1,8 @@
 """Feeding other tools: the records of an output folder as tables, a SQLite database and JSON lines.
 
 `finish(out)` runs after `extract` and writes, under the output folder:
-  tables/<table>.csv and .parquet  documents, references, bodies, targets, deadlines, tasks, task_bodies
+  tables/<table>.csv and .parquet/ documents, references, bodies, targets, deadlines, tasks, task_bodies
+                                   (each .parquet a folder of parts, see tables.Parts)
   directives.db                    the same tables in SQLite (sqlite3, Datasette, BI tools)
   datasette-metadata.yaml          titles, column notes and facets for `make serve`
   records.jsonl                    every record, one a line
@@ -15,7 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.export.folder import DATABASE, JSONL, METADATA, STAMP, TABLES_DIR, fingerprint, is_current
+from pipeline.export.folder import (DATABASE, JSONL, METADATA, STAMP, TABLES_DIR, fingerprint, is_current,
+                                   record_files)
 from pipeline.write import atomic_write_text
 
 
@@ -30,7 +32,8 @@ class Exported:
 def finish(out: Path, changed: bool = True) -> Exported:
     """Write the tables of `out`, unless `changed` is False and nothing in `out` changed since the last time."""
     started = time.perf_counter()
-    stamp = fingerprint(out)
+    files = record_files(out)
+    stamp = fingerprint(out, files)
     if not changed and is_current(out, stamp):
         return Exported(rebuilt=False, seconds=time.perf_counter() - started)
     from pipeline.export.datasette import metadata_yaml
@@ -39,7 +42,7 @@ def finish(out: Path, changed: bool = True) -> Exported:
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
     try:
-        staged = write_all(out, staging)
+        staged = write_all(out, staging, files)
         try:
             (staging / METADATA).write_bytes(metadata_yaml())
         except BaseException:
@@ -50,6 +53,9 @@ def finish(out: Path, changed: bool = True) -> Exported:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     atomic_write_text(out / STAMP, stamp)
+    from pipeline.export.fragments import clear_staged
+
+    clear_staged(out)
     return Exported(rebuilt=True, records=count, problems=problems, seconds=time.perf_counter() - started)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,24 @@ def outputs() -> list[Path]:
 
 def record_paths(out: Path) -> list[Path]:
     # The contract: every *.json directly in the folder is a record (the manifest has no suffix).
-    return sorted(p for p in out.glob("*.json") if p.is_file())
+    return [path for path, _ in record_files(out)]
+
+
+def record_files(out: Path) -> list[tuple[Path, os.stat_result | None]]:
+    """Every record file in name order, with its stat (None if it vanished meanwhile): one pass over
+    the folder that the fingerprint and the export share (sorting 10,000 Paths alone took 0.15 s)."""
+    try:
+        entries = [entry for entry in os.scandir(out) if entry.name.endswith(".json")]
+    except FileNotFoundError:
+        return []
+    files = []
+    for entry in sorted(entries, key=lambda e: e.name):
+        try:
+            if entry.is_file():
+                files.append((Path(entry.path), entry.stat()))
+        except OSError:
+            files.append((Path(entry.path), None))
+    return files
 
 
 def read_records(out: Path, problems: list[str]) -> Iterator[tuple[dict, Record]]:
@@ -50,7 +68,7 @@ def read_records(out: Path, problems: list[str]) -> Iterator[tuple[dict, Record]
             problems.append(f"{path.name}: not a readable record ({type(exc).__name__})")
 
 
-def fingerprint(out: Path) -> str:
+def fingerprint(out: Path, files: list | None = None) -> str:
     """Changes whenever a record file is added, removed or rewritten, or the tables' columns change.
 
     File metadata, not contents: one stat per record keeps an unchanged re-run cheap.
@@ -58,8 +76,9 @@ def fingerprint(out: Path) -> str:
     digest = hashlib.sha256()
     for table in TABLES:
         digest.update(f"{table.name}:{','.join(c.name + '/' + c.kind for c in table.columns)}\n".encode())
-    for path in record_paths(out):
-        stat = path.stat()
+    for path, stat in record_files(out) if files is None else files:
+        if stat is None:
+            raise FileNotFoundError(path)
         digest.update(f"{path.name}\t{stat.st_size}\t{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 

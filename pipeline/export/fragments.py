@@ -4,10 +4,10 @@ A record's share is its records.jsonl line, its calendar events, its lines in ea
 rows for Parquet and SQLite. Reading a record back (JSON, then the typed Record), cutting it
 into rows and formatting its events are most of an export's time, so a run cuts only the
 records that changed: the share of every other record is already in the published outputs,
-laid end to end in name order. The index (`tables/.fragments.db`) remembers, per record file,
+laid end to end in name order. The index (`tables/.export.db`) remembers, per record file,
 its size and modification time (the fingerprint's view of it), its doc_id, the length of its
-share of each text output and its row count in each table, so that share can be copied from
-the previous outputs as bytes and rows. It also remembers the pipeline version and the size and
+share of each text output, its row count in each table and the Parquet part its rows sit in,
+so that share can be copied from the previous outputs as bytes and its part left alone. It also remembers the pipeline version and the size and
 time of each output it describes: any other output (a table edited by hand, a run stopped half
 way) makes the next export a full one. Only the standard library is imported here.
 """
@@ -24,11 +24,13 @@ from pipeline import VERSION
 from pipeline.export.columns import TABLES, Table
 from pipeline.export.folder import TABLES_DIR
 
-INDEX = Path(TABLES_DIR) / ".fragments.db"
+INDEX = Path(TABLES_DIR) / ".export.db"
+_LEGACY_INDEX = Path(TABLES_DIR) / ".fragments.db"   # before Parquet parts: its outputs are rebuilt
 # The text outputs, in the order a fragment's texts and an entry's lengths list them.
 STREAMS = ("jsonl", "ics", *(t.name for t in TABLES))
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, size INTEGER NOT NULL, "
-           "mtime INTEGER NOT NULL, doc_id TEXT NOT NULL, lengths TEXT NOT NULL, counts TEXT NOT NULL)",
+           "mtime INTEGER NOT NULL, doc_id TEXT NOT NULL, lengths TEXT NOT NULL, counts TEXT NOT NULL, "
+           "part TEXT NOT NULL)",
            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
@@ -48,6 +50,7 @@ class Entry:
     doc_id: str
     lengths: tuple[int, ...]        # bytes in each stream
     counts: tuple[int, ...]         # rows in each table
+    part: str = ""                  # the Parquet part of its rows (tables/<table>.parquet/part-<part>.parquet)
 
 
 def csv_lines(table: Table, rows: list[list]) -> str:
@@ -93,6 +96,45 @@ def cut(data: dict) -> Fragment:
     return Fragment(record.id, texts, rows)
 
 
+# A record's fragment as cut by the worker that wrote the record (`stage`), beside the records
+# in a hidden folder: the export then reads it instead of parsing the record and cutting it
+# again, so that work runs in the workers, in parallel, not in the one process that exports.
+STAGED = ".fragments"
+
+
+def stage(out: Path, path: Path, data: dict) -> None:
+    """Cut the record just written at `path` (as the JSON `data` it holds) and leave its fragment for the
+    export, stamped with the record file's size and time: a record rewritten since is cut again."""
+    fragment = cut(data)
+    stat = path.stat()
+    folder = out / STAGED
+    folder.mkdir(exist_ok=True)
+    staged = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "doc_id": fragment.doc_id,
+              "texts": [t.decode("utf-8") for t in fragment.texts], "rows": fragment.rows}
+    from pipeline.write import atomic_write_bytes
+
+    atomic_write_bytes(folder / f"{path.stem}.json", json.dumps(staged, ensure_ascii=False).encode())
+
+
+def staged(out: Path, path: Path, stat) -> Fragment | None:
+    """The fragment a worker left for the record file at `path`, if it was cut from the file as it is now."""
+    try:
+        data = json.loads((out / STAGED / f"{path.stem}.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    if (data.get("size"), data.get("mtime")) != (stat.st_size, stat.st_mtime_ns):
+        return None
+    return Fragment(data["doc_id"], [t.encode("utf-8") for t in data["texts"]], data["rows"])
+
+
+def clear_staged(out: Path) -> None:
+    """Once the export has taken them in: the fragments are in its outputs and index now."""
+    folder = out / STAGED
+    if folder.is_dir():
+        for path in folder.iterdir():
+            path.unlink(missing_ok=True)
+
+
 def entry_of(name: str, size: int, mtime: int, fragment: Fragment) -> Entry:
     return Entry(name, size, mtime, fragment.doc_id, tuple(len(t) for t in fragment.texts),
                  tuple(len(fragment.rows[t.name]) for t in TABLES))
@@ -105,6 +147,7 @@ class Index:
         self.out = out
         path = out / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
+        (out / _LEGACY_INDEX).unlink(missing_ok=True)
         try:
             self.db = _connect(path)
         except sqlite3.DatabaseError:   # damaged: the next export is a full one
@@ -116,8 +159,9 @@ class Index:
         meta = dict(self.db.execute("SELECT key, value FROM meta"))
         if meta.get("version") != VERSION or meta.get("outputs") != json.dumps(_stats(self.out, outputs)):
             return None
-        return {row[0]: Entry(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), tuple(json.loads(row[5])))
-                for row in self.db.execute("SELECT name, size, mtime, doc_id, lengths, counts FROM entries")}
+        return {row[0]: Entry(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), tuple(json.loads(row[5])),
+                              row[6])
+                for row in self.db.execute("SELECT name, size, mtime, doc_id, lengths, counts, part FROM entries")}
 
     def forget(self) -> None:
         """Before the outputs change: until replace() has run, they are described by nothing."""
@@ -126,8 +170,8 @@ class Index:
 
     def replace(self, entries: list[Entry], outputs: list[Path]) -> None:
         self.db.execute("DELETE FROM entries")
-        self.db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
-                            [(e.name, e.size, e.mtime, e.doc_id, json.dumps(e.lengths), json.dumps(e.counts))
+        self.db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [(e.name, e.size, e.mtime, e.doc_id, json.dumps(e.lengths), json.dumps(e.counts), e.part)
                              for e in entries])
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                             [("version", VERSION), ("outputs", json.dumps(_stats(self.out, outputs)))])

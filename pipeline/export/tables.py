@@ -1,4 +1,4 @@
-"""Records → the tables, in batches: CSV (UTF-8 with BOM), Parquet row groups, SQLite, records.jsonl, the calendar.
+"""Records → the tables, in batches: CSV (UTF-8 with BOM), Parquet parts, SQLite, records.jsonl, the calendar.
 
 Everything is written into a staging folder beside the outputs and renamed into
 place at the end (see publish()), so a reader never sees half a table and a
@@ -6,22 +6,24 @@ crash leaves the previous tables intact.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
 from pipeline.export.calendar import CALENDAR_END, calendar_head
 from pipeline.export.columns import SQLITE_TYPE, TABLES, Table
-from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs, record_paths
-from pipeline.export.fragments import Entry, Fragment, Index, csv_header, cut, entry_of
+from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs, record_files
+from pipeline.export.fragments import Entry, Fragment, Index, csv_header, cut, entry_of, staged
 
 ARROW_TYPE = {"text": pa.string(), "int": pa.int64(), "real": pa.float64(), "bool": pa.bool_()}
-BATCH_RECORDS = 256        # rows of this many records make one batch (one Parquet row group per table)
+BATCH_RECORDS = 256        # rows of this many records make one batch (one Parquet part per table)
 BATCH_ROWS = 50_000        # …or fewer records, when they carry many rows
 _COPY_CHUNK = 16 * 2**20   # bytes copied from a previous output at a time
 
@@ -69,6 +71,9 @@ class TextStream:
         if not self.run:
             return
         start, end = self.run
+        self.run = []
+        if _copy_range(self.old, self.handle, start, end):
+            return
         self.old.seek(start)
         while start < end:
             chunk = self.old.read(min(end - start, _COPY_CHUNK))
@@ -76,7 +81,6 @@ class TextStream:
                 raise OSError(f"{self.old.name} is shorter than its index says")
             self.handle.write(chunk)
             start += len(chunk)
-        self.run = []
 
     def close(self) -> None:
         self._copy_run()
@@ -86,66 +90,170 @@ class TextStream:
             self.old.close()
 
 
-class OldRows:
-    """The rows of the previous Parquet file of a table, read forward one row group at a time."""
+class Parts:
+    """The Parquet tables as folders of parts (tables/<table>.parquet/part-<first record>.parquet), each part
+    the rows of a run of consecutive records in name order: part P holds the records from P's name up to the
+    next part's. A run rewrites only the parts whose records changed, so one changed record out of a million
+    costs one part, not the corpus. A part over twice BATCH_RECORDS records is split; an emptied one goes.
 
-    def __init__(self, path: Path) -> None:
-        self.file = pq.ParquetFile(path)
-        self.group, self.start, self.rows = -1, 0, None
+    Parts are written into the staging folder; `publish` renames them into place and deletes the parts that
+    are gone. Reading a folder (pandas.read_parquet, pyarrow.parquet.read_table, DuckDB's 'tables/x.parquet/*')
+    gives the rows in name order, as the part names sort."""
 
-    def take(self, offset: int, count: int) -> list[pa.Table]:
-        pieces = []
-        while count:
-            while self.rows is None or offset >= self.start + self.rows.num_rows:
-                if self.rows is not None:
-                    self.start += self.rows.num_rows
-                self.group += 1
-                self.rows = self.file.read_row_group(self.group)
-            length = min(count, self.start + self.rows.num_rows - offset)
-            pieces.append(self.rows.slice(offset - self.start, length))
-            offset += length
-            count -= length
-        return pieces
+    def __init__(self, out: Path, staging: Path, previous: dict[str, Entry] | None) -> None:
+        self.out, self.staging = out, staging
+        self.full = not previous
+        members: dict[str, list[Entry]] = {}
+        for name in sorted(previous or ()):
+            members.setdefault(previous[name].part, []).append(previous[name])
+        self.old_members = members
+        self.ids = sorted(members)                 # the previous parts, by the first name they may hold
+        self.written: list[str] = []               # parts staged, to rename into place
+        self.gone: set[str] = set(self.ids)        # previous parts not seen again (deleted unless seen)
+        self.current: str | None = None
+        self.records: list[tuple[str, Entry | None, dict | None]] = []   # (name, previous entry, new rows)
+        self.rows = 0
+        self.entries: list[Entry] = []             # every record's entry, its part filled in, in name order
+        self._offsets: dict[str, dict[str, list[int]]] = {}   # previous part → its records' row offsets
 
+    def part_of(self, name: str) -> str:
+        if self.full:    # a full build: parts of BATCH_RECORDS records (or BATCH_ROWS rows) in name order
+            if self.current is None or len(self.records) >= BATCH_RECORDS or self.rows >= BATCH_ROWS:
+                return name
+            return self.current
+        at = bisect.bisect_right(self.ids, name) - 1
+        return self.ids[max(at, 0)] if self.ids else ""
 
-class ParquetSink:
-    """One table's Parquet file: a row group per batch, of rows copied from the previous file or new."""
-
-    def __init__(self, table: Table, path: Path, old: Path | None) -> None:
-        self.table = table
-        self.schema = arrow_schema(table)
-        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
-        self.old = OldRows(old) if old else None
-        self.pieces: list = []            # (offset, count) in the old file, or a list of new rows
-
-    def copy(self, offset: int, count: int) -> None:
-        if count:
-            self.pieces.append((offset, count))
-
-    def add(self, rows: list[list]) -> None:
-        if rows:
-            if self.pieces and isinstance(self.pieces[-1], list):
-                self.pieces[-1].extend(rows)
-            else:
-                self.pieces.append(list(rows))
-
-    def flush(self) -> None:
-        if not self.pieces:
-            return
-        tables = []
-        for piece in self.pieces:
-            tables += self.old.take(*piece) if isinstance(piece, tuple) else [self._new(piece)]
-        batch = tables[0] if len(tables) == 1 else pa.concat_tables(tables).combine_chunks()
-        self.writer.write_table(batch)
-        self.pieces = []
-
-    def _new(self, rows: list[list]) -> pa.Table:
-        columns = [list(column) for column in zip(*rows)]
-        arrays = [pa.array(values, type=field.type) for values, field in zip(columns, self.schema)]
-        return pa.Table.from_arrays(arrays, schema=self.schema)
+    def add(self, entry: Entry, previous: Entry | None, rows: dict | None) -> None:
+        """The next record in name order: its entry, and its new rows (None when kept from `previous`)."""
+        part = self.part_of(entry.name) or entry.name
+        if part != self.current:
+            self._finish()
+            self.current = part
+        self.records.append((entry.name, previous, rows))
+        self.entries.append(entry)
+        self.rows += sum(entry.counts)
 
     def close(self) -> None:
-        self.writer.close()
+        self._finish()
+
+    def _finish(self) -> None:
+        part, records = self.current, self.records
+        self.records, self.rows = [], 0
+        if part is None:
+            return
+        self.gone.discard(part)
+        first = len(self.entries) - len(records)
+        old = [e.name for e in self.old_members.get(part, [])]
+        if [name for name, _, _ in records] == old and all(rows is None and previous.part == part
+                                                           for _, previous, rows in records):
+            return                                 # not one of its records changed: the part stays as it is
+        chunks = [records]
+        if len(records) > 2 * BATCH_RECORDS:
+            chunks = [records[i:i + BATCH_RECORDS] for i in range(0, len(records), BATCH_RECORDS)]
+        old_tables = {}
+        done = 0
+        for chunk in chunks:
+            name = part if done == 0 else chunk[0][0]
+            for t_index, table in enumerate(TABLES):
+                pieces, new = [], []
+                for record_name, previous, rows in chunk:
+                    if rows is not None:
+                        new.extend(rows[table.name])
+                        continue
+                    if new:
+                        pieces.append(_arrow_table(table, new))
+                        new = []
+                    offset, count = self._old_offset(previous, t_index)
+                    if count:
+                        if previous.part not in old_tables:
+                            old_tables[previous.part] = {}
+                        by_table = old_tables[previous.part]
+                        if table.name not in by_table:
+                            # (pq.read_table imports pandas; a ParquetFile's read does not)
+                            by_table[table.name] = pq.ParquetFile(self._path(self.out, table, previous.part)).read()
+                        pieces.append(by_table[table.name].slice(offset, count))
+                if new or not pieces:
+                    pieces.append(_arrow_table(table, new))
+                rows_table = pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces).combine_chunks()
+                path = self._path(self.staging, table, name)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                pq.write_table(rows_table, path, compression="zstd")
+            for i in range(len(chunk)):
+                self.entries[first + done + i] = replace(self.entries[first + done + i], part=name)
+            self.written.append(name)
+            done += len(chunk)
+
+    def _old_offset(self, previous: Entry, t_index: int) -> tuple[int, int]:
+        """Where a kept record's rows of one table sit in its previous part."""
+        offsets = self._offsets.get(previous.part)
+        if offsets is None:
+            at = [0] * len(TABLES)
+            offsets = {}
+            for entry in self.old_members[previous.part]:
+                offsets[entry.name] = list(at)
+                at = [a + b for a, b in zip(at, entry.counts)]
+            self._offsets[previous.part] = offsets
+        return offsets[previous.name][t_index], previous.counts[t_index]
+
+    @staticmethod
+    def _path(root: Path, table: Table, part: str) -> Path:
+        return root / TABLES_DIR / f"{table.name}.parquet" / f"part-{Path(part).stem}.parquet"
+
+    def publish(self) -> None:
+        """The staged parts into place, the parts that are gone deleted (all others, after a full build)."""
+        for table in TABLES:
+            folder = self.out / TABLES_DIR / f"{table.name}.parquet"
+            if folder.is_file():           # a single file, as exports wrote before parts
+                folder.unlink()
+            folder.mkdir(parents=True, exist_ok=True)
+            for part in self.written:
+                os.replace(self._path(self.staging, table, part), self._path(self.out, table, part))
+            if self.full:
+                keep = {self._path(self.out, table, part).name for part in self.written}
+                for path in folder.iterdir():
+                    if path.name not in keep:
+                        path.unlink()
+            else:
+                for part in self.gone:
+                    self._path(self.out, table, part).unlink(missing_ok=True)
+
+
+def _arrow_table(table: Table, rows: list[list]) -> pa.Table:
+    """Rows → an Arrow table of the table's schema. Through Arrow's JSON reader: pyarrow.array() on Python
+    lists imports pandas (0.3 s) to ask whether they are pandas objects."""
+    schema = arrow_schema(table)
+    if not rows:
+        return pa.Table.from_batches([], schema=schema)   # (schema.empty_table() imports pandas)
+    names = table.names
+    data = "".join(json.dumps(dict(zip(names, row)), separators=(",", ":")) + "\n" for row in rows).encode()
+    options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
+    read = pa_json.read_json(pa.BufferReader(data), parse_options=options,
+                             read_options=pa_json.ReadOptions(use_threads=False, block_size=max(len(data), 1 << 20)))
+    return read.select(names).cast(schema)
+
+
+def _copy_range(source, target, start: int, end: int) -> bool:
+    """Bytes [start, end) of `source` appended to `target` inside the kernel (no copy through Python;
+    on some file systems no copy at all); False where the system cannot, before anything was copied."""
+    if not hasattr(os, "copy_file_range"):
+        return False
+    target.flush()
+    copied = 0
+    try:
+        while start < end:
+            done = os.copy_file_range(source.fileno(), target.fileno(), end - start, start)
+            if done == 0:
+                raise OSError(f"{source.name} is shorter than its index says")
+            start += done
+            copied += done
+    except OSError as exc:
+        if copied or "shorter" in str(exc):
+            raise
+        return False
+    finally:
+        target.seek(0, os.SEEK_END)   # the buffered handle picks up where the kernel left the file
+    return True
 
 
 def insert_statement(table: Table) -> str:
@@ -180,6 +288,7 @@ class Staged:
     entries: list[Entry]
     db: sqlite3.Connection
     in_place: bool          # the published database was changed in its own (uncommitted) transaction
+    parts: Parts            # the Parquet parts staged, and those to delete
 
     def abandon(self) -> None:
         """Leave the published outputs as they were."""
@@ -189,21 +298,21 @@ class Staged:
         self.index.close()
 
 
-def write_all(out: Path, staging: Path) -> Staged:
+def write_all(out: Path, staging: Path, files: list | None = None) -> Staged:
     """Every output into `staging` (the database in place when it can be), each record's share cut
     anew only when its file changed since the published outputs, copied from them otherwise."""
     (staging / TABLES_DIR).mkdir(parents=True, exist_ok=True)
     index = Index(out)
     try:
-        return _write_all(out, staging, index)
+        return _write_all(out, staging, index, record_files(out) if files is None else files)
     except BaseException:
         index.close()
         raise
 
 
-def _write_all(out: Path, staging: Path, index: Index) -> Staged:
+def _write_all(out: Path, staging: Path, index: Index, files: list) -> Staged:
     previous = index.previous(outputs()) or {}
-    plan, offsets = _plan(out, previous)
+    plan, offsets = _plan(files, previous)
     in_place = bool(previous) and (out / DATABASE).exists()
     db = sqlite3.connect(out / DATABASE) if in_place else open_database(staging / DATABASE)
     try:
@@ -212,11 +321,12 @@ def _write_all(out: Path, staging: Path, index: Index) -> Staged:
             gone = [(e.doc_id,) for name, e in previous.items() if name not in kept]
             for table in TABLES:
                 db.executemany(f'DELETE FROM "{table.name}" WHERE doc_id = ?', gone)
-        count, problems, entries = _lay_out(out, staging, plan, offsets if previous else None, db)
+        parts = Parts(out, staging, previous)
+        count, problems = _lay_out(out, staging, plan, offsets if previous else None, db, parts)
         if not in_place:
             index_database(db)
             db.close()
-        return Staged(count, problems, index, entries, db, in_place)
+        return Staged(count, problems, index, parts.entries, db, in_place, parts)
     except BaseException:
         if in_place:
             db.rollback()
@@ -224,15 +334,11 @@ def _write_all(out: Path, staging: Path, index: Index) -> Staged:
         raise
 
 
-def _plan(out: Path, previous: dict[str, Entry]) -> tuple[list, dict[str, tuple[list[int], list[int]]]]:
+def _plan(files: list, previous: dict[str, Entry]) -> tuple[list, dict[str, tuple[list[int], list[int]]]]:
     """[(path, stat, the previous entry when the file is unchanged)] in name order, and each previous
     entry's byte offsets in the text outputs and row offsets in the tables."""
     plan = []
-    for path in record_paths(out):
-        try:
-            stat = path.stat()
-        except OSError:
-            stat = None
+    for path, stat in files:
         entry = previous.get(path.name)
         same = entry is not None and stat is not None and (entry.size, entry.mtime) == (stat.st_size,
                                                                                         stat.st_mtime_ns)
@@ -259,52 +365,50 @@ def _stream_paths() -> list[Path]:
     return [Path(JSONL), Path(CALENDAR)] + [Path(TABLES_DIR) / f"{t.name}.csv" for t in TABLES]
 
 
-def _lay_out(out: Path, staging: Path, plan: list, offsets: dict | None,
-             db: sqlite3.Connection) -> tuple[int, list[str], list[Entry]]:
+def _lay_out(out: Path, staging: Path, plan: list, offsets: dict | None, db: sqlite3.Connection,
+             parts: Parts) -> tuple[int, list[str]]:
     problems: list[str] = []
-    entries: list[Entry] = []
     streams = [TextStream(staging / path, header, trailer, out / path if offsets is not None else None)
                for path, (header, trailer) in zip(_stream_paths(), _stream_ends())]
-    sinks = [ParquetSink(t, staging / TABLES_DIR / f"{t.name}.parquet",
-                         out / TABLES_DIR / f"{t.name}.parquet" if offsets is not None else None) for t in TABLES]
     inserts = [insert_statement(t) for t in TABLES]
     new_rows: list[list[list]] = [[] for _ in TABLES]
     count = pending = 0
     try:
         for path, stat, entry in plan:
             if entry is not None:
-                byte_offsets, row_offsets = offsets[entry.name]
+                byte_offsets, _ = offsets[entry.name]
                 for stream, start, length in zip(streams, byte_offsets, entry.lengths):
                     stream.copy(start, length)
-                for sink, start, rows in zip(sinks, row_offsets, entry.counts):
-                    sink.copy(start, rows)
-                pending += sum(entry.counts)
-                entries.append(entry)
+                parts.add(entry, entry, None)
             else:
                 fragment = _cut(path, stat, problems)
                 if fragment is None:
                     continue
                 for stream, text in zip(streams, fragment.texts):
                     stream.write(text)
-                for i, (sink, table) in enumerate(zip(sinks, TABLES)):
+                for i, table in enumerate(TABLES):
                     rows = fragment.rows[table.name]
-                    sink.add(rows)
                     new_rows[i].extend(rows)
                     pending += len(rows)
-                entries.append(entry_of(path.name, stat.st_size, stat.st_mtime_ns, fragment))
+                parts.add(entry_of(path.name, stat.st_size, stat.st_mtime_ns, fragment), None, fragment.rows)
             count += 1
-            if count % BATCH_RECORDS == 0 or pending >= BATCH_ROWS:
-                _flush(sinks, db, inserts, new_rows)
+            if pending >= BATCH_ROWS:
+                _flush(db, inserts, new_rows)
                 pending = 0
-        _flush(sinks, db, inserts, new_rows)
+        _flush(db, inserts, new_rows)
+        parts.close()
     finally:
-        for closable in streams + sinks:
-            closable.close()
-    return count, problems, entries
+        for stream in streams:
+            stream.close()
+    return count, problems
 
 
 def _cut(path: Path, stat, problems: list[str]) -> Fragment | None:
-    from pydantic import ValidationError
+    if stat is not None:
+        fragment = staged(path.parent, path, stat)   # cut by the worker that wrote the record
+        if fragment is not None:
+            return fragment
+    from pydantic import ValidationError   # (pydantic's import is a tenth of a second: only when needed)
 
     try:
         if stat is None:
@@ -315,9 +419,8 @@ def _cut(path: Path, stat, problems: list[str]) -> Fragment | None:
         return None
 
 
-def _flush(sinks: list[ParquetSink], db: sqlite3.Connection, inserts: list[str], new_rows: list[list]) -> None:
-    for sink, insert, rows in zip(sinks, inserts, new_rows):
-        sink.flush()
+def _flush(db: sqlite3.Connection, inserts: list[str], new_rows: list[list]) -> None:
+    for insert, rows in zip(inserts, new_rows):
         if rows:
             db.executemany(insert, rows)
             rows.clear()
@@ -331,8 +434,11 @@ def publish(staging: Path, out: Path, staged: Staged) -> None:
     try:
         (out / TABLES_DIR).mkdir(parents=True, exist_ok=True)
         for relative in outputs():
+            if relative.suffix == ".parquet":
+                continue
             if not (staged.in_place and relative == Path(DATABASE)):
                 os.replace(staging / relative, out / relative)
+        staged.parts.publish()
         if staged.in_place:
             staged.db.commit()
             staged.db.close()

