@@ -6,11 +6,15 @@ as a failed document with its warning; the batch goes on.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.batch import Input, Outcome, process_to_file, record_failure
+from pipeline.inputs import Input
+
+if TYPE_CHECKING:
+    from pipeline.batch import Outcome
 
 # Documents in flight per worker thread. Enough to keep every thread busy between the
 # client's refills; few enough that the client and scheduler hold a bounded number of
@@ -29,8 +33,13 @@ WORKER_ENVIRONMENT = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 
 
 def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
+                process: Callable[[Input, str, int], Outcome], on_lost: Callable[[Input, Path, str], Outcome],
                 notices: list[str] | None = None) -> Iterator[tuple[Input, Outcome]]:
-    """Each document of `todo` as one task on the cluster at `address`, in completion order."""
+    """Each document of `todo` as one task on the cluster at `address`, in completion order.
+
+    `process` does one document on a worker (batch.process_to_file) and `on_lost` records one the
+    cluster gave up on (batch.record_failure): the batch hands them over, as it does to its
+    process pool, so this module never imports the batch that imports it."""
     from distributed import Client, as_completed
 
     out = out.resolve()
@@ -41,7 +50,7 @@ def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
         pending = {}
 
         def submit(item: Input) -> None:
-            future = client.submit(process_to_file, _absolute(item), str(out), max_bytes,
+            future = client.submit(process, _absolute(item), str(out), max_bytes,
                                    key=f"directive-{item.id}", retries=1, pure=False)
             pending[future.key] = (future, item)
 
@@ -56,7 +65,7 @@ def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
             if future.status == "finished":
                 outcome = future.result()
             else:
-                outcome = record_failure(item, out, f"failed on the cluster after a retry: {future.exception()}")
+                outcome = on_lost(item, out, f"failed on the cluster after a retry: {future.exception()}")
             future.release()
             yield item, outcome
             if done % 1000 == 0:  # workers may have joined or left the cluster

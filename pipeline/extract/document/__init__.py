@@ -4,12 +4,16 @@ Two kinds of text reach it: the directive itself, whose official form (header,
 signature block) gives the fields; and a news article about a directive, whose
 lead names it ("Ngày 19/01/2023, Chủ tịch UBND tỉnh ban hành Chỉ thị số 04/CT-UBND
 về …"): then `is_report` is true and the fields come from the lead.
+
+Its front door also names an issuer as a body (`canonical_issuer`), for the references stage,
+whose citations name issuers the same way.
 """
 from __future__ import annotations
 
 from pipeline.doc import Doc
 from pipeline.extract.document.card import complete
 from pipeline.extract.document.header import read_header
+from pipeline.extract.document.issuer import canonical_issuer
 from pipeline.extract.document.report import read_report
 from pipeline.extract.document.signature import read_signature
 from pipeline.records import DocumentInfo
@@ -21,3 +25,6 @@ def find(doc: Doc) -> DocumentInfo:
         return read_report(doc)
     signer = read_signature(doc)
     return complete(header.model_copy(update={"signer": signer, "is_report": False}), doc)
+
+
+__all__ = ["canonical_issuer", "find"]
