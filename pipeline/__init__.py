@@ -56,6 +56,10 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), "VERSION", "Record"})
+
+
 def extract_text(text: str, *, name: str | None = None, doc_id: str | None = None,
                  format: str | None = None) -> Record:
     """The record of a text already in memory, as an office's document system holds it.
