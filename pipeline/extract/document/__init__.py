@@ -13,10 +13,14 @@ from __future__ import annotations
 from pipeline.doc import Doc
 from pipeline.extract.document.card import complete
 from pipeline.extract.document.header import read_header
-from pipeline.extract.document.issuer import canonical_issuer
 from pipeline.extract.document.report import read_report
 from pipeline.extract.document.signature import read_signature
 from pipeline.records import DocumentInfo
+
+# Lent to the references stage: its citations name issuers as the document's header does.
+from pipeline.extract.document.issuer import canonical_issuer
+
+__all__ = ["canonical_issuer", "find"]
 
 
 def find(doc: Doc) -> DocumentInfo:
@@ -25,6 +29,3 @@ def find(doc: Doc) -> DocumentInfo:
         return read_report(doc)
     signer = read_signature(doc)
     return complete(header.model_copy(update={"signer": signer, "is_report": False}), doc)
-
-
-__all__ = ["canonical_issuer", "find"]
