@@ -102,7 +102,7 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
         todo = _changed(inputs, manifest, out, force, max_bytes, summary, on_record)
         if dask:
             from pipeline.cluster import run_on_dask
-            outcomes = run_on_dask(dask, todo, out, max_bytes, summary.notices)
+            outcomes = run_on_dask(dask, todo, out, max_bytes, process_to_file, record_failure, summary.notices)
         else:
             outcomes = _run(todo, out, workers if len(inputs) > 1 else 1, max_bytes, timeout, max_memory)
         for item, outcome in outcomes:

@@ -7,11 +7,15 @@ task, and a document that then fails is recorded as failed with its warning; the
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.batch import Input, Outcome, process_to_file, record_failure
+from pipeline.inputs import Input
+
+if TYPE_CHECKING:
+    from pipeline.batch import Outcome
 
 # Tasks in flight per worker thread. Enough to keep every thread busy between the
 # client's refills; few enough that the client and scheduler hold a bounded number of
@@ -36,9 +40,10 @@ WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 WORKER_ENVIRONMENT = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 
 
-def process_batch(items: list[Input], out: str, max_bytes: int) -> list[Outcome]:
+def process_batch(items: list[Input], out: str, max_bytes: int,
+                  process: Callable[[Input, str, int], Outcome]) -> list[Outcome]:
     """A task: each document of the batch processed and its record written, in order."""
-    return [process_to_file(item, out, max_bytes) for item in items]
+    return [process(item, out, max_bytes) for item in items]
 
 
 def batches(todo: Iterable[Input], documents: int = BATCH_DOCUMENTS,
@@ -61,10 +66,15 @@ def batches(todo: Iterable[Input], documents: int = BATCH_DOCUMENTS,
 
 
 def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
+                process: Callable[[Input, str, int], Outcome], on_lost: Callable[[Input, Path, str], Outcome],
                 notices: list[str] | None = None) -> Iterator[tuple[Input, Outcome]]:
     """Each document of `todo`, processed in batches of short documents (one task each) on the
     cluster at `address`, in completion order. A batch whose task fails twice (Dask retries it
-    once) is run again one document a task, so only the document that fails is recorded failed."""
+    once) is run again one document a task, so only the document that fails is recorded failed.
+
+    `process` does one document on a worker (batch.process_to_file) and `on_lost` records one the
+    cluster gave up on (batch.record_failure): the batch hands them over, as it does to its
+    process pool, so this module never imports the batch that imports it."""
     from distributed import Client, as_completed
 
     out = out.resolve()
@@ -78,7 +88,7 @@ def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
         def submit(batch: list[Input]) -> None:
             nonlocal serial
             serial += 1
-            future = client.submit(process_batch, [_absolute(item) for item in batch], str(out), max_bytes,
+            future = client.submit(process_batch, [_absolute(item) for item in batch], str(out), max_bytes, process,
                                    key=f"directives-{serial}-{batch[0].id}", retries=1, pure=False)
             pending[future.key] = (future, batch)
             completed.add(future)
@@ -98,8 +108,7 @@ def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
                 for item in batch:
                     submit([item])
             else:
-                yield batch[0], record_failure(batch[0], out,
-                                               f"failed on the cluster after a retry: {future.exception()}")
+                yield batch[0], on_lost(batch[0], out, f"failed on the cluster after a retry: {future.exception()}")
             future.release()
             done += 1
             if done % 250 == 0:  # workers may have joined or left the cluster

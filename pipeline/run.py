@@ -9,7 +9,7 @@ from pipeline import VERSION
 from pipeline.doc import Doc, Loaded, Table
 from pipeline.errors import PipelineError, TooLarge
 from pipeline.extract import bodies, deadlines, document, references, targets, tasks
-from pipeline.load import DEFAULT_MAX_BYTES, format_of, read
+from pipeline.load import DEFAULT_MAX_BYTES, format_of, read, read_string
 from pipeline.normalize import normalize_text
 from pipeline.records import DocumentInfo, Record, Source
 from pipeline.segment import segment
@@ -33,10 +33,7 @@ STAGES = (
 def process(path: Path, doc_id: str, display_path: str | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
     """One input file → its record. Never raises for a bad document: the record says what went wrong."""
-    doc = prepare(path, doc_id, display_path, max_bytes)
-    if not doc.failed:
-        extract(doc)
-    return to_record(doc)
+    return _recorded(prepare(path, doc_id, display_path, max_bytes))
 
 
 def prepare(path: Path, doc_id: str, display_path: str | None = None,
@@ -57,6 +54,34 @@ def prepare(path: Path, doc_id: str, display_path: str | None = None,
         return _failed(doc, str(exc))
     except OSError as exc:
         return _failed(doc, f"cannot read the file: {exc.strerror or exc}")
+    return _prepared(doc, loaded)
+
+
+def process_text(text: str, doc_id: str, display_path: str, fmt: str = "txt",
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
+    """A text already in memory (plain text or a page's HTML) → its record, as `process` reads a file
+    of that format; `sha256` is of its UTF-8 bytes."""
+    return _recorded(prepare_text(text, doc_id, display_path, fmt, max_bytes))
+
+
+def prepare_text(text: str, doc_id: str, display_path: str, fmt: str = "txt",
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Doc:
+    data = text.encode("utf-8")
+    source = Source(path=display_path, sha256=hashlib.sha256(data).hexdigest(), format=fmt)
+    doc = Doc(path=Path(display_path), id=doc_id, source=source)
+    if len(data) > max_bytes:
+        return _failed(doc, f"{len(data):,} bytes is over the size limit of {max_bytes:,} bytes: not read")
+    if not text.strip():
+        return _failed(doc, "empty text: nothing to read")
+    try:
+        loaded = read_string(text, fmt, max_bytes)
+    except PipelineError as exc:
+        return _failed(doc, str(exc))
+    return _prepared(doc, loaded)
+
+
+def _prepared(doc: Doc, loaded: Loaded) -> Doc:
+    """What the reader gave, onto the Doc; then normalized and segmented, unless nothing was read."""
     doc.source = doc.source.model_copy(update={"pages": loaded.pages, **loaded.extra})
     doc.warnings.extend(loaded.warnings)
     if loaded.unreadable or not loaded.text.strip():
@@ -85,6 +110,12 @@ def extract(doc: Doc) -> Doc:
                 traceback.print_exc()
     doc.warnings.extend(validate.check(doc))
     return doc
+
+
+def _recorded(doc: Doc) -> Record:
+    if not doc.failed:
+        extract(doc)
+    return to_record(doc)
 
 
 def to_record(doc: Doc) -> Record:

@@ -6,7 +6,7 @@ import re
 from pipeline import citations, gazetteer
 from pipeline.citations import Citation, find_citations, issuer_of_code
 from pipeline.doc import Doc
-from pipeline.extract.document.issuer import canonical_issuer
+from pipeline.extract.document import canonical_issuer
 from pipeline.records import Reference
 
 

@@ -41,3 +41,19 @@ def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> "Loaded":
     if fmt in ("docx", "html"):
         return reader.read(path, max_bytes)
     return reader.read(path)
+
+
+# What a text held in memory can be: a .pdf or .docx is bytes, read from its file.
+STRING_FORMATS = ("txt", "html")
+
+
+def read_string(text: str, fmt: str = "txt", max_bytes: int = DEFAULT_MAX_BYTES) -> "Loaded":
+    """A text already in memory, read as the reader of `fmt` reads a file of that format."""
+    if fmt == "txt":
+        from pipeline.load import text as reader
+        return reader.read_string(text)
+    if fmt == "html":
+        from pipeline.load import html as reader
+        return reader.read_string(text, max_bytes)
+    raise UnsupportedFormat(f"a text in memory is read as {' or '.join(STRING_FORMATS)}, not {fmt!r}: "
+                            f"give a {fmt} file's path instead")

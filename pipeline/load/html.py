@@ -35,6 +35,11 @@ def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     if not raw.strip():
         return Loaded(text="", format="html", warnings=["empty file: no text to read"], unreadable=True)
     markup, _ = decode(raw)
+    return read_string(markup, max_bytes)
+
+
+def read_string(markup: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """A page already decoded: a file's, or one a caller holds in memory (`pipeline.extract_text`)."""
     limits.check_markup(markup, max_bytes)
     try:
         return _read(markup)

@@ -55,11 +55,16 @@ def read(path: Path) -> Loaded:
     if not data.strip():
         return Loaded(text="", format="txt", warnings=["empty file: no text to read"], unreadable=True)
     text, encoding = decode(data)
-    if _control_share(text) > 0.01:
-        raise ReadError("binary content, not text (control characters throughout)")
     warnings = []
     if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         warnings.append(f"no byte-order mark and not UTF-8: encoding guessed as {encoding}")
+    return read_string(text, warnings, {"encoding": encoding})
+
+
+def read_string(text: str, warnings: list[str] | None = None, extra: dict | None = None) -> Loaded:
+    """A text already decoded: a file's, or one a caller holds in memory (`pipeline.extract_text`)."""
+    if _control_share(text) > 0.01:
+        raise ReadError("binary content, not text (control characters throughout)")
     text = reading_order(text)
-    return legacy_fonts.repaired(Loaded(text=text, format="txt", warnings=warnings, tables=find_tables(text),
-                                        extra={"encoding": encoding}))
+    return legacy_fonts.repaired(Loaded(text=text, format="txt", warnings=list(warnings or []),
+                                        tables=find_tables(text), extra=dict(extra or {})))
