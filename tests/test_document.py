@@ -236,6 +236,9 @@ OPENINGS = [
      "Ủy ban nhân dân tỉnh ban hành Kế hoạch kiểm tra an toàn đập, hồ chứa nước năm 2024, cụ thể như sau:\n"
      "I. MỤC ĐÍCH, YÊU CẦU\n",
      "kiểm tra an toàn đập, hồ chứa nước năm 2024"),
+    ("61/KH-UBND", "Ủy ban nhân dân huyện xây dựng Kế hoạch phòng, chống dịch bệnh gia súc, gia cầm năm 2024 "
+     "với các nội dung sau đây:\nI. MỤC ĐÍCH\n",
+     "phòng, chống dịch bệnh gia súc, gia cầm năm 2024"),
     # no opening that names what is issued: no subject guessed
     ("59/KH-UBND", "Thực hiện Chỉ thị số 03/CT-UBND ngày 02/02/2024 của Ủy ban nhân dân tỉnh;\nI. MỤC ĐÍCH, YÊU CẦU\n"
      "Các sở triển khai kế hoạch của ngành.\n", None),

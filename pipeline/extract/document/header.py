@@ -6,12 +6,12 @@ import unicodedata
 from functools import cache
 
 from pipeline import gazetteer, resources
-from pipeline.citations import canonical_type, issuer_of_code, normalized_separators, type_of_symbol
-from pipeline.dates import BLANK_DAY, find_dates
-from pipeline.doc import Doc, Line
+from pipeline.core.citations import canonical_type, issuer_of_code, normalized_separators, type_of_symbol
+from pipeline.core.dates import BLANK_DAY, find_dates
+from pipeline.core.doc import Doc, Line
 from pipeline.extract.document.naming import is_upper, official_case, sentence_case
-from pipeline.letters import UPPER
-from pipeline.records import DocumentInfo
+from pipeline.core.letters import UPPER
+from pipeline.core.records import DocumentInfo
 
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b|^[-–—_=.\s]+$",
                     re.IGNORECASE)
@@ -52,11 +52,6 @@ def read_header(doc: Doc) -> DocumentInfo | None:
     place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
     title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
     doc_type = title_type or (type_of_symbol("0/" + symbol) if symbol else None)
-    if subject is None and doc_type == "Quyết định":
-        subject = _first_article_subject(doc.text)
-    elif subject is None and doc_type == "Kế hoạch":
-        lead = re.search(_form()["plan_lead"], doc.text)
-        subject = " ".join(lead.group("what").split()) if lead else None
     if title_type and symbol:
         symbol_type = type_of_symbol("0/" + symbol)
         if symbol_type and symbol_type != title_type and not (title_type == "Thông báo" and symbol_type == "Kết luận"):
@@ -315,23 +310,6 @@ def _type_and_subject(doc: Doc, lines: list[Line], after: int) -> tuple[str | No
             # is the trích yếu ("BAN HÀNH QUY CHẾ …"); the type then comes from the number.
             return None, _subject(lines[k:], form)
     return None, None
-
-
-def _first_article_subject(text: str) -> str | None:
-    """"Điều 1. Ban hành kèm theo Quyết định này Quy định về …." → "ban hành Quy định về …": what a
-    decision whose title a copy lost decides, read from its first article."""
-    form = _form()
-    article = re.search(form["first_article"], text, re.MULTILINE)
-    if not article:
-        return None
-    for written, verb in form["first_article_verbs"].items():
-        opening = re.compile(r"\s*".join(re.escape(w) for w in written.split()) + r"\s+", re.IGNORECASE)
-        m = opening.match(text, article.end())
-        if m:
-            end = re.compile(r"\.\s*(?:\n|$)|;|\n\s*Điều\s+2\b").search(text, m.end())
-            what = " ".join(text[m.end():end.start() if end else len(text)].split()).strip("“”\"' ")
-            return f"{verb} {what}" if what else None
-    return None
 
 
 def _is_headline(text: str) -> bool:
