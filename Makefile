@@ -24,7 +24,7 @@ serve: $(VENV)/.installed
 
 # A Dask cluster of the pipeline's own: `make dask-scheduler` on one host, then on each worker
 # host (same checkout, inputs and output on a shared folder) `make dask-worker SCHEDULER=tcp://host:8786`.
-# Workers (NWORKERS=-1: one per core) run one document per process, without Dask's task profiler (see pipeline/cluster.py).
+# Workers (NWORKERS=-1: one per core) run one document per process, without Dask's task profiler (see pipeline/batch/cluster.py).
 SCHEDULER ?= tcp://127.0.0.1:8786
 NWORKERS  ?= -1
 dask-scheduler: $(VENV)/.installed

@@ -7,7 +7,7 @@ The front door for Python callers:
     record = pipeline.extract_text(text, name="cv-12.txt")  # a text already in memory
     record.tasks[0].responsible
 
-Both return a `pipeline.records.Record`, the record `python -m pipeline extract` writes as
+Both return a `pipeline.core.records.Record`, the record `python -m pipeline extract` writes as
 JSON. Importing the package loads nothing heavy (no pydantic, no readers, no stage): the
 pipeline loads on the first call.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
-    from pipeline.records import Record
+    from pipeline.core.records import Record
 
 __version__ = "0.1.0"
 __all__ = ["extract", "extract_text", "Record", "VERSION"]
@@ -51,7 +51,7 @@ def __getattr__(name: str):
         value = globals()["VERSION"] = f"{__version__}+{_code_digest()}"
         return value
     if name == "Record":
-        from pipeline.records import Record
+        from pipeline.core.records import Record
         return Record
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
@@ -69,7 +69,7 @@ def extract_text(text: str, *, name: str | None = None, doc_id: str | None = Non
     sets the id instead (default: from `name`, else "text"). `format`: "txt" (the default) or
     "html" (a portal page's markup); a .pdf or .docx is bytes: give its path to `extract`.
     """
-    from pipeline.inputs import slug
+    from pipeline.batch.inputs import slug
     from pipeline.load import FORMATS, STRING_FORMATS
     from pipeline.run import process_text
 
@@ -82,7 +82,7 @@ def extract_text(text: str, *, name: str | None = None, doc_id: str | None = Non
 
 
 def _extract_file(path: str | os.PathLike, *, doc_id: str | None = None, max_mb: float | None = None) -> Record:
-    from pipeline.inputs import slug
+    from pipeline.batch.inputs import slug
     from pipeline.load import DEFAULT_MAX_BYTES
     from pipeline.run import process
 

@@ -1,4 +1,4 @@
-"""`python -m pipeline …`: a thin command line over batch.py and records.py."""
+"""`python -m pipeline …`: a thin command line over batch/corpus.py and core/records.py."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline import VERSION
-from pipeline.batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Summary, process_corpus
+from pipeline.batch.corpus import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Summary, process_corpus
 from pipeline.export import finish
 from pipeline.load import DEFAULT_MAX_BYTES
 
@@ -117,7 +117,7 @@ def serve(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
-    from pipeline.records import json_schema  # pydantic is slow to import: only this command needs it
+    from pipeline.core.records import json_schema  # pydantic is slow to import: only this command needs it
 
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 

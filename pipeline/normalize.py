@@ -11,9 +11,10 @@ from array import array
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline import lexicon, resources
-from pipeline.letters import LOWER, UPPER
-from pipeline.doc import OffsetMap
+from pipeline.core import lexicon
+from pipeline import resources
+from pipeline.core.letters import LOWER, UPPER
+from pipeline.core.doc import OffsetMap
 
 
 @dataclass

@@ -6,12 +6,12 @@ import traceback
 from pathlib import Path
 
 from pipeline import VERSION
-from pipeline.doc import Doc, Loaded, Table
-from pipeline.errors import PipelineError, TooLarge
+from pipeline.core.doc import Doc, Loaded, Table
+from pipeline.core.errors import PipelineError, TooLarge
 from pipeline.extract import bodies, deadlines, document, references, targets, tasks
 from pipeline.load import DEFAULT_MAX_BYTES, format_of, read, read_string
 from pipeline.normalize import normalize_text
-from pipeline.records import DocumentInfo, Record, Source
+from pipeline.core.records import DocumentInfo, Record, Source
 from pipeline.segment import segment
 from pipeline import validate
 

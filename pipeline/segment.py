@@ -10,8 +10,8 @@ import re
 from functools import cache
 
 from pipeline import resources
-from pipeline.doc import Doc, Layout, Line, Section, Span
-from pipeline.letters import UPPER
+from pipeline.core.doc import Doc, Layout, Line, Section, Span
+from pipeline.core.letters import UPPER
 
 
 @cache

@@ -1,7 +1,7 @@
 """Cross-field checks on a finished Doc → warnings. Never raises, never changes a finding."""
 from __future__ import annotations
 
-from pipeline.doc import Doc
+from pipeline.core.doc import Doc
 
 
 def check(doc: Doc) -> list[str]:

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import load, run  # noqa: E402
-from pipeline.inputs import discover  # noqa: E402
+from pipeline.batch.inputs import discover  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
 
 

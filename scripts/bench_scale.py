@@ -50,8 +50,8 @@ def dask_run(corpus: Path, out: Path) -> tuple[float, float, dict[str, float]]:
     as a user runs `make extract DASK=…`: seconds, the workers' peak, and the client's and scheduler's."""
     from distributed import Client
 
-    from pipeline.cluster import local_cluster
-    # Workers set up as `make dask-worker` starts them (pipeline.cluster.WORKER_CONFIG).
+    from pipeline.batch.cluster import local_cluster
+    # Workers set up as `make dask-worker` starts them (pipeline.batch.cluster.WORKER_CONFIG).
     with local_cluster(2) as cluster, Client(cluster) as client:
         seconds, client_peak = cli_run(corpus, out, "--dask", cluster.scheduler_address)
         peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

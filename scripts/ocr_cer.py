@@ -30,7 +30,7 @@ from reader_cer import cer  # noqa: E402  (one definition of the measure for bot
 
 from pipeline.load import ocr  # noqa: E402
 from pipeline.run import process  # noqa: E402
-from pipeline.write import write_record  # noqa: E402
+from pipeline.batch.write import write_record  # noqa: E402
 
 
 def measure(corpus: Path, transcripts: Path, pattern: str, out: Path) -> list[dict]:

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.errors import ReadError  # noqa: E402
+from pipeline.core.errors import ReadError  # noqa: E402
 from pipeline.load import docx as docx_reader  # noqa: E402
 from pipeline.load import pdf as pdf_reader  # noqa: E402
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.records import (Body, Deadline, DeadlineValue, DocumentInfo, Period, Record, Reference, Signer,
+from pipeline.core.records import (Body, Deadline, DeadlineValue, DocumentInfo, Period, Record, Reference, Signer,
                               Source, Target, Task)
-from pipeline.write import write_record
+from pipeline.batch.write import write_record
 
 FOREST = """ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG
 Số: 21/CT-UBND

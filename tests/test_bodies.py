@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import bodies
-from pipeline.records import DocumentInfo
+from pipeline.core.records import DocumentInfo
 from pipeline.run import prepare
 
 LETTER = """ỦY BAN NHÂN DÂN

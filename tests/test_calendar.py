@@ -6,10 +6,10 @@ import json
 
 from icalendar import Calendar
 
-from pipeline.batch import process_corpus
+from pipeline.batch.corpus import process_corpus
 from pipeline.export import finish
 from pipeline.export.calendar import CALENDAR_END, calendar_head, event_of, events_text
-from pipeline.records import Deadline
+from pipeline.core.records import Deadline
 from tests.conftest import ROOT
 from tests.export_records import forest_record
 

@@ -15,12 +15,12 @@ import pytest
 from dateutil.rrule import rrulestr
 
 from pipeline import resources
-from pipeline.dates import add_months, add_working_days, find_dates, month_end, parse_date
-from pipeline.doc import Doc
+from pipeline.core.dates import add_months, add_working_days, find_dates, month_end, parse_date
+from pipeline.core.doc import Doc
 from pipeline.extract import deadlines
 from pipeline.extract.deadlines import vocabulary
 from pipeline.normalize import normalize_text
-from pipeline.records import DocumentInfo, Source
+from pipeline.core.records import DocumentInfo, Source
 from pipeline.segment import segment
 
 ISSUED = "2024-03-15"
@@ -341,7 +341,7 @@ def test_one_schedule_one_quote(sentence, quotes):
     assert [doc.text[d.span[0]:d.span[1]] for d in deadlines.find(doc)] == quotes
 
 
-# ---- calendar helpers added to pipeline.dates --------------------------------------------------
+# ---- calendar helpers added to pipeline.core.dates --------------------------------------------------
 
 @pytest.mark.parametrize("year, month, last", [(2024, 2, 29), (2023, 2, 28), (2024, 12, 31), (2024, 4, 30)])
 def test_month_end(year, month, last):

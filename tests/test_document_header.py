@@ -241,7 +241,7 @@ def test_lines_like_so_are_no_number_line(line):
     assert _form()["_number_line"].match(line) is None
 
 
-from pipeline.page_titles import is_placeholder_title  # noqa: E402
+from pipeline.core.page_titles import is_placeholder_title  # noqa: E402
 
 
 @pytest.mark.parametrize("title, placeholder", [

@@ -317,7 +317,7 @@ def test_an_output_changed_by_hand_makes_the_next_export_a_full_one(tmp_path, mo
 
 
 def test_records_cut_by_the_workers_are_not_cut_again_and_export_the_same(tmp_path, monkeypatch):
-    from pipeline.batch import process_corpus
+    from pipeline.batch.corpus import process_corpus
     from pipeline.export.fragments import STAGED
 
     out = tmp_path / "out"

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 import pipeline
-from pipeline.records import Record
+from pipeline.core.records import Record
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"

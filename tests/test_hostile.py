@@ -167,7 +167,7 @@ def _misbehaving(original):
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_hung_or_dead_worker_is_replaced_and_the_batch_goes_on(tmp_path, monkeypatch, workers):
     import pipeline.run
-    from pipeline import batch
+    from pipeline.batch import corpus as batch
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -194,7 +194,7 @@ def test_a_hung_or_dead_worker_is_replaced_and_the_batch_goes_on(tmp_path, monke
 
 def test_serial_without_limits_still_records_an_unexpected_error(tmp_path, monkeypatch):
     import pipeline.run
-    from pipeline import batch
+    from pipeline.batch import corpus as batch
 
     monkeypatch.setattr(pipeline.run, "process", _misbehaving(pipeline.run.process))
     folder = tmp_path / "in"
@@ -208,7 +208,7 @@ def test_serial_without_limits_still_records_an_unexpected_error(tmp_path, monke
 
 
 def test_a_worker_that_died_while_idle_is_replaced_before_its_next_document(tmp_path):
-    from pipeline.pool import Pool
+    from pipeline.batch.pool import Pool
 
     pool = Pool(1, _echo, (), timeout=5, on_lost=lambda job, reason: reason)
     jobs = iter(["a", "b"])

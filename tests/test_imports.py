@@ -68,8 +68,8 @@ def import_graph(modules: dict[str, Path]) -> dict[str, set[str]]:
             else:
                 source = node.module or ""
             for alias in node.names:
-                # `from pipeline.extract import bodies` imports the module bodies; `from pipeline.doc
-                # import Doc` imports a name of pipeline.doc.
+                # `from pipeline.extract import bodies` imports the module bodies; `from pipeline.core.doc
+                # import Doc` imports a name of pipeline.core.doc.
                 submodule = f"{source}.{alias.name}"
                 if submodule in modules:
                     targets.add(submodule)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from pipeline.inputs import discover
-from pipeline.manifest import MANIFEST, Manifest
+from pipeline.batch.inputs import discover
+from pipeline.batch.manifest import MANIFEST, Manifest
 
 
 def _tree(root, names: list[str]) -> None:
@@ -34,8 +34,8 @@ def test_inputs_in_path_order_with_ids_unique_and_stable(tmp_path):
 
 
 def test_inputs_are_read_back_in_pages(tmp_path, monkeypatch):
-    import pipeline.inputs
-    monkeypatch.setattr(pipeline.inputs, "_PAGE", 3)
+    import pipeline.batch.inputs
+    monkeypatch.setattr(pipeline.batch.inputs, "_PAGE", 3)
     _tree(tmp_path, [f"cv-{n:02d}.txt" for n in range(10)])
     inputs = discover([tmp_path])
     assert [i.id for i in inputs] == [f"cv-{n:02d}" for n in range(10)]

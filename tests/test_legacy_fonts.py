@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import legacy_fonts as lf
-from pipeline.doc import Loaded, Table
+from pipeline.load import legacy_fonts as lf
+from pipeline.core.doc import Loaded, Table
 from tests.conftest import FONT_CANDIDATES
 
 SENTENCES = [

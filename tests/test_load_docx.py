@@ -17,7 +17,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from pipeline.errors import ReadError
+from pipeline.core.errors import ReadError
 from pipeline.load import docx as reader
 from tests.conftest import SHARED, reader_cer
 

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import FONT_CANDIDATES, SHARED, reader_cer
 
-from pipeline.errors import ReadError
+from pipeline.core.errors import ReadError
 from pipeline.load import pdf as reader
 
 reportlab = pytest.importorskip("reportlab", reason="reportlab (a dev dependency) draws the test PDFs")

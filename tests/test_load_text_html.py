@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.errors import ReadError
+from pipeline.core.errors import ReadError
 from pipeline.load import html, text
 
 SAMPLE = "Chỉ thị về tăng cường công tác phòng, chống thiên tai năm 2024"

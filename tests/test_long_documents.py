@@ -13,8 +13,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline.doc import Doc, Section
-from pipeline.records import Source
+from pipeline.core.doc import Doc, Section
+from pipeline.core.records import Source
 from tests.conftest import ROOT
 
 # A process's own peak resident memory in MB. Not ru_maxrss: Linux carries that across exec from

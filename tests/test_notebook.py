@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.inputs import discover
+from pipeline.batch.inputs import discover
 from pipeline.export import finish
 from pipeline.run import process
 from tests.conftest import ROOT

@@ -1,11 +1,11 @@
-"""Vietnamese numbers (pipeline/numbers.py): one row per form, with the value it must give,
+"""Vietnamese numbers (pipeline/core/numbers.py): one row per form, with the value it must give,
 and rows that must not read as a figure. The sentences are the team's own."""
 from __future__ import annotations
 
 import pytest
 
 from pipeline import resources
-from pipeline.numbers import bound_after, find_figures, parse_number, scale
+from pipeline.core.numbers import bound_after, find_figures, parse_number, scale
 
 PARSED = [
     ("07", 7),                 # leading zero

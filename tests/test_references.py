@@ -1,7 +1,7 @@
 """Citations and references on sentences the team wrote."""
 import pytest
 
-from pipeline.citations import find_citations, type_of_symbol
+from pipeline.core.citations import find_citations, type_of_symbol
 from pipeline.extract import references
 from pipeline.run import prepare
 
@@ -95,7 +95,7 @@ def test_bare_numbers_that_are_no_citation(sentence):
     assert not [c for c in find_citations(sentence) if c.type_span[0] == c.type_span[1]]   # none read bare
 
 
-from pipeline.citations import misread_of  # noqa: E402
+from pipeline.core.citations import misread_of  # noqa: E402
 
 
 @pytest.mark.parametrize("number, other, same", [

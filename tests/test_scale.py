@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import process_corpus
-from pipeline.manifest import Manifest
+from pipeline.batch.corpus import process_corpus
+from pipeline.batch.manifest import Manifest
 from tests.conftest import ROOT
 
 
@@ -40,7 +40,7 @@ def test_worker_processes_match_serial_byte_for_byte(serial, tmp_path):
 
 def test_local_dask_cluster_matches_serial(serial, tmp_path):
     pytest.importorskip("distributed")
-    from pipeline.cluster import local_cluster
+    from pipeline.batch.cluster import local_cluster
     with local_cluster(2) as cluster:
         out = tmp_path / "dask"
         summary = process_corpus([ROOT / "corpus"], out, dask=cluster.scheduler_address)
@@ -65,7 +65,7 @@ def test_a_vanished_file_fails_alone(tmp_path):
     folder = tmp_path / "in"
     shutil.copytree(ROOT / "corpus", folder)
     victim = next(folder.glob("*.txt"))
-    from pipeline import batch
+    from pipeline.batch import corpus as batch
     inputs = list(batch.discover([folder]))
     victim.unlink()  # gone between discovery and reading
     out = tmp_path / "out"
@@ -82,8 +82,8 @@ def test_a_vanished_file_fails_alone(tmp_path):
     ([], 16, 1000, []),
 ])
 def test_short_documents_travel_to_the_cluster_in_batches(tmp_path, sizes, documents, limit, expected):
-    from pipeline.batch import Input
-    from pipeline.cluster import batches
+    from pipeline.batch.corpus import Input
+    from pipeline.batch.cluster import batches
 
     items = []
     for n, size in enumerate(sizes):

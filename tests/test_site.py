@@ -17,7 +17,7 @@ from pipeline.export import finish
 from pipeline.export.site import build_site
 from pipeline.export.site.highlight import highlighted
 from pipeline.export.site.items import Item, figure
-from pipeline.records import Target
+from pipeline.core.records import Target
 from tests.conftest import ROOT
 from tests.export_records import failed_record, forest_record, hostile_record, write_records
 

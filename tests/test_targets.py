@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from pipeline import resources
-from pipeline.doc import Doc
+from pipeline.core.doc import Doc
 from pipeline.extract import targets
 from pipeline.extract.targets import cues
-from pipeline.records import DocumentInfo, Source
+from pipeline.core.records import DocumentInfo, Source
 from pipeline.segment import segment
 
 
@@ -259,9 +259,9 @@ def test_not_targets(text):
     assert _found(text) == []
 
 
-# --- underthesea and spaCy access (pipeline/nlp.py), which the unit fallback uses --------
+# --- underthesea and spaCy access (pipeline/core/nlp.py), which the unit fallback uses --------
 def test_nlp_words_and_tags_of_a_sentence():
-    from pipeline import nlp
+    from pipeline.core import nlp
     sentence = "Phấn đấu có thêm 07 hợp tác xã kiểu mới."
     words = nlp.words(sentence)
     assert "hợp tác xã" in words and nlp.words(sentence) is words  # cached per sentence
@@ -270,7 +270,7 @@ def test_nlp_words_and_tags_of_a_sentence():
 
 
 def test_nlp_spacy_doc_over_underthesea_words_takes_a_matcher():
-    from pipeline import nlp
+    from pipeline.core import nlp
     sentence = "Toàn tỉnh có 16 nghìn con lợn."
     doc = nlp.spacy_doc(sentence)
     assert [t.text for t in doc] == [w for w, _ in nlp.tagged(sentence)]

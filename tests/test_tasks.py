@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from pipeline import resources
-from pipeline.doc import Doc, Table
+from pipeline.core.doc import Doc, Table
 from pipeline.extract import tasks
 from pipeline.extract.tasks import lexicon
 from pipeline.extract.tasks.subjects import Namer
-from pipeline.records import Body, Deadline, DocumentInfo, Source, Target
+from pipeline.core.records import Body, Deadline, DocumentInfo, Source, Target
 from pipeline.segment import segment
 
 

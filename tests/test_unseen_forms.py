@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.citations import find_citations
+from pipeline.core.citations import find_citations
 from pipeline.gazetteer import find_mentions
 from pipeline.run import process
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.export.folder import (DATABASE, JSONL, METADATA, STAMP, TABLES_DIR, fingerprint, is_current,
                                    record_files)
-from pipeline.write import atomic_write_text
+from pipeline.batch.write import atomic_write_text
 
 
 @dataclass

@@ -20,7 +20,7 @@ from functools import lru_cache
 if TYPE_CHECKING:
     from icalendar import Event
 
-    from pipeline.records import Deadline, Record
+    from pipeline.core.records import Deadline, Record
 
 PRODID = "-//directives-pipeline//deadlines//VI"
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pipeline.export.columns import TABLES
 
 if TYPE_CHECKING:
-    from pipeline.records import Record
+    from pipeline.core.records import Record
 
 TABLES_DIR = "tables"
 DATABASE = "directives.db"
@@ -58,7 +58,7 @@ def read_records(out: Path, problems: list[str]) -> Iterator[tuple[dict, Record]
     """Each record as parsed JSON and as a typed Record; a file that is neither is named in `problems`."""
     from pydantic import ValidationError
 
-    from pipeline.records import Record
+    from pipeline.core.records import Record
 
     for path in record_paths(out):
         try:

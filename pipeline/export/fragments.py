@@ -85,7 +85,7 @@ def cut(data: dict) -> Fragment:
     """One record's fragment (raises ValueError or pydantic's ValidationError on a record that is not one)."""
     from pipeline.export.calendar import events_text
     from pipeline.export.rows import rows_of
-    from pipeline.records import Record
+    from pipeline.core.records import Record
 
     record = Record.model_validate(data)
     by_table = rows_of(record)
@@ -111,7 +111,7 @@ def stage(out: Path, path: Path, data: dict) -> None:
     folder.mkdir(exist_ok=True)
     staged = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "doc_id": fragment.doc_id,
               "texts": [t.decode("utf-8") for t in fragment.texts], "rows": fragment.rows}
-    from pipeline.write import atomic_write_bytes
+    from pipeline.batch.write import atomic_write_bytes
 
     atomic_write_bytes(folder / f"{path.stem}.json", json.dumps(staged, ensure_ascii=False).encode())
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.records import Record, Span, Target, Task
+from pipeline.core.records import Record, Span, Target, Task
 
 JOIN = "; "   # body names contain commas ("Sở Văn hóa, Thể thao và Du lịch"), never semicolons
 

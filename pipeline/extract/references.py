@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline import citations, gazetteer
-from pipeline.citations import Citation, find_citations, issuer_of_code
-from pipeline.doc import Doc
+from pipeline.core import citations
+from pipeline import gazetteer
+from pipeline.core.citations import Citation, find_citations, issuer_of_code
+from pipeline.core.doc import Doc
 from pipeline.extract.document import canonical_issuer
-from pipeline.records import Reference
+from pipeline.core.records import Reference
 
 
 def number_key(number: str) -> str:

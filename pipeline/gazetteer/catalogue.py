@@ -15,7 +15,7 @@ from pipeline.gazetteer.patterns import (WS, Openings, alternation, bounded, com
                                          openers)
 from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
-from pipeline.letters import UPPER
+from pipeline.core.letters import UPPER
 
 
 _LISTED, _SECTOR = frozenset({"các"}), frozenset({"ngành"})

@@ -17,7 +17,7 @@ from pipeline.gazetteer import places
 from pipeline.gazetteer.names import expand
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, compiled, headed, phrase, openers, tidy
 from pipeline.gazetteer.scope import Mention, Scope
-from pipeline.letters import UPPER
+from pipeline.core.letters import UPPER
 from pipeline.resources import lexicon
 
 GROUP = "group"

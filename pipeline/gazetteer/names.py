@@ -10,7 +10,7 @@ from functools import cache
 
 from pipeline import resources
 from pipeline.gazetteer.patterns import initials, is_upper, tidy
-from pipeline.letters import UPPER
+from pipeline.core.letters import UPPER
 
 
 @cache

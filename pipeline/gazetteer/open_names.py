@@ -20,7 +20,7 @@ from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.names import data, display
 from pipeline.gazetteer.patterns import Openings, alternation, bounded, headed, is_upper, openers
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
-from pipeline.letters import LOWER, UPPER
+from pipeline.core.letters import LOWER, UPPER
 
 
 @cache

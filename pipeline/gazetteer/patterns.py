@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import cache
 
-from pipeline.letters import LOWER, UPPER
+from pipeline.core.letters import LOWER, UPPER
 
 # A word of a proper name: a capital, or a number ("phường 3 Bảo Lộc", "Quận 1").
 CAPITAL_WORD = r"(?:[" + UPPER + r"][\w]*|\d+[\w]*)"

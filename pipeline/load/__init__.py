@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.errors import UnsupportedFormat
+from pipeline.core.errors import UnsupportedFormat
 
 if TYPE_CHECKING:  # the readers build Loaded; a caller that only asks format_of() imports nothing heavy
-    from pipeline.doc import Loaded
+    from pipeline.core.doc import Loaded
 
 # Files over this size are refused unread (a 50 MB "text" is a mistake, not a directive); so are
 # files that would inflate or parse into more (`limits.py`).

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.doc import Table
+from pipeline.core.doc import Table
 
 _RULE = re.compile(r"^[\s|+:=\-–—_]+$")
 _MIN_CELLS = 2

@@ -17,9 +17,9 @@ import docx  # python-docx: finds the main part through the relationships, whate
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from pipeline import legacy_fonts
-from pipeline.doc import Loaded, Table
-from pipeline.errors import PipelineError, ReadError
+from pipeline.load import legacy_fonts
+from pipeline.core.doc import Loaded, Table
+from pipeline.core.errors import PipelineError, ReadError
 from pipeline.load import DEFAULT_MAX_BYTES, limits
 from pipeline.load.columns import reading_order
 from pipeline.load.word_numbering import Numbering

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from pipeline import legacy_fonts
-from pipeline.doc import Loaded, Table
-from pipeline.errors import ReadError
+from pipeline.load import legacy_fonts
+from pipeline.core.doc import Loaded, Table
+from pipeline.core.errors import ReadError
 from pipeline.load import DEFAULT_MAX_BYTES, limits
 from pipeline.load.text import decode
-from pipeline.page_titles import is_placeholder_title
+from pipeline.core.page_titles import is_placeholder_title
 
 _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "svg", "button", "select", "input", "template", "menu"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import zipfile
 
-from pipeline.errors import ReadError, TooLarge
+from pipeline.core.errors import ReadError, TooLarge
 
 # Word writes its XML parts with no document type declaration; one carrying a DTD (and its
 # <!ENTITY> definitions, the way to a "billion laughs" expansion) did not come from Word.

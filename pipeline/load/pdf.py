@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pdfplumber
 
-from pipeline import legacy_fonts
-from pipeline.doc import Loaded
-from pipeline.errors import ReadError
+from pipeline.load import legacy_fonts
+from pipeline.core.doc import Loaded
+from pipeline.core.errors import ReadError
 from pipeline.load import ocr
 from pipeline.load.page_layout import page_lines, rows_in_order
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from pipeline import legacy_fonts
-from pipeline.doc import Loaded
-from pipeline.errors import ReadError
+from pipeline.load import legacy_fonts
+from pipeline.core.doc import Loaded
+from pipeline.core.errors import ReadError
 from pipeline.load.bar_tables import find_tables
 from pipeline.load.columns import reading_order
 

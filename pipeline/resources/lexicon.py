@@ -1,5 +1,5 @@
 """The shared lexicon (lexicon.yaml): cue words and joiners that more than one stage reads, each
-written once. (Not pipeline/lexicon.py, which is the dictionary's word list.)
+written once. (Not pipeline/core/lexicon.py, which is the dictionary's word list.)
 
 A stage's data file names a word set instead of copying it: `openers: {from_lexicon: goal_verbs}`
 takes the whole set, and `- {from_lexicon: goal_verbs}` inside a list adds its words to the list's

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pipeline.export.site.highlight import highlighted
 from pipeline.export.site.html import attr, text
 from pipeline.export.site.items import KIND_TITLES, KINDS, Detail, Item, items_of
-from pipeline.records import Record
+from pipeline.core.records import Record
 
 LABEL_CHARS = 180
 

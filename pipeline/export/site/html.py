@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from pipeline.write import atomic_write_bytes
+from pipeline.batch.write import atomic_write_bytes
 
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,150}")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.records import Record, Target
+from pipeline.core.records import Record, Target
 
 KINDS = ("task", "target", "deadline", "body", "reference")
 KIND_TITLES = {"task": "Tasks", "target": "Targets", "deadline": "Deadlines", "body": "Bodies",

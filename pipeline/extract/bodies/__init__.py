@@ -11,11 +11,11 @@ import re
 from functools import cache
 
 from pipeline import gazetteer, resources
-from pipeline.doc import Doc
+from pipeline.core.doc import Doc
 from pipeline.extract.bodies.header import with_issuer_block
 from pipeline.extract.bodies.merge import merge
 from pipeline.gazetteer import Mention
-from pipeline.records import Body
+from pipeline.core.records import Body
 
 # "Lưu: VT, NC." files a copy; its codes are internal units, not bodies (ANNOTATION.md). The
 # colon may be lost (a scan read "- Lưu VT, PC04"): an item of the list that opens with "Lưu".

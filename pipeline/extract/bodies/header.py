@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline import gazetteer
-from pipeline.doc import Doc, Line
+from pipeline.core.doc import Doc, Line
 from pipeline.gazetteer import Mention, display, is_upper, words_key
 
 # The lines that follow the issuer's block: the number and the national motto.

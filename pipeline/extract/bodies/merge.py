@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from pipeline.gazetteer import GROUP, Mention, group_key, is_upper, level_words, words_key
-from pipeline.records import Body
+from pipeline.core.records import Body
 
 
 def merge(mentions: list[Mention], text: str = "") -> list[Body]:

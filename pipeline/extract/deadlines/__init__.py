@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.dates import find_dates
-from pipeline.doc import Doc
+from pipeline.core.dates import find_dates
+from pipeline.core.doc import Doc
 from pipeline.extract.deadlines.anchor import Anchor, anchors_of
 from pipeline.extract.deadlines.calendar import Resolution, resolve
 from pipeline.extract.deadlines.context import DocContext, verdict
 from pipeline.extract.deadlines.grammar import TimeExpression, find_expressions
 from pipeline.extract.deadlines.named_days import clock_in
-from pipeline.records import Deadline
+from pipeline.core.records import Deadline
 
 __all__ = ["find"]
 

@@ -16,8 +16,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.dates import FoundDate, find_dates
-from pipeline.doc import Doc
+from pipeline.core.dates import FoundDate, find_dates
+from pipeline.core.doc import Doc
 from pipeline.extract.deadlines.vocabulary import FLAGS, MONTH, YEAR
 
 # The form's date line sits near the top; a news article names its directive in the lead.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipeline.dates import add_months, add_working_days, month_end, tet_day
+from pipeline.core.dates import add_months, add_working_days, month_end, tet_day
 from pipeline.extract.deadlines import named_days
 from pipeline.extract.deadlines.anchor import Anchor
 from pipeline.extract.deadlines.expressions import Duration, Period, TimeExpression

@@ -23,8 +23,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.citations import find_citations
-from pipeline.doc import Doc, Span
+from pipeline.core.citations import find_citations
+from pipeline.core.doc import Doc, Span
 from pipeline.extract.deadlines import vocabulary as vocab
 from pipeline.extract.deadlines.anchor import Anchor
 from pipeline.extract.deadlines.calendar import Resolution

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.doc import Span
+from pipeline.core.doc import Span
 
 # How far back a cue or a recurrence's day may start (characters).
 LOOKBACK = 140

@@ -15,7 +15,7 @@ schedule ("định kỳ hằng quý, trước ngày 25 tháng cuối quý") beco
 more precise rule.
 
 dateparser is not used to find anything: its search reads "10 ngày" as 10 January and
-drops "trước" (the issue). Whole dates come from pipeline.dates; the rest is here.
+drops "trước" (the issue). Whole dates come from pipeline.core.dates; the rest is here.
 """
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
-from pipeline.citations import canonical_type
-from pipeline.dates import FoundDate, find_dates
-from pipeline.doc import Span
+from pipeline.core.citations import canonical_type
+from pipeline.core.dates import FoundDate, find_dates
+from pipeline.core.doc import Span
 from pipeline.extract.deadlines import named_days
 from pipeline.extract.deadlines import vocabulary as vocab
 from pipeline.extract.deadlines.expressions import LOOKBACK, Duration, Period, TimeExpression

@@ -20,7 +20,7 @@ from functools import cache
 
 from dateutil.relativedelta import MO, relativedelta
 
-from pipeline.dates import month_end, month_number, tet_break
+from pipeline.core.dates import month_end, month_number, tet_break
 from pipeline.extract.deadlines import vocabulary as vocab
 from pipeline.extract.deadlines.anchor import Anchor
 from pipeline.extract.deadlines.expressions import Period

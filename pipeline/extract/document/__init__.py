@@ -10,13 +10,13 @@ whose citations name issuers the same way.
 """
 from __future__ import annotations
 
-from pipeline.doc import Doc
+from pipeline.core.doc import Doc
 from pipeline.extract.document.card import complete
 from pipeline.extract.document.header import read_header
 from pipeline.extract.document.opening import opening_subject
 from pipeline.extract.document.report import read_report
 from pipeline.extract.document.signature import read_signature
-from pipeline.records import DocumentInfo
+from pipeline.core.records import DocumentInfo
 
 # Lent to the references stage: its citations name issuers as the document's header does.
 from pipeline.extract.document.issuer import canonical_issuer

@@ -9,10 +9,10 @@ import re
 from functools import cache
 
 from pipeline import resources
-from pipeline.citations import canonical_type
-from pipeline.dates import parse_date
-from pipeline.doc import Doc
-from pipeline.records import DocumentInfo, Signer
+from pipeline.core.citations import canonical_type
+from pipeline.core.dates import parse_date
+from pipeline.core.doc import Doc
+from pipeline.core.records import DocumentInfo, Signer
 
 _CARD_LINES = 60
 

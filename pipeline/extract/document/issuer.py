@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline import gazetteer
-from pipeline.doc import Doc
+from pipeline.core.doc import Doc
 
 # What follows a body's name in a clause and is not part of it ("UBND tỉnh đã giao", "… tỉnh để").
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:đã|để|đạt|cũng|vừa|mới|có|sẽ|đang|được|thì|là|về)\b.*|\s+-\s+.*)$")

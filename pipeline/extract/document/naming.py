@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline import gazetteer, lexicon, resources
-from pipeline.letters import LOWER, UPPER
+from pipeline import gazetteer, resources
+from pipeline.core import lexicon
+from pipeline.core.letters import LOWER, UPPER
 
 
 @cache

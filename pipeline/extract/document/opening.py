@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from pipeline import resources
-from pipeline.doc import Doc
+from pipeline.core.doc import Doc
 
 MIN_WORDS = 5
 

@@ -10,12 +10,12 @@ import re
 from functools import cache
 
 from pipeline import gazetteer, resources
-from pipeline.citations import Citation, canonical_type, find_citations, issuer_of_code
-from pipeline.dates import find_dates
-from pipeline.doc import Doc
+from pipeline.core.citations import Citation, canonical_type, find_citations, issuer_of_code
+from pipeline.core.dates import find_dates
+from pipeline.core.doc import Doc
 from pipeline.extract.document.issuer import canonical_issuer
-from pipeline.page_titles import is_placeholder_title
-from pipeline.records import DocumentInfo
+from pipeline.core.page_titles import is_placeholder_title
+from pipeline.core.records import DocumentInfo
 
 _LEAD_CHARS = 1500  # the lead paragraph(s) where a report names its directive
 _TYPES = (r"Chỉ thị|Công văn|Văn bản|Kế hoạch|Quyết định|Công điện|Thông báo(?: kết luận)?|Nghị quyết|"

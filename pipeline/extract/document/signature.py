@@ -6,9 +6,9 @@ import unicodedata
 from functools import cache
 
 from pipeline import resources
-from pipeline.letters import LOWER, UPPER
-from pipeline.doc import Doc
-from pipeline.records import Signer
+from pipeline.core.letters import LOWER, UPPER
+from pipeline.core.doc import Doc
+from pipeline.core.records import Signer
 
 _TAIL_LINES = 30  # the block sits in the last lines of the text, beside or under "Nơi nhận"
 

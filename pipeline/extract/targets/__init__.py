@@ -15,15 +15,15 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from pipeline.dates import find_dates
-from pipeline.doc import Doc, Span
+from pipeline.core.dates import find_dates
+from pipeline.core.doc import Doc, Span
 from pipeline.extract.targets import attributes, clauses
 from pipeline.extract.targets.claims import Claim, claims_in
 from pipeline.extract.targets.cues import pattern
 from pipeline.extract.targets.goals import aims_lead, goals_in
 from pipeline.extract.targets.status import TARGET, Where, instructions_start, status_of
 from pipeline.extract.targets.units import COUNTED, PERCENT
-from pipeline.records import Target
+from pipeline.core.records import Target
 
 MAX_HEADING = 160
 # How far back a paragraph's cues may reach, and a sentence's place and year (a news page

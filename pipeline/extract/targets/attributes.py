@@ -8,7 +8,7 @@ from pipeline.extract.targets import cues
 from pipeline.extract.targets.claims import Claim
 from pipeline.extract.targets.status import TARGET
 from pipeline.extract.targets.units import COUNTED, MEASURE, PERCENT
-from pipeline.records import Period
+from pipeline.core.records import Period
 
 
 def comparator(claim: Claim, status: str) -> str:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import resources
-from pipeline.dates import find_dates
-from pipeline.doc import Span
-from pipeline.numbers import Figure, Number, bound_after, find_figures, normalized
+from pipeline.core.dates import find_dates
+from pipeline.core.doc import Span
+from pipeline.core.numbers import Figure, Number, bound_after, find_figures, normalized
 from pipeline.extract.targets import cues
 from pipeline.extract.targets.units import COUNTED, MEASURE, NOT_A_UNIT, PERCENT, Unit, noun_after, read_unit
 

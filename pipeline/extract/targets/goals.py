@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.doc import Span
+from pipeline.core.doc import Span
 from pipeline.extract.targets import cues
 
 MAX_WORDS = 22

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline import nlp, resources
-from pipeline.doc import Span
-from pipeline.numbers import Figure, scale
+from pipeline.core import nlp
+from pipeline import resources
+from pipeline.core.doc import Span
+from pipeline.core.numbers import Figure, scale
 
 COUNTED, MEASURE, CURRENCY, PERCENT = "counted", "measure", "currency", "percent"
 NOT_A_UNIT = "not_a_unit"

@@ -6,14 +6,14 @@ targets its clause holds (attach.py).
 """
 from __future__ import annotations
 
-from pipeline.doc import Doc
+from pipeline.core.doc import Doc
 from pipeline.extract.tasks import attach
 from pipeline.extract.tasks.index import Index
 from pipeline.extract.tasks.lexicon import proposing_types
 from pipeline.extract.tasks.subjects import Namer
 from pipeline.extract.tasks.tables import place_authorities, read_tables
 from pipeline.extract.tasks.walk import Draft, Walker
-from pipeline.records import Body, Task
+from pipeline.core.records import Body, Task
 
 
 def find(doc: Doc) -> list[Task]:

@@ -1,10 +1,10 @@
 """What a task carries besides who: the deadline that governs it, the targets it serves, its action."""
 from __future__ import annotations
 
-from pipeline.doc import Doc, Span
+from pipeline.core.doc import Doc, Span
 from pipeline.extract.tasks.index import Index
 from pipeline.extract.tasks.lexicon import cues
-from pipeline.records import DeadlineValue
+from pipeline.core.records import DeadlineValue
 
 _ACTION_TRIM = " \t\n,;:.-–"
 _ACTION_LIMIT = 200

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.doc import Span
-from pipeline.letters import LOWER
+from pipeline.core.doc import Span
+from pipeline.core.letters import LOWER
 from pipeline.extract.tasks.lexicon import cues, lists
 from pipeline.extract.tasks.subjects import Named, Namer, Subjects
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.doc import Span
+from pipeline.core.doc import Span
 from pipeline.extract.tasks.subjects import Named
-from pipeline.records import DeadlineValue
+from pipeline.core.records import DeadlineValue
 
 
 @dataclass

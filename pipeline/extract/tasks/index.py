@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from pipeline.doc import Doc, Section, Span
-from pipeline.records import Deadline
+from pipeline.core.doc import Doc, Section, Span
+from pipeline.core.records import Deadline
 
 
 class Index:

@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from pipeline import resources
-from pipeline.letters import UPPER  # tells a name ("Sở Xây dựng") from a verb ("xây dựng")
+from pipeline.core.letters import UPPER  # tells a name ("Sở Xây dựng") from a verb ("xây dựng")
 
 _I = re.IGNORECASE
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.doc import Span
+from pipeline.core.doc import Span
 from pipeline.extract.tasks import clauses as cl
 from pipeline.extract.tasks.index import Index
 from pipeline.extract.tasks.lexicon import cues

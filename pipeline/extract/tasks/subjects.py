@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import gazetteer
-from pipeline.doc import Doc, Span
+from pipeline.core.doc import Doc, Span
 from pipeline.extract.tasks.lexicon import cues, lists
 
 _PAREN = re.compile(r"\s*\(([^()]{1,200})\)")

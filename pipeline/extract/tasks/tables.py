@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from pipeline.doc import Doc, Span, Table
+from pipeline.core.doc import Doc, Span, Table
 from pipeline.extract.tasks.draft import Draft
 from pipeline.extract.tasks.lexicon import table_columns, table_rows
 from pipeline.extract.tasks.subjects import Named, Namer
-from pipeline.records import DeadlineValue
+from pipeline.core.records import DeadlineValue
 
 _PIECES = re.compile(r"[^\n;,]+")
 _TIME = "time"  # a column headed by a time, in a schedule

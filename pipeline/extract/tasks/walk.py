@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import resources
-from pipeline.doc import Doc, Line, Span
+from pipeline.core.doc import Doc, Line, Span
 from pipeline.extract.tasks import clauses as cl
 from pipeline.extract.tasks.draft import Draft
 from pipeline.extract.tasks.index import Index

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.legacy_fonts import valid_token
+from pipeline.load.legacy_fonts import valid_token
 from pipeline.load.ocr import marks, scan, words
 from pipeline.load.ocr.words import Word
 

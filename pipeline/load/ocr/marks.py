@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import cache
 
-from pipeline import lexicon
+from pipeline.core import lexicon
 from pipeline.load.ocr.words import Word
 
 _HORN = "\u031b"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from pipeline.legacy_fonts import is_syllable
+from pipeline.load.legacy_fonts import is_syllable
 
 Word = tuple[dict, float]  # (pdfplumber-shaped word, confidence 0-100)
 
