@@ -34,7 +34,7 @@ def goals_in(text: str, sentence: Span, under_goal_heading: bool = False, aims_f
         out.extend(_governed(text, max(sentence[0], aims_from), sentence[1], out, _AIM_PIECE))
     under_goal_heading = under_goal_heading or bool(_goal_label().match(text, sentence[0]))
     governed_from = sentence[0] if under_goal_heading else None
-    for m in _openers().finditer(text, *sentence):
+    for m in _goal_words("openers").finditer(text, *sentence):
         if _after_purpose(text, sentence[0], m.start()):
             continue
         governed_from = m.start() if governed_from is None else governed_from
@@ -45,7 +45,7 @@ def goals_in(text: str, sentence: Span, under_goal_heading: bool = False, aims_f
         out.extend(_governed(text, governed_from, sentence[1], out))
     if under_goal_heading:
         out.extend(_purposes_with_a_time(text, sentence, out))
-    for m in _stated().finditer(text, *sentence):
+    for m in _goal_words("stated").finditer(text, *sentence):
         end = _goal_end(text, m.end(), sentence[1])
         state = _clean(text[m.end():end])
         if _is_state(state):
@@ -64,7 +64,7 @@ def aims_lead(text: str, start: int, end: int) -> int | None:
     """The end of the last "với mục tiêu" in text[start:end]: the aims listed after it in its
     paragraph name goals."""
     last = None
-    for m in _aims_lead().finditer(text, start, end):
+    for m in _goal_words("aims_lead").finditer(text, start, end):
         last = m.end()
     return last
 
@@ -83,7 +83,7 @@ def _governed(text: str, start: int, end: int, found: list[Goal], pieces: re.Pat
             a = label.end()  # "b) huyện Chư Păh hoàn thành …": the label is no part of the goal
         if any(g.span[0] <= a < g.span[1] or a <= g.span[0] < b for g in found):
             continue
-        if _openers().match(text, a) or _general().match(text, a):
+        if _goal_words("openers").match(text, a) or _goal_words("general").match(text, a):
             continue
         goal = _reached(text, a, b)
         if goal:
@@ -96,7 +96,7 @@ def _purposes_with_a_time(text: str, sentence: Span, found: list[Goal]) -> list[
     reaches a state by a time, so it is the goal (the means before it is not)."""
     out = []
     for m in _purpose_reach().finditer(text, *sentence):
-        verb = _reach().match(text, m.end())
+        verb = _goal_words("reach", "reach_ended").match(text, m.end())
         if not verb or any(g.span[0] <= m.start() < g.span[1] for g in found):
             continue
         end = _goal_end(text, verb.end(), sentence[1])
@@ -125,7 +125,7 @@ def _reached(text: str, start: int, limit: int) -> tuple[str, int] | None:
     """After "phấn đấu": a subject of a few words, a verb of reaching, a state (not a time)."""
     data = cues.data()["goals"]
     end = _goal_end(text, start, limit)
-    verb = _reach().search(text, start, end)
+    verb = _goal_words("reach", "reach_ended").search(text, start, end)
     if not verb or len(text[start:verb.start()].split()) > data["subject_words"]:
         return None
     state = _clean(text[verb.end():end])
@@ -172,29 +172,10 @@ def _list_label() -> re.Pattern:
 
 
 @cache
-def _aims_lead() -> re.Pattern:
-    return cues.compile_words(cues.data()["goals"]["aims_lead"])
-
-
-@cache
-def _openers() -> re.Pattern:
-    return cues.compile_words(cues.data()["goals"]["openers"])
-
-
-@cache
-def _stated() -> re.Pattern:
-    return cues.compile_words(cues.data()["goals"]["stated"])
-
-
-@cache
-def _general() -> re.Pattern:
-    return cues.compile_words(cues.data()["goals"]["general"])
-
-
-@cache
-def _reach() -> re.Pattern:
+def _goal_words(*keys: str) -> re.Pattern:
+    """The words of target_cues.yaml's `goals` entries, as one pattern."""
     goals = cues.data()["goals"]
-    return cues.compile_words(goals["reach"] + goals.get("reach_ended", []))
+    return cues.compile_words([w for key in keys for w in goals.get(key, [])])
 
 
 @cache
