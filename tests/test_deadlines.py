@@ -80,7 +80,7 @@ EXPRESSIONS = [
     ("Phấn đấu đến năm 2025 có 80% số xã đạt chuẩn.", [(None, "2025-12-31", None)]),
     ("Duy trì chế độ trực ban đến hết tháng 6/2024.", [(None, "2024-06-30", None)]),
     ("Thành lập Tổ công tác liên ngành, thời gian hoạt động đến ngày 31/12/2024.", [(None, "2024-12-31", None)]),
-    ("Hoàn thành cấp giấy chứng nhận trước quý IV/2024.", [(None, "2024-09-30", None)]),
+    ("Hoàn thành cấp giấy chứng nhận trước quý IV/2024.", [(None, "2024-12-31", None)]),
     # "trước năm 2027", a goal's horizon: reached by the end of that year, as "trước ngày 15/3" by the 15th
     ("Phấn đấu đưa tỷ lệ hộ nghèo xuống dưới 2% trước năm 2027.", [(None, "2027-12-31", None)]),
     ("Chậm nhất trong tháng 6/2024 phải đưa công trình vào sử dụng.", [(None, "2024-06-30", None)]),
@@ -205,6 +205,22 @@ EXPRESSIONS = [
     # a stage heading under a goals heading
     ("2. Mục tiêu cụ thể:\n2.1. Giai đoạn 2024-2026:\n- Duy trì phổ cập giáo dục tiểu học ở các xã.",
      [("2024-01-01", "2026-12-31", None)]),
+    # "trước" a month, quarter or year: by the end of it, as "trước ngày 15/3" is by the 15th
+    ("Các phòng hoàn thành số hóa hồ sơ trước tháng 6/2024.", [(None, "2024-06-30", None)]),
+    ("Sở Xây dựng trình phương án trước quý III năm 2024.", [(None, "2024-09-30", None)]),
+    ("Các xã xóa xong nhà tạm trước năm 2026.", [(None, "2026-12-31", None)]),
+    ("Hoàn thành lắp đặt camera trước cuối tháng 6/2024.", [(None, "2024-06-30", None)]),
+    # Tết named by its can-chi: that lunar year's Tết, not the next one after the document's date
+    ("Các huyện cấp phát gạo cứu đói trước Tết Nguyên đán Bính Ngọ.", [(None, "2026-02-17", None)]),
+    ("Hoàn thành chi trả trợ cấp trước Tết Ất Tỵ.", [(None, "2025-01-29", None)]),
+    ("Các chợ bảo đảm nguồn hàng trong dịp Tết (Ất Tỵ).", [("2025-01-27", "2025-02-01", None)]),
+    # "bắt đầu từ": the work's start, its end left open
+    ("Các phường vận động hộ dân treo cờ trong những ngày diễn ra Hội chợ, bắt đầu từ ngày 10/4/2024.",
+     [("2024-04-10", None, None)]),
+    ("Các xã thu gom rác thải theo lịch mới, bắt đầu từ tháng 7/2024.", [("2024-07-01", None, None)]),
+    ("Bắt đầu từ ngày 1/4/2024 đến ngày 30/4/2024, các xã ra quân làm thủy lợi.", [("2024-04-01", "2024-04-30", None)]),
+    # a period opening its sentence, then an instruction before the "đã": the work's period
+    ("Trong năm 2024, các sở phải khắc phục những hạn chế đã được chỉ ra.", [("2024-01-01", "2024-12-31", None)]),
 ]
 
 
@@ -270,6 +286,13 @@ NOT_DEADLINES = [
     "2. Kết quả đạt được\n\n2.1. Giai đoạn 2021 - 2023\n\n- Duy trì phổ cập giáo dục tiểu học ở các xã.",
     # a purpose says why, not by when
     "Để nâng cao chất lượng dịch vụ công trong năm 2024, Giám đốc Sở yêu cầu các phòng:",
+    # a period opening a sentence that tells what was done, its "đã" however far
+    "Trong năm 2024, thực hiện kế hoạch vốn đầu tư công của tỉnh, Ủy ban nhân dân tỉnh đã chỉ đạo quyết liệt.",
+    "Trong tháng 4/2024, cùng với việc phòng chống dịch, các địa phương trong tỉnh đã tổ chức ra quân.",
+    # a Tết its can-chi puts before the document's date
+    "Các xã hoàn thành việc trao quà trước Tết Quý Mão.",
+    # a bare "từ" opens a stretch but sets no start for work
+    "Từ ngày 1/4/2024, các xã ra quân làm thủy lợi.",
 ]
 
 

@@ -43,7 +43,7 @@ FORMS = [
     # months by name, the month and year of the document
     ("Hoàn thành việc sửa chữa trong tháng Tư.", ISSUED, ("2025-04-01", "2025-04-30", None)),
     ("Tổ chức lễ phát động trong tháng Bảy.", ISSUED, ("2025-07-01", "2025-07-31", None)),
-    ("Xong việc tu bổ đê trước tháng Chạp năm 2025.", ISSUED, (None, "2025-11-30", None)),
+    ("Xong việc tu bổ đê trước tháng Chạp năm 2025.", ISSUED, (None, "2025-12-31", None)),
     ("Kiểm tra các chợ trong tháng Giêng năm 2026.", ISSUED, ("2026-01-01", "2026-01-31", None)),
     ("Các sở hoàn thành trong tháng này.", ISSUED, ("2025-03-01", "2025-03-31", None)),
     ("Các sở triển khai trong tháng sau.", ISSUED, ("2025-04-01", "2025-04-30", None)),

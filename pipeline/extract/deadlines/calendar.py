@@ -57,9 +57,15 @@ def resolve(expression: TimeExpression, anchor: Anchor | None) -> Resolution | N
     start, end = _bounded(expression.cue, expression.period, start, end)
     if expression.cue == "after" and start is not None:
         return Resolution((Value(start, None),), next_year)  # "ngay sau Tết": from the break's end on
+    if end is None and expression.starts_work and start is not None:
+        return Resolution((Value(start, None),), next_year)  # "bắt đầu từ ngày 22/02": the work's start
     if end is None:
         return None  # "từ ngày 01/3" alone says when work starts, not by when it ends
     return Resolution((Value(start, end),), next_year)
+
+
+# Periods that "trước" bounds with their own last day, as it bounds a day ("trước ngày 15/3").
+NAMED_LIMITS = frozenset({"day", "days", "month", "quarter", "half", "year"})
 
 
 def _bounded(cue: str | None, period: Period, start: dt.date | None, end: dt.date | None) -> Bounds:
@@ -69,11 +75,11 @@ def _bounded(cue: str | None, period: Period, start: dt.date | None, end: dt.dat
     if period.kind in named_days.HOLIDAYS and cue in ("before", "latest", "until", "term") and start:
         return None, tet_day(start.year + (start.month == 12))  # "trước Tết": its first day (ANNOTATION.md)
     if cue == "before":
-        # "trước ngày 15/3" ends on the 15th (CONTRACT.md); "trước quý IV/2024" ends as the quarter begins;
-        # "trước cuối tháng 5", like "trước cuối năm", by the end of it; "trước Tết" on its first day (ANNOTATION.md).
-        # "trước năm 2030" is read as "trước ngày 15/3" is, with its year: a goal's horizon, reached by
-        # the year's end (the review set's gold; the shared gold has no such limit).
-        if period.kind in ("day", "days", "year") or period.kind in named_days.ONE_DAY or start is None \
+        # "trước ngày 15/3" ends on the 15th (CONTRACT.md); "trước tháng 6/2025", "trước quý III",
+        # "trước năm 2030" are read the same way, with the period named: by the end of it, as a goal's
+        # horizon is reached by the year's end (the review set's gold). "trước cuối tháng 5", like "trước
+        # cuối năm", by the end of it; "trước Tết" on its first day (ANNOTATION.md).
+        if period.kind in NAMED_LIMITS or period.kind in named_days.ONE_DAY or start is None \
                 or (period.kind in ("dekad", "dekad_this_month") and period.number == 3):
             return None, end
         return None, start - dt.timedelta(days=1)

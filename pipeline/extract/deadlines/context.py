@@ -124,6 +124,8 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
         return _recurrence_verdict(text, e, before)
     if _has_past_marker(before, after):
         return "a past event"
+    if _opens_an_account(text, e, before, after, ctx.sentences.around(e.span)):
+        return "an account of work done"
     return _period_verdict(ctx, e, before, after)
 
 
@@ -143,7 +145,8 @@ def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Sp
         return "a forecast or reported event"
     if e.cue not in STRONG_CUES and _in_forecast_paragraph(text, e.span[0]):
         return "a forecast"
-    if e.cue not in LIMIT_CUES and _dates_an_event(before, text[e.span[1]:clause[1]]):
+    # "treo cờ trong những ngày diễn ra Lễ hội, bắt đầu từ ngày 22/02": the start is the work's, not the event's.
+    if e.cue not in LIMIT_CUES and not e.starts_work and _dates_an_event(before, text[e.span[1]:clause[1]]):
         return "the dates of an event"
     near = " ".join(before.split()[-vocab.context_words()["plan_window"]:])
     plans = list(vocab.context_pattern("plan_markers").finditer(near))
@@ -232,6 +235,18 @@ def _has_past_marker(before: str, after: str) -> bool:
     window = vocab.context_words()["past_window"]
     near = " ".join(before.split()[-window:]) + " | " + " ".join(after.split()[:window])
     return bool(vocab.context_pattern("past_markers").search(near))
+
+
+def _opens_an_account(text: str, e: TimeExpression, before: str, after: str, sentence: Span) -> bool:
+    """"Trong năm 2024, thực hiện kế hoạch vốn của tỉnh, Ủy ban nhân dân tỉnh đã chỉ đạo …": a period
+    that opens its sentence, set off by a comma, frames the whole sentence; one that tells what was
+    done ("đã") is an account, however far the verb stands. An instruction before the "đã" keeps the
+    period the work's ("Trong năm 2025, các sở phải khắc phục những hạn chế đã nêu")."""
+    if not (_ITEM_MARK.fullmatch(before) and after.startswith(",")):
+        return False
+    rest = text[e.span[1]:sentence[1]]
+    told = vocab.context_pattern("account_markers").search(rest)
+    return bool(told) and not vocab.context_pattern("instruction_verbs").search(rest, 0, told.start())
 
 
 def _recurrence_verdict(text: str, e: TimeExpression, before: str) -> str | None:

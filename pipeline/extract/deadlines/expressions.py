@@ -46,3 +46,4 @@ class TimeExpression:
     periodic: bool = False        # "định kỳ" stood before it
     start_from: Period | None = None  # "…, bắt đầu từ tháng 7/2024" attached to a recurrence
     following: bool = False       # "trước ngày 05 của tháng tiếp theo": the day falls in the month after a period
+    starts_work: bool = False     # "bắt đầu từ ngày 22/02": the cue sets when the work begins, an open end

@@ -168,7 +168,8 @@ def _with_cues(text: str, periods: list[tuple[Span, Period]]) -> list[TimeExpres
                                           _fill_year(period, following), following))
                 k += 2
                 continue
-        out.append(TimeExpression((cue_start, span[1]), span, cue, period))
+        starts_work = cue == "from" and bool(vocab.start_cue_pattern().match(text, cue_start, span[0]))
+        out.append(TimeExpression((cue_start, span[1]), span, cue, period, starts_work=starts_work))
         k += 1
     return out
 

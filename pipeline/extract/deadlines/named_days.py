@@ -55,7 +55,8 @@ def patterns() -> list[tuple[str, str]]:
               "month": month_token(), "year_after": vocab.filled(words["named_days"]["year_after"], {"y": YEAR}),
               "d": DAY, "y": YEAR, "seasons": alternation(words["seasons"]),
               "tet_words": alternation(words["tet"]["words"]), "tet_not_after": alternation(words["tet"]["not_after"]),
-              "can_chi": r"(?:\(\s*)?[^\W\d]+\s+[^\W\d]+(?:\s*\))?"}
+              "can_chi": r"(?:\(\s*)?[^\W\d]+\s+[^\W\d]+(?:\s*\))?",
+              "stems": _can_chi_words("stems"), "branches": _can_chi_words("branches")}
     return [(entry["kind"], vocab.filled(entry["pattern"], values)) for entry in words["named_days"]["patterns"]]
 
 
@@ -93,8 +94,25 @@ def period_of(kind: str, g: dict) -> Period | None:
     if kind == "season":
         return Period("season", year, unit=_key(g["s"]))
     if kind == "tet":
-        return Period("tet", year)
+        return Period("tet", year or can_chi_year(g.get("stem"), g.get("branch")))
     return None
+
+
+def _can_chi_words(part: str) -> str:
+    can_chi = vocab.time_words()["tet"]["can_chi"]
+    spellings = [w for w, meant in can_chi["spellings"].items() if meant in can_chi[part]]
+    return alternation([*can_chi[part], *spellings])
+
+
+def can_chi_year(stem: str | None, branch: str | None) -> int | None:
+    """The year a can-chi names ("Giáp Thìn" → 2024), in the cycle of time_words.yaml."""
+    if not stem or not branch:
+        return None
+    can_chi = vocab.time_words()["tet"]["can_chi"]
+    stem, branch = (can_chi["spellings"].get(_key(w), _key(w)) for w in (stem, branch))
+    s, b = can_chi["stems"].index(stem), can_chi["branches"].index(branch)
+    offset = next((k for k in range(60) if k % 10 == s and k % 12 == b), None)
+    return None if offset is None else can_chi["first_year"] + offset  # an odd stem with an even branch names no year
 
 
 def _key(word: str) -> str:

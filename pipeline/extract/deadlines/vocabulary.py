@@ -100,6 +100,12 @@ def cue_before_pattern() -> re.Pattern:
 
 
 @cache
+def start_cue_pattern() -> re.Pattern:
+    """"bắt đầu từ (ngày)": a cue that gives the work its start (time_words.yaml, start_cues)."""
+    return re.compile(r"(?<!\w)" + alternation(time_words()["start_cues"]) + r"(?!\w)", FLAGS)
+
+
+@cache
 def weekday_before_date() -> str:
     """"thứ Sáu, ngày 14/3/2025", "chủ nhật ngày 9 tháng 4": a weekday naming the date after it."""
     return r"(?:" + alternation(time_words()["weekdays"]) + r"\s*,?\s+)?"
