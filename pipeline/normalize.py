@@ -150,8 +150,19 @@ def _mend_broken_symbol(m: re.Match) -> str:
     return "" if _SYMBOL_BEFORE.search(m.string, max(0, m.start() - 40), m.start()) else m.group(0)
 
 
+# A line that ends inside brackets ("… gửi về Bộ Công an (qua Cục …, đồng chí\nTrần Văn A, ĐT: …) trước
+# ngày 15/10") goes on in the next line, whatever its case: the bracket closes there. Only a short
+# aside: an open bracket with no close within a few lines is a typo, not a wrapped line.
+_OPEN_BRACKET_BREAK = re.compile(r"\([^()\n]{0,300}\n(?!\s*(?:\w{1,3}|[IVX]+)[).]\s)(?=[^()\n]{0,200}\))")
+
+
+def _mend_open_bracket(m: re.Match) -> str:
+    return m.group(0)[:-1] + " "
+
+
 def _join_wrapped_lines(t: Tracked) -> Tracked:
     t = t.sub(_SYMBOL_BREAK, _mend_broken_symbol)
+    t = t.sub(_OPEN_BRACKET_BREAK, _mend_open_bracket)
     return t.sub(_WRAPPED, " ").sub(_LETTER_BREAK, _mend_broken_word)
 
 

@@ -60,6 +60,22 @@ def test_numbers_broken_at_their_hyphen_are_mended(raw, expected):
     assert text == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # A line that ends inside brackets goes on in the next, whatever its case: the bracket closes there …
+    ("Gửi ý kiến về Sở Tư pháp (qua Phòng Văn bản, đồng chí\nLê Thị Hoa, ĐT: 0905.111.222) trước ngày 10/5/2024.",
+     "Gửi ý kiến về Sở Tư pháp (qua Phòng Văn bản, đồng chí Lê Thị Hoa, ĐT: 0905.111.222) trước ngày 10/5/2024."),
+    ("Văn phòng UBND tỉnh (Trung tâm\nPhục vụ hành chính công) theo dõi.",
+     "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công) theo dõi."),
+    # … not where the next line is a list item, or the bracket never closes.
+    ("a) Sở Tài chính (\nb) Sở Nội vụ", "a) Sở Tài chính (\nb) Sở Nội vụ"),
+    ("Kế hoạch (giai đoạn 1\n2. Sở Nội vụ (chủ trì)", "Kế hoạch (giai đoạn 1\n2. Sở Nội vụ (chủ trì)"),
+    ("Phụ lục (kèm theo\nQuyết định số 12/QĐ-UBND", "Phụ lục (kèm theo\nQuyết định số 12/QĐ-UBND"),
+])
+def test_a_line_broken_inside_brackets_goes_on(raw, expected):
+    text, _ = normalize_text(raw)
+    assert text == expected
+
+
 def test_decomposed_input_is_composed():
     decomposed = unicodedata.normalize("NFD", "Chỉ thị về phòng, chống thiên tai")
     text, offsets = normalize_text(decomposed)

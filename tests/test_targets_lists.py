@@ -108,6 +108,13 @@ def test_the_lead_in_of_a_list_governs_its_items():
     assert 9 not in found  # "9 chỉ tiêu kinh tế gồm:" counts the list's own items
 
 
+def test_a_long_label_is_still_the_indicator():
+    found = _by_value("Kết quả giải ngân đến ngày 30/9/2024 như sau:\n"
+                      "- Số vốn kế hoạch đã được tỉnh giao chi tiết cho các sở, ban, ngành "
+                      "và các huyện, thị xã trong năm: 4.125,6 tỷ đồng\n")
+    assert found[4125.6]["quote"].startswith("Số vốn kế hoạch đã được tỉnh giao chi tiết")
+
+
 def test_a_lead_in_is_no_label():
     found = _by_value("Cụ thể: 30 xã đạt chuẩn nông thôn mới.")
     assert found[30]["quote"].startswith("30 xã")

@@ -203,6 +203,27 @@ CLAUSES = [
     ("private parties in the middle of a list of subjects",
      "Sở Công Thương, các doanh nghiệp và Công an tỉnh tăng cường kiểm tra hàng giả dịp cuối năm.",
      [(["Sở Công Thương", "Công an tỉnh Quảng Ngãi"], "tăng cường kiểm tra", [], None)]),
+    ("a title, a colon, then the bodies it heads",
+     "Giao Giám đốc: Sở Y tế, Sở Giáo dục và Đào tạo, Đài Phát thanh và Truyền hình tỉnh phối hợp với các sở, "
+     "ngành tuyên truyền phòng chống sốt xuất huyết.",
+     [(["Sở Y tế", "Sở Giáo dục và Đào tạo", "Đài Phát thanh và Truyền hình tỉnh Quảng Ngãi"], "Giám đốc: Sở Y tế",
+       ["các sở, ngành"], None)]),
+    ("a closing order to carry out, in the paragraph of the body's instruction, closes that item",
+     "Giao Sở Tư pháp chủ trì góp ý dự thảo nghị định. Trên cơ sở đó, Chủ tịch UBND tỉnh yêu cầu Giám đốc "
+     "Sở Tư pháp triển khai thực hiện.",
+     [(["Sở Tư pháp"], "chủ trì góp ý", [], None)]),
+    ("a closing order in a paragraph of its own orders the whole document carried out",
+     "Giao Sở Tư pháp chủ trì góp ý dự thảo nghị định.\nỦy ban nhân dân tỉnh yêu cầu Sở Tư pháp khẩn trương "
+     "tổ chức thực hiện.",
+     [(["Sở Tư pháp"], "chủ trì góp ý", [], None), (["Sở Tư pháp"], "khẩn trương tổ chức thực hiện", [], None)]),
+    ("a closing order to another body than the item's",
+     "Giao Sở Tư pháp chủ trì góp ý dự thảo nghị định. Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Nội vụ triển "
+     "khai thực hiện.",
+     [(["Sở Tư pháp"], "chủ trì góp ý", [], None), (["Sở Nội vụ"], "triển khai thực hiện", [], None)]),
+    ("an order to carry out a named plan is an instruction of its own",
+     "Giao Sở Tư pháp chủ trì góp ý dự thảo nghị định. Yêu cầu Sở Tư pháp triển khai thực hiện Kế hoạch số "
+     "12/KH-UBND.",
+     [(["Sở Tư pháp"], "chủ trì góp ý", [], None), (["Sở Tư pháp"], "thực hiện Kế hoạch", [], None)]),
     ("a sentence that finishes the instruction before it",
      "Giao Sở Tư pháp rà soát các quyết định quy phạm pháp luật đã ban hành. Hoàn thành trước ngày 15/11/2024.",
      [(["Sở Tư pháp"], "rà soát các quyết định", [], "trước ngày 15/11/2024")]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pipeline.core.doc import Doc
 from pipeline.extract.tasks import attach
 from pipeline.extract.tasks.index import Index
-from pipeline.extract.tasks.lexicon import proposing_types
+from pipeline.extract.tasks.lexicon import cues, proposing_types
 from pipeline.extract.tasks.subjects import Namer
 from pipeline.extract.tasks.tables import place_authorities, read_tables
 from pipeline.extract.tasks.walk import Draft, Walker
@@ -23,7 +23,8 @@ def find(doc: Doc) -> list[Task]:
     index = Index(doc)
     drafts, covered = read_tables(doc, namer)
     drafts += Walker(doc, namer, index, skip=covered).run()
-    return [_task(doc, index, d) for d in _distinct(doc, drafts) if d.responsible]
+    kept = [d for d in _distinct(doc, drafts) if d.responsible]
+    return [_task(doc, index, d) for d in kept if not _closes_an_item(doc, d, kept)]
 
 
 def with_table_authorities(doc: Doc) -> list[Body]:
@@ -51,6 +52,18 @@ def _task(doc: Doc, index: Index, d: Draft) -> Task:
         targets=attach.targets(index, reach),
         span=(d.start, attach.evidence_end(doc, d.start, d.end)),
     )
+
+
+def _closes_an_item(doc: Doc, d: Draft, drafts: list[Draft]) -> bool:
+    """"Giao Sở A chủ trì … . Căn cứ nội dung này, … yêu cầu Giám đốc Sở A triển khai thực hiện.": a
+    generic order to carry out, in the paragraph where the same bodies were given their instruction,
+    closes that item (task_cues.yaml, generic_action)."""
+    if not cues()["generic_action"].match(doc.text, d.action, d.end):
+        return False
+    paragraph_start = doc.text.rfind("\n", 0, d.start) + 1
+    names = {b.name for b in d.responsible}
+    return any(o is not d and paragraph_start <= o.start < d.start and names <= {b.name for b in o.responsible}
+               for o in drafts)
 
 
 def _distinct(doc: Doc, drafts: list[Draft]) -> list[Draft]:

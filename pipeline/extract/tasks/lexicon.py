@@ -68,6 +68,7 @@ def cues() -> dict[str, re.Pattern]:
         "governing_before": re.compile(phrases(data["governing_time"]) + r"\s*$", _I),
         "completion_before": re.compile(phrases(data["completion"]) + r"[^.;]{0,20}$", _I),
         "nominalizer": re.compile(phrases(data["nominalizers"]), _I),
+        "generic_action": re.compile(data["generic_action"], _I),
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline import gazetteer
 from pipeline.core.doc import Doc, Span
@@ -178,6 +179,8 @@ class Namer:
         if found:
             return found
         j = gazetteer.title_at(self.text, i, end)
+        if j is None:
+            j = _title_before_list(self.text, i, end)
         if j is not None:
             found = self._mentioned_at(j, end)
             if found:
@@ -217,6 +220,18 @@ class Namer:
             return True
         return bool(self._issuer) and any(name == issuer or issuer.startswith(name + " ")
                                           for issuer in _joint_members(self._issuer))
+
+
+@cache
+def _titled_list() -> re.Pattern:
+    # "Giao Giám đốc: Sở Văn hóa, …, Sở Thông tin và Truyền thông …": one title, then a colon, for every
+    # body listed after it (each of them is given the instruction, as "Giám đốc Sở Nội vụ" is).
+    return re.compile(r"(?:" + gazetteer.titles_pattern() + r")\s*:\s*")
+
+
+def _title_before_list(text: str, i: int, end: int) -> int | None:
+    m = _titled_list().match(text, i, end)
+    return m.end() if m else None
 
 
 def _joint_members(issuer: str) -> list[str]:
