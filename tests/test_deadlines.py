@@ -219,6 +219,9 @@ EXPRESSIONS = [
      [("2024-04-10", None, None)]),
     ("Các xã thu gom rác thải theo lịch mới, bắt đầu từ tháng 7/2024.", [("2024-07-01", None, None)]),
     ("Bắt đầu từ ngày 1/4/2024 đến ngày 30/4/2024, các xã ra quân làm thủy lợi.", [("2024-04-01", "2024-04-30", None)]),
+    # a goal that heads a long list of what the year is for
+    ("Hội đồng nhân dân tỉnh thông qua mục tiêu, nhiệm vụ phát triển văn hóa, xã hội, bảo đảm trật tự, an toàn "
+     "giao thông năm 2024 như sau:", [("2024-01-01", "2024-12-31", None)]),
     # a period opening its sentence, then an instruction before the "đã": the work's period
     ("Trong năm 2024, các sở phải khắc phục những hạn chế đã được chỉ ra.", [("2024-01-01", "2024-12-31", None)]),
 ]
@@ -289,6 +292,8 @@ NOT_DEADLINES = [
     # a period opening a sentence that tells what was done, its "đã" however far
     "Trong năm 2024, thực hiện kế hoạch vốn đầu tư công của tỉnh, Ủy ban nhân dân tỉnh đã chỉ đạo quyết liệt.",
     "Trong tháng 4/2024, cùng với việc phòng chống dịch, các địa phương trong tỉnh đã tổ chức ra quân.",
+    # an end that work heads toward is a purpose (ANNOTATION.md), however a programme's period follows it
+    "Các huyện đẩy mạnh tuyên truyền, hướng tới mục tiêu thực hiện Đề án bảo hiểm y tế toàn dân giai đoạn 2024 - 2025.",
     # a Tết its can-chi puts before the document's date
     "Các xã hoàn thành việc trao quà trước Tết Quý Mão.",
     # a bare "từ" opens a stretch but sets no start for work
