@@ -112,6 +112,19 @@ def test_a_name_cut_by_a_wrapped_line_joins_the_whole_name(tmp_path):
     assert [(b.name, len(b.spans)) for b in coffee] == [("Hiệp hội Cà phê Buôn Ma Thuột", 3)]
 
 
+@pytest.mark.parametrize("second, committees", [
+    # the committee with its council after a comma is the one named whole before …
+    ("ý kiến thẩm tra của Ban Pháp chế, Hội đồng nhân dân tỉnh về dự thảo.", [("Ban Pháp chế Hội đồng nhân dân tỉnh Gia Lai", 2)]),
+    # … not when another place follows the council, nor a body of another name.
+    ("ý kiến của Ban Pháp chế, Hội đồng nhân dân huyện Chư Sê về dự thảo.",
+     [("Ban Pháp chế", 1), ("Ban Pháp chế Hội đồng nhân dân tỉnh Gia Lai", 1)]),
+])
+def test_a_committee_and_its_council_after_a_comma_join_the_whole_name(tmp_path, second, committees):
+    text = "Xét Báo cáo thẩm tra của Ban Pháp chế Hội đồng nhân dân tỉnh Gia Lai; " + second
+    _, found = run(tmp_path, text)
+    assert sorted((b.name, len(b.spans)) for b in found if b.name.startswith("Ban Pháp chế")) == committees
+
+
 def test_nothing_inside_a_quoted_provision_is_a_body(tmp_path):
     text = ("a) Khoản 2 Điều 9 Nghị định số 10/2023/NĐ-CP quy định: “Giám đốc Sở Tư pháp\n"
             "cấp giấy phép cho tổ chức hành nghề”.\nb) Điều 12 Thông tư này quy định:\n“Sở Xây dựng thẩm định”.\n"

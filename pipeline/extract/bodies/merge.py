@@ -91,7 +91,9 @@ _ACRONYM = re.compile(r"\b[A-ZĐ]{2,}\b")
 
 def _fold_wrapped(by_key: dict[str, list[Mention]], text: str) -> None:
     """ "Hiệp hội Nước mắm Phan" + "\nThiết": a name cut where a PDF line wraps is the longer name the
-    document writes whole elsewhere, when its missing words open the next line."""
+    document writes whole elsewhere, when its missing words open the next line. So is a name whose
+    parent follows after a comma ("Ban Kinh tế - Ngân sách, Hội đồng nhân dân tỉnh") where the
+    document writes "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh" elsewhere."""
     if not text:
         return
     for key in sorted(by_key, key=len):
@@ -111,8 +113,17 @@ def _fold_wrapped(by_key: dict[str, list[Mention]], text: str) -> None:
             del by_key[key]
 
 
+@lru_cache(maxsize=1024)
 def _wrapped(rest: str) -> re.Pattern:
-    return re.compile(r"[ \t]*\n\s*" + r"\W+".join(map(re.escape, rest.split())) + r"(?!\w)", re.IGNORECASE)
+    words = rest.split()
+    whole = r"\W+".join(map(re.escape, words)) + r"(?!\w)"
+    # The parent after a comma may leave its place to the scope: "…, Hội đồng nhân dân tỉnh về …" is the
+    # "… Hội đồng nhân dân tỉnh Đắk Lắk" named elsewhere, when no other place's name follows the level.
+    levels = [k for k, w in enumerate(words) if _LEVEL_START.match(w)]
+    bare = ""
+    if levels and levels[-1] < len(words) - 1:
+        bare = r"|,\s*" + r"\W+".join(map(re.escape, words[:levels[-1] + 1])) + r"(?!\w)(?-i:(?!\s+[A-ZĐ]))"
+    return re.compile(r"[ \t]*(?:[\n,]\s*" + whole + bare + ")", re.IGNORECASE)
 
 
 def _initials(name: str) -> str:
