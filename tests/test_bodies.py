@@ -91,6 +91,18 @@ def test_what_is_left_out(tmp_path, absent):
     assert not [b for b in found if b.name.startswith("Ủy ban nhân dân các huyện:")]
 
 
+@pytest.mark.parametrize("text, names", [
+    # an office named by a code alone in the distribution list is an internal unit, no body …
+    ("Nơi nhận:\n- Sở Y tế;\n- Phòng KT;\n- Vụ KGVX;\n- Lưu: VT.", ["Sở Y tế"]),
+    # … an office named in words is one.
+    ("Nơi nhận:\n- Sở Y tế;\n- Phòng Kinh tế thành phố Pleiku;\n- Lưu: VT.",
+     ["Phòng Kinh tế thành phố Pleiku", "Sở Y tế"]),
+])
+def test_an_office_named_by_a_code_alone_is_no_body(tmp_path, text, names):
+    _, found = run(tmp_path, text, "Ủy ban nhân dân tỉnh Gia Lai", "2020-05-04")
+    assert sorted(b.name for b in found) == names
+
+
 def test_group_wordings_that_only_place_it_are_one_group(tmp_path):
     text = "Các sở, ban, ngành thuộc tỉnh; các sở, ban ngành; các sở, ban, ngành có liên quan; các sở, ban, ngành liên quan."
     _, found = run(tmp_path, text)

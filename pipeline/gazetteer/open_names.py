@@ -300,7 +300,13 @@ def _finish(text: str, m: re.Match, pos: int, head: dict, words: int, first_capi
         return Mention((m.start(), m.start() + len(raw)), display(raw), head["kind"])
     if not words or not (first_capital or head.get("lower_ok")) or not re.search(r"\w\w", raw[len(m.group(0)):]):
         return None  # "Đội Ì": a name needs a word of two letters at least
+    if head.get("codes_unexpanded") and _INTERNAL_CODE.fullmatch(raw[len(m.group(0)):]):
+        return None  # "- Phòng VX;" in a distribution list: an internal unit's code the text never expands
     return Mention((m.start(), m.start() + len(raw)), display(raw), head["kind"])
+
+
+# An office named by a code alone ("Phòng VX", "Vụ KGVX"): letters only, in capitals, no more than four.
+_INTERNAL_CODE = re.compile(r"\s+[" + UPPER + r"]{2,4}")
 
 
 def _named(start: int, raw: str, suffix: str, end: int, kind: str, code: str | None) -> Mention | None:
