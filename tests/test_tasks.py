@@ -224,6 +224,15 @@ CLAUSES = [
      "Giao Sở Tư pháp chủ trì góp ý dự thảo nghị định. Yêu cầu Sở Tư pháp triển khai thực hiện Kế hoạch số "
      "12/KH-UBND.",
      [(["Sở Tư pháp"], "chủ trì góp ý", [], None), (["Sở Tư pháp"], "thực hiện Kế hoạch", [], None)]),
+    ("'Trong đó,' spells out what the instruction before it bears on",
+     "Ủy ban nhân dân tỉnh yêu cầu UBND các huyện chủ động triển khai các giải pháp giảm nghèo. Trong đó, tập trung "
+     "khắc phục tình trạng trông chờ vào ngân sách cấp trên.",
+     [(["Ủy ban nhân dân các huyện"], "chủ động triển khai", [], None)]),
+    ("a second imperative sentence is an instruction of its own",
+     "Ủy ban nhân dân tỉnh yêu cầu UBND các huyện chủ động triển khai các giải pháp giảm nghèo. Tập trung "
+     "khắc phục tình trạng trông chờ vào ngân sách cấp trên.",
+     [(["Ủy ban nhân dân các huyện"], "chủ động triển khai", [], None),
+      (["Ủy ban nhân dân các huyện"], "Tập trung khắc phục", [], None)]),
     ("a sentence that finishes the instruction before it",
      "Giao Sở Tư pháp rà soát các quyết định quy phạm pháp luật đã ban hành. Hoàn thành trước ngày 15/11/2024.",
      [(["Sở Tư pháp"], "rà soát các quyết định", [], "trước ngày 15/11/2024")]),

@@ -39,6 +39,7 @@ def cues() -> dict[str, re.Pattern]:
         "commitment": re.compile(r"\s*" + data["commitment_after_subject"], _I),
         "planned": re.compile(data["planned_after_subject"], _I),
         "continuation": re.compile(data["continuation_openers"], _I),
+        "elaboration": re.compile(data["elaboration_openers"], _I),
         "relative": re.compile(r"\s*" + data["relative_after_subject"], _I),
         "heading_participle": re.compile(data["heading_participle"], _I),
         "opener": re.compile(data["clause_openers"], _I),

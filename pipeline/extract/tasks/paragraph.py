@@ -43,7 +43,9 @@ def read_paragraph(text: str, namer: Namer, index: Index, span: Span) -> list[Cl
         e = reached = r.span[1] if r.kind in NAMING else e
         new_sentence = sentence != last_sentence
         if new_sentence:
-            continuing = bool(cues()["continuation"].match(text, cl.label_end(text, s, e), e))
+            opening = cl.label_end(text, s, e)
+            continuing = bool(cues()["continuation"].match(text, opening, e)
+                              or (out and cues()["elaboration"].match(text, opening, e)))
         last_sentence = sentence
         out.append(Clause(r, e, new_sentence, continuing, all(p[2] <= e for p in pieces[n + 1:])))
     return out
