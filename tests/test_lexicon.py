@@ -45,6 +45,8 @@ def _references(node):
     elif isinstance(node, list):
         for item in node:
             yield from _references(item)
+    elif isinstance(node, str):
+        yield from re.findall(r"\{lexicon:(\w+)\}", node)
 
 
 REFERENCES = [(f, ref) for f in resources.names() for ref in _references(resources.raw(f))]
@@ -64,6 +66,15 @@ def test_a_reference_takes_the_words_in_place():
     node = {"a": {"from_lexicon": "goal_verbs"}, "b": ["mục đích", {"from_lexicon": "goal_verbs"}, "yêu cầu"]}
     assert lexicon.resolve(node) == {"a": ["phấn đấu", "quyết tâm"],
                                      "b": ["mục đích", "phấn đấu", "quyết tâm", "yêu cầu"]}
+
+
+def test_a_reference_inside_a_pattern_is_the_sets_words_as_a_group():
+    pattern = lexicon.resolve(r"(?:thường xuyên|{lexicon:periodic})\s+báo cáo")
+    assert pattern == r"(?:thường xuyên|(?:định\s+kỳ|định\s+kì))\s+báo cáo"
+    assert re.search(pattern, "Các xã định   kì báo cáo về huyện.")
+    assert not re.search(pattern, "Các xã xác định kỹ báo cáo về huyện.")
+    # a regex's own braces are not references
+    assert lexicon.resolve(r"\d{1,3}(?:\.\d{3})+") == r"\d{1,3}(?:\.\d{3})+"
 
 
 def test_loaded_stage_files_hold_no_reference():

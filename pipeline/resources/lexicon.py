@@ -2,8 +2,9 @@
 written once. (Not pipeline/core/lexicon.py, which is the dictionary's word list.)
 
 A stage's data file names a word set instead of copying it: `openers: {from_lexicon: goal_verbs}`
-takes the whole set, and `- {from_lexicon: goal_verbs}` inside a list adds its words to the list's
-own. `resources.load` resolves these references, so stage code reads plain lists as before.
+takes the whole set, `- {from_lexicon: goal_verbs}` inside a list adds its words to the list's
+own, and `{lexicon:periodic}` inside a pattern string stands for the set's words as one group.
+`resources.load` resolves these references, so stage code reads plain lists and patterns as before.
 Python that needs a joiner asks `joiner()` for its pattern.
 
 Every entry carries its `examples:` (a text and what the entry finds in it) and `not:` rows (texts it
@@ -16,6 +17,8 @@ from functools import cache
 
 FLAGS = re.IGNORECASE
 REFERENCE = "from_lexicon"
+# A reference inside a pattern string; a regex's own braces ("{2}", "{1,3}") never hold a name.
+_INLINE = re.compile(r"\{lexicon:(\w+)\}")
 
 
 @cache
@@ -82,8 +85,17 @@ def matcher(name: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + _alternation(e["words"]) + r"(?!\w)", FLAGS)
 
 
+def _inline(pattern: str) -> str:
+    """"(?:thường xuyên|{lexicon:periodic})": the set's phrases as one non-capturing group."""
+    def group(m: re.Match) -> str:
+        return "(?:" + "|".join(_phrase(p) for p in sorted(words(m.group(1)), key=len, reverse=True)) + ")"
+    return _INLINE.sub(group, pattern)
+
+
 def resolve(node):
     """A data file's content with its lexicon references replaced by the words they name."""
+    if isinstance(node, str):
+        return _inline(node) if "{lexicon:" in node else node
     if isinstance(node, dict):
         if set(node) == {REFERENCE}:
             return words(node[REFERENCE])
