@@ -244,3 +244,46 @@ def test_a_plan_cited_by_its_number_is_no_subject(tmp_path, opening, subject):
     text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
             "Số: 197/KH-UBND | Hà Nam, ngày 03 tháng 12 năm 2021 |\n" + opening + "\n")
     assert record(tmp_path, text).document.subject == subject
+
+
+# ---- a steering committee's topic, an issuer cut short, units ----
+
+@pytest.mark.parametrize("text, expected", [
+    # the topic opens with a verb: it is still the topic
+    ("Ban Chỉ đạo quốc gia về cung cấp nước sạch và vệ sinh môi trường họp.",
+     "Ban Chỉ đạo quốc gia về cung cấp nước sạch và vệ sinh môi trường"),
+    ("Ban Chỉ đạo tỉnh về tổ chức kỳ thi đã họp.", "Ban Chỉ đạo tỉnh về tổ chức kỳ thi"),
+    ("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng chỉ đạo.",
+     "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"),
+])
+def test_a_committees_topic_may_open_with_a_verb(text, expected):
+    assert names(text) == [expected]
+
+
+def test_a_heading_in_capitals_with_a_broken_xa_names_no_association():
+    assert not any(n.startswith("Hội") for n in names("PHÁT TRIỂN KINH TẾ - Xà HỘI VÀ DỰ TOÁN NGÂN SÁCH NĂM 2002"))
+
+
+@pytest.mark.parametrize("first_line, issuer", [
+    # the second line of the block lost: the symbol's ministry begins with what is left
+    ("BỘ NÔNG NGHIỆP", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("BỘ TÀI CHÍNH", "Bộ Tài chính"),   # another ministry than the symbol's: the header stands
+])
+def test_an_issuer_cut_short_is_completed_from_the_symbol(tmp_path, first_line, issuer):
+    text = (f"{first_line} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 310/CT-BNN-TT | Hà Nội, ngày 4 tháng 3 năm 2024 |\nCHỈ THỊ\nVỀ VIỆC PHÒNG CHỐNG SÂU BỆNH\n"
+            "Ủy ban nhân dân các tỉnh chỉ đạo phòng chống sâu bệnh.\n")
+    assert record(tmp_path, text).document.issuer == issuer
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Năm qua cả nước ghi nhận 5.200 ca mắc sởi.", "ca"),            # the classifier, not "ca mắc"
+    ("Năm qua tỷ số giới tính khi sinh là 112 trẻ trai/100 trẻ gái.", "trẻ trai"),
+    ("Năm qua có 12 trẻ em bỏ học.", "trẻ em"),
+])
+def test_units_of_these_figures(tmp_path, sentence, unit):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 5/KH-UBND\nHà Nam, ngày 3 tháng 2 năm 2020\nKẾ HOẠCH\nVỀ VIỆC Y TẾ DỰ PHÒNG\n"
+            "I. TÌNH HÌNH\n" + sentence + "\n")
+    assert [t.unit for t in record(tmp_path, text).targets] == [unit]

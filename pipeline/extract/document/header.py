@@ -51,8 +51,11 @@ def read_header(doc: Doc) -> DocumentInfo | None:
                    and ("tháng" in line.text or re.search(r"\d", line.text))), None)
     issuer = _with_province(doc, _canonical(doc, _issuer(lines, anchor)))
     number, symbol = _number(number_line.text) if number_line else (None, None)
+    by_symbol = _issuer_of_number(doc, number)
     if issuer is None:  # the issuer's block lost (a page that starts at the motto): the symbol names it
-        issuer = _canonical(doc, _issuer_of_number(doc, number))
+        issuer = _canonical(doc, by_symbol)
+    elif by_symbol and _cut_short(issuer, by_symbol):
+        issuer = _canonical(doc, by_symbol)  # "BỘ NÔNG NGHIỆP" with its second line lost, "…/CT-BNN-…"
     place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
     title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
     caption = _gazette_caption(subject)
@@ -239,6 +242,14 @@ def _issuer_of_number(doc: Doc, number: str | None) -> str | None:
         return None
     province = gazetteer.document_scope(doc.text).province
     return issuer_of_code(code, province.level if province else "tỉnh")
+
+
+def _cut_short(issuer: str, by_symbol: str) -> bool:
+    """Whether the header's issuer is the start of the one the symbol names: a block whose second
+    line a copy lost. A committee named by its kind alone is no such start (its place comes from the text)."""
+    if issuer.lower() in _form()["bare_councils"]:
+        return False
+    return by_symbol.lower().startswith(issuer.lower() + " ")
 
 
 def _issuer(lines: list[Line], anchor: int) -> str | None:
