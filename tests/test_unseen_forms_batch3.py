@@ -287,3 +287,26 @@ def test_units_of_these_figures(tmp_path, sentence, unit):
             "Số: 5/KH-UBND\nHà Nam, ngày 3 tháng 2 năm 2020\nKẾ HOẠCH\nVỀ VIỆC Y TẾ DỰ PHÒNG\n"
             "I. TÌNH HÌNH\n" + sentence + "\n")
     assert [t.unit for t in record(tmp_path, text).targets] == [unit]
+
+
+# ---- a yearly stretch of days ----
+
+LETTER = ("VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          "Số: 90/KGVX\nHà Nội, ngày 10 tháng 3 năm 1998\nV/v tháng hành động vì trẻ em\n"
+          "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n")
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # the stretch is when the yearly event falls: one value
+    ("Hằng năm tổ chức Tháng hành động vì trẻ em trong cả nước từ ngày 1 tháng 6 đến ngày 30 tháng 6.",
+     {("1998-06-01", "1998-06-30", "FREQ=YEARLY")}),
+    # another clause: two values
+    ("Hằng năm tổng kết công tác trẻ em. Đợt kiểm tra liên ngành từ ngày 1 tháng 6 đến ngày 30 tháng 6.",
+     {(None, None, "FREQ=YEARLY"), ("1998-06-01", "1998-06-30", None)}),
+    # a stretch with its year is that year's, not the recurrence's
+    ("Hằng năm tổ chức Tháng hành động vì trẻ em, năm nay từ ngày 1/6/1998 đến ngày 30/6/1998.",
+     {(None, None, "FREQ=YEARLY"), ("1998-06-01", "1998-06-30", None)}),
+])
+def test_a_yearly_event_and_its_days(tmp_path, sentence, values):
+    found = {(d.start, d.end, d.recurrence) for d in record(tmp_path, LETTER + sentence + "\n").deadlines}
+    assert found == values
