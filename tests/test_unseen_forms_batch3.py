@@ -310,3 +310,18 @@ LETTER = ("VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT N
 def test_a_yearly_event_and_its_days(tmp_path, sentence, values):
     found = {(d.start, d.end, d.recurrence) for d in record(tmp_path, LETTER + sentence + "\n").deadlines}
     assert found == values
+
+
+# ---- words a copy glued at a lost line break ----
+
+@pytest.mark.parametrize("text, expected", [
+    ("các Bộ, cơ quan ngang Bộ, cơ quan thuộcChính phủ", "các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"),
+    ("Ủy ban nhân dân tỉnhNam Định", "Ủy ban nhân dân tỉnh Nam Định"),
+    ("Xem tin trên baoHaiDuong.vn hằng ngày", "Xem tin trên baoHaiDuong.vn hằng ngày"),   # a web address
+    ("xác thực eKYC", "xác thực eKYC"),                                              # a code
+    ("Số: 12/TTr-SNV", "Số: 12/TTr-SNV"),                                            # a symbol
+    ("thuộc thầm quyÊn cung cấp", "thuộc thầm quyÊn cung cấp"),                      # a broken font's capital
+])
+def test_a_word_glued_at_a_lost_line_break_is_parted(text, expected):
+    from pipeline.normalize import normalize_text
+    assert normalize_text(text)[0] == expected
