@@ -325,3 +325,14 @@ def test_a_yearly_event_and_its_days(tmp_path, sentence, values):
 def test_a_word_glued_at_a_lost_line_break_is_parted(text, expected):
     from pipeline.normalize import normalize_text
     assert normalize_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Hội nghị năm qua của khu vực 15 tỉnh, thành phố đồng bằng Bắc Bộ đã đánh giá tình hình.", []),
+    ("Năm qua, Khu vực 2 đã có 15 xã đạt chuẩn nông thôn mới.", [15]),   # the label goes, the count stays
+])
+def test_a_regions_number_is_no_figure(tmp_path, sentence, values):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 5/BC-UBND\nHà Nam, ngày 3 tháng 2 năm 2020\nBÁO CÁO\nVỀ VIỆC XÂY DỰNG NÔNG THÔN MỚI\n"
+            "I. TÌNH HÌNH\n" + sentence + "\n")
+    assert [t.value for t in record(tmp_path, text).targets] == values
