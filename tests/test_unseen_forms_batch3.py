@@ -336,3 +336,11 @@ def test_a_regions_number_is_no_figure(tmp_path, sentence, values):
             "Số: 5/BC-UBND\nHà Nam, ngày 3 tháng 2 năm 2020\nBÁO CÁO\nVỀ VIỆC XÂY DỰNG NÔNG THÔN MỚI\n"
             "I. TÌNH HÌNH\n" + sentence + "\n")
     assert [t.value for t in record(tmp_path, text).targets] == values
+
+
+def test_a_local_code_does_not_complete_an_issuer_with_a_guessed_place(tmp_path):
+    # "MTTQ" names the front of some level; the central one signs in Hà Nội too: no place is guessed
+    text = ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 31/MTTQ-BTT | Hà Nội, ngày 4 tháng 3 năm 2024 |\nV/v vận động ủng hộ\nKính gửi: Các tổ chức thành viên\n"
+            "Đề nghị các tổ chức thành viên vận động ủng hộ.\n")
+    assert record(tmp_path, text).document.issuer.lower() == "ủy ban mặt trận tổ quốc việt nam"

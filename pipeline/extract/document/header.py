@@ -249,6 +249,8 @@ def _cut_short(issuer: str, by_symbol: str) -> bool:
     line a copy lost. A committee named by its kind alone is no such start (its place comes from the text)."""
     if issuer.lower() in _form()["bare_councils"]:
         return False
+    if by_symbol.lower().endswith(tuple(" " + level.lower() for level in _form()["place_levels"])):
+        return False  # a local body's code names its level, not its place ("Văn phòng … tỉnh")
     return by_symbol.lower().startswith(issuer.lower() + " ")
 
 
