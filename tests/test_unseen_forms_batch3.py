@@ -173,6 +173,10 @@ def test_a_decision_signed_so_still_gives_its_execution_clause(tmp_path):
      "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"),
     ("Sau khi nghe báo cáo của các cơ quan hữu quan, Hội đồng thống nhất.", "các cơ quan hữu quan"),
     ("Các cơ quan ngang Bộ gửi báo cáo.", "các cơ quan ngang bộ"),
+    # a council's committees, named with the council
+    ("Sau khi nghe báo cáo thẩm tra của các Ban HĐND tỉnh, Hội đồng biểu quyết.", "các ban Hội đồng nhân dân tỉnh"),
+    ("Các Ban của Hội đồng nhân dân huyện giám sát việc thực hiện.", "các ban của Hội đồng nhân dân huyện"),
+    ("Các sở, ban, ngành tỉnh thực hiện.", "các sở, ban, ngành tỉnh"),
 ])
 def test_groups_written_in_these_forms(text, expected):
     assert expected in names(text)
