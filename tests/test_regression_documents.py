@@ -20,7 +20,7 @@ SCORER = SHARED / "eval" / "score.py"
 
 # A little under the figure measured when the documents were added (score 0.655 on 16, before
 # any rule was fitted to them); the lead raises it as fixes land. 0.846 measured on 30 documents
-# (rg17–rg30 added blind); 0.822 on 42 when rg31–rg42 were added blind (those twelve alone 0.54), 0.889
+# (rg17–rg30 added blind); 0.822 on 42 when rg31–rg42 were added blind (those twelve alone 0.54), 0.892
 # after the fixes they called for. The margin leaves room for rules that trade a little here for more elsewhere.
 FLOOR = 0.85
 
