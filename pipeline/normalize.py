@@ -160,6 +160,22 @@ def _mend_open_bracket(m: re.Match) -> str:
     return m.group(0)[:-1] + " "
 
 
+# A copy that dropped the line breaks of its source without a space glues the last word of a line
+# to the first of the next: "cơ quan thuộcChính phủ", "Ủy ban nhân dân tỉnhNam Định". A capital
+# after two lower-case letters and before two more is such a seam (no Vietnamese word has one
+# inside); a token of a web address or a code ("baoHaiDuong.vn", "eKYC") is left as written, and
+# so is a broken font's stray capital inside a syllable ("quyÊn").
+_GLUED = re.compile(r"(?<=[" + LOWER + r"]{2})(?=[" + UPPER + r"][" + LOWER + r"]{2})")
+_TOKEN_AROUND = re.compile(r"\S*$|^\S*")
+
+
+def _unglue(m: re.Match) -> str:
+    text = m.string
+    token = _TOKEN_AROUND.search(text[max(0, m.start() - 40):m.start()]).group(0) + \
+        _TOKEN_AROUND.match(text[m.end():m.end() + 40]).group(0)
+    return m.group(0) if re.search(r"[\d./@:_]", token) else " "
+
+
 def _join_wrapped_lines(t: Tracked) -> Tracked:
     t = t.sub(_SYMBOL_BREAK, _mend_broken_symbol)
     t = t.sub(_OPEN_BRACKET_BREAK, _mend_open_bracket)
@@ -180,6 +196,7 @@ def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True)
         t = drop_page_debris(t)
     t = t.sub(_CELL_BARS, "\n")
     t = t.sub(_SPACES, " ")
+    t = t.sub(_GLUED, _unglue)
     t = t.sub(_TRAILING, "")
     if join_lines:  # a .docx or .html paragraph is already whole; a PDF or pasted text is wrapped
         t = _join_wrapped_lines(t)

@@ -81,6 +81,12 @@ def find_layout(text: str, lines: list[Line]) -> Layout:
         ends = [m.end() for m in re.finditer(r"\./\.", text)]
         if ends and len(text) - ends[-1] < 400:
             closing_start = ends[-1]
+    if closing_start == len(text):
+        # Nor "./.": a copy's "(Đã ký)" stands where the signature was; the block opens at the title above it.
+        marks = [k for k, line in enumerate(lines) if p["signed_marker"].match(line.text)
+                 and line.span[0] > body_start and len(text) - line.span[0] < 400]
+        if marks and marks[-1] > 0:
+            closing_start = lines[marks[-1] - 1].span[0]
     layout.body = (body_start, closing_start)
     layout.closing = (closing_start, len(text)) if closing_start < len(text) else None
     if layout.closing:

@@ -21,9 +21,10 @@ SCORER = SHARED / "eval" / "score.py"
 # A little under the figure measured when the documents were added (score 0.655 on 16, before
 # any rule was fitted to them); the lead raises it as fixes land. 0.846 measured on 30 documents
 # (rg17–rg30 added blind); 0.933 on the lead's main later, 0.983 with the h-misses rules (deadlines
-# ending with the period "trước" names, can-chi Tết, titled lists, closing orders …). The margin
-# leaves room for rules that trade a little here for more elsewhere.
-FLOOR = 0.95
+# ending with the period "trước" names, can-chi Tết, titled lists, closing orders …); 0.822 on 42 when
+# rg31–rg42 were added blind (those twelve alone 0.54), 0.892 after the fixes they called for (both
+# branches apart). The margin leaves room for rules that trade a little here for more elsewhere.
+FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")

@@ -71,9 +71,10 @@ def _field_regexes() -> list[tuple[re.Pattern, re.Pattern, dict, dict[str, str]]
         opening = headed(head["head"]) + "".join(
             f"|(?<={title} )(?i:{phrase(head['head'])})" for title in head.get("after_titles", []))
         single = re.compile(bounded("(?:" + opening + ")") + WS + field)
-        # "các Sở: Tài chính, Nội vụ"; a title may stand between ("các Giám đốc sở Y tế": those departments)
+        # "các Sở: Tài chính, Nội vụ"; a title may stand between ("các Giám đốc sở Y tế": those
+        # departments); "các Bộ, ngành: Tài chính, …" lists ministries the same way.
         listed = re.compile(bounded(r"(?i:các)") + WS + r"(?:" + _role_titles() + WS + r")?"
-                            + r"(?i:" + phrase(head["head"]) + r")\s*:?\s*" + field)
+                            + r"(?i:" + phrase(head["head"]) + r")(?:\s*,\s*(?i:ngành)(?=\s*:))?\s*:?\s*" + field)
         out.append((single, listed, head, groups))
     return out
 

@@ -246,8 +246,8 @@ def _group(start: int, end: int, items: list[_Item], tail: str, det: str = "các
 def _complement(text: str, pos: int, noun: str) -> tuple[int, str]:
     regex = _complements().get(noun)
     m = regex.match(text, pos) if regex else None
-    if m:
-        return m.end(), " " + tidy(m.group(0))
+    if m:  # written out as canonical names are ("các Ban HĐND tỉnh" → "… Hội đồng nhân dân tỉnh")
+        return m.end(), " " + expand(tidy(m.group(0)))
     topic = _TOPIC.match(text, pos) if noun in data()["topic_nouns"] else None
     if topic:  # "các cơ quan quản lý nhà nước về BHYT": the field it manages
         end, written = _with_object(text, pos, topic.end())

@@ -243,6 +243,9 @@ def _topic(text: str, pos: int) -> int | None:
     plain, _ = _stops()
     end = m.end()
     topic_start = m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + 2  # after the first "về"
+    opening = plain.match(text, topic_start)
+    if opening:  # the topic's first words are its own, a verb among them ("về cung cấp nước sạch …")
+        topic_start = opening.end()
     for k in range(topic_start, m.end()):
         if text[k - 1].isspace() and plain.match(text, k - 1) and not re.match(r"\s+số\s", text[k - 1:k + 4]):
             end = k - 1

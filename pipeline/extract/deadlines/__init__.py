@@ -37,7 +37,33 @@ def find(doc: Doc) -> list[Deadline]:
         if resolution is None or verdict(ctx, expression, resolution, own_anchor):
             continue
         found.extend(_records(doc, expression, resolution, own_anchor))
-    return found
+    return _yearly_ranges(doc.text, found)
+
+
+_YEARLY = "FREQ=YEARLY"
+_ONE_CLAUSE = re.compile(r"[^.;:\n]*")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _yearly_ranges(text: str, found: list[Deadline]) -> list[Deadline]:
+    """"Hằng năm tổ chức Tuần lễ … từ 29 tháng 4 đến 6 tháng 5": a stretch of days with no year, in the
+    clause a yearly recurrence opens, is when that recurrence falls; one record, not two (as "trước
+    ngày 15 hằng tháng" is one). Its dates are the first time, on the anchor's year."""
+    out = list(found)
+    for every in found:
+        if every.recurrence != _YEARLY or every.start or every.end or every not in out:
+            continue
+        stretch = next((d for d in out if d.recurrence is None and d.start and d.end and d.start != d.end
+                        and d.span[0] >= every.span[1] and _ONE_CLAUSE.fullmatch(text, every.span[1], d.span[0])
+                        and not _A_YEAR.search(text, d.span[0], d.span[1])), None)
+        if stretch is None:
+            continue
+        span = (every.span[0], stretch.span[1])
+        merged = Deadline(text=" ".join(text[span[0]:span[1]].split()), start=stretch.start, end=stretch.end,
+                          recurrence=_YEARLY, span=span)
+        out[out.index(every)] = merged
+        out.remove(stretch)
+    return out
 
 
 def _records(doc: Doc, expression: TimeExpression, resolution: Resolution, anchor: Anchor | None) -> list[Deadline]:

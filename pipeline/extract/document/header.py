@@ -13,7 +13,8 @@ from pipeline.extract.document.naming import is_upper, official_case, sentence_c
 from pipeline.core.letters import UPPER
 from pipeline.core.records import DocumentInfo
 
-_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b|^[-–—_=.\s]+$",
+# A rule under the issuer's block is dashes, or in older copies asterisks ("********").
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b|^[-–—_=.*\s]+$",
                     re.IGNORECASE)
 # A copy may lose a word of the motto ("Độc lập - Tự - Hạnh phúc"): the dash after "Độc lập" still tells it.
 _NATIONAL_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b",
@@ -31,6 +32,7 @@ def _form() -> dict:
     data["_authority"] = re.compile(data["authority_line"].replace("{titles}", "|".join(re.escape(t.upper()) for t in titles)))
     data["_subject_prefix"] = re.compile(data["subject_prefix"])
     data["_addressee_line"] = re.compile(data["addressee_line"])
+    data["_gazette_caption"] = re.compile(data["gazette_caption"], re.IGNORECASE | re.DOTALL)
     return data
 
 
@@ -42,15 +44,25 @@ def read_header(doc: Doc) -> DocumentInfo | None:
                    if form["_number_line"].match(line.text) or _MOTTO.search(line.text)), None)
     number_line = next((line for line in lines if form["_number_line"].match(line.text)), None)
     if number_line is None and not any(_NATIONAL_MOTTO.search(line.text) for line in lines):
-        titled = _titled_form(doc, lines) or _listed_letter(doc, lines)
+        titled = _titled_form(doc, lines) or _listed_letter(doc, lines) or _captioned_form(doc, lines)
         if titled is not None or anchor is None:
             return titled
     date_k = next((k for k, line in enumerate(lines) if form["_date_line"].match(line.text)
                    and ("tháng" in line.text or re.search(r"\d", line.text))), None)
     issuer = _with_province(doc, _canonical(doc, _issuer(lines, anchor)))
     number, symbol = _number(number_line.text) if number_line else (None, None)
+    by_symbol = _issuer_of_number(doc, number)
+    if issuer is None:  # the issuer's block lost (a page that starts at the motto): the symbol names it
+        issuer = _canonical(doc, by_symbol)
+    elif by_symbol and _cut_short(issuer, by_symbol):
+        issuer = _canonical(doc, by_symbol)  # "BỘ NÔNG NGHIỆP" with its second line lost, "…/CT-BNN-…"
     place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
     title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
+    caption = _gazette_caption(subject)
+    if caption:  # the trích yếu is what the Công báo heading says after its number and date
+        subject = _as_subject(caption.group("subject"))
+        number = number or _number("Số: " + caption.group("number"))[0]
+        issued = issued or _caption_date(caption)
     doc_type = title_type or (type_of_symbol("0/" + symbol) if symbol else None)
     if title_type and symbol:
         symbol_type = type_of_symbol("0/" + symbol)
@@ -178,13 +190,68 @@ def _listed_letter(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
             continue
         number = m.group("number").rstrip(".,")
         dates = [d for d in find_dates(m.group("date")) if d.year]
-        code = next((part for part in re.split(r"[/-]", number)[1:] if issuer_of_code(part)), None)
-        province = gazetteer.document_scope(doc.text).province
-        issuer = issuer_of_code(code, province.level if province else "tỉnh") if code else None
         return DocumentInfo(doc_type=type_of_symbol(number) or "Công văn", number=number,
-                            issuer=_canonical(doc, issuer), issued_date=dates[0].iso() if dates else None,
+                            issuer=_canonical(doc, _issuer_of_number(doc, number)), issued_date=dates[0].iso() if dates else None,
                             subject=m.group("subject").strip())
     return None
+
+
+def _captioned_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
+    """A document printed under a Công báo heading alone, without the header block: the type's
+    title, then "CỦA <issuer> SỐ <number> NGÀY <date> VỀ VIỆC <trích yếu>" on the heading's
+    upper-case lines (or run on after the type on its line)."""
+    for k, line in enumerate(lines[:_TITLE_SCAN]):
+        words = line.text.split()
+        if not is_upper(line.text) or not words:
+            continue
+        n = next((n for n in range(min(3, len(words)), 0, -1) if canonical_type(" ".join(words[:n]))), 0)
+        if not n:
+            continue
+        heading = [" ".join(words[n:])] if words[n:] else []
+        for later in lines[k + 1:k + 1 + _CAPTION_LINES]:
+            if not is_upper(later.text):
+                break
+            heading.append(later.text.strip())
+        caption = _gazette_caption(" ".join(heading))
+        if not caption:
+            return None
+        return DocumentInfo(doc_type=canonical_type(" ".join(words[:n])),
+                            number=_number("Số: " + caption.group("number"))[0],
+                            issuer=_canonical(doc, official_case(caption.group("issuer"))),
+                            issued_date=_caption_date(caption), subject=_as_subject(caption.group("subject")))
+    return None
+
+
+_CAPTION_LINES = 8  # a Công báo heading wraps over a few lines
+
+
+def _gazette_caption(text: str | None) -> re.Match | None:
+    return _form()["_gazette_caption"].match(" ".join(text.split())) if text else None
+
+
+def _caption_date(caption: re.Match) -> str | None:
+    dates = [d for d in find_dates(caption.group("date").lower()) if d.year]
+    return dates[0].iso() if dates else None
+
+
+def _issuer_of_number(doc: Doc, number: str | None) -> str | None:
+    """The issuer a number's symbol names ("43-TTg": the Thủ tướng Chính phủ; "215/UBND-KT": the
+    province's committee), for a copy that prints no issuer's block."""
+    code = next((part for part in re.split(r"[/-]", number or "")[1:] if issuer_of_code(part)), None)
+    if code is None:
+        return None
+    province = gazetteer.document_scope(doc.text).province
+    return issuer_of_code(code, province.level if province else "tỉnh")
+
+
+def _cut_short(issuer: str, by_symbol: str) -> bool:
+    """Whether the header's issuer is the start of the one the symbol names: a block whose second
+    line a copy lost. A committee named by its kind alone is no such start (its place comes from the text)."""
+    if issuer.lower() in _form()["bare_councils"]:
+        return False
+    if by_symbol.lower().endswith(tuple(" " + level.lower() for level in _form()["place_levels"])):
+        return False  # a local body's code names its level, not its place ("Văn phòng … tỉnh")
+    return by_symbol.lower().startswith(issuer.lower() + " ")
 
 
 def _issuer(lines: list[Line], anchor: int) -> str | None:
@@ -357,7 +424,14 @@ def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | N
         parts.append(re.sub(r"^[-_–—~]+\s+(?=\w)", "", text) if parts else text)  # a scan's specks at a line's start
     if not parts:
         return None
-    subject = form["_subject_prefix"].sub("", " ".join(parts)).strip(" .:")
+    return _as_subject(form["_subject_prefix"].sub("", " ".join(parts)))
+
+
+def _as_subject(text: str) -> str | None:
+    """A trích yếu as records write it: a heading in capitals sentence-cased, its first letter lowered."""
+    subject = text.strip(" .:")
+    if not subject:
+        return None
     if is_upper(subject):
         subject = sentence_case(subject)
     return subject[:1].lower() + subject[1:] if subject[:2] not in ("Ủy", "Uỷ") else subject
