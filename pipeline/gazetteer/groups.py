@@ -73,7 +73,7 @@ def private_parties_end(text: str, pos: int) -> int | None:
 def _private_run_regex() -> re.Pattern:
     noun = alternation(data()["private_nouns"] + data()["weak_nouns"], _insensitive) + r"(?!\w)"
     opener = alternation(list(data()["openers"]) + data()["distributive_openers"], _insensitive)
-    return re.compile(r"(?:" + opener + r"\s+)?" + noun + r"(?:\s*(?:,|và)\s*" + noun + r")*")
+    return re.compile(r"(?:" + opener + r"\s+)?" + noun + r"(?:(?:" + _LIST_JOINER + r")" + noun + r")*")
 
 
 @cache
@@ -268,7 +268,7 @@ def _complements() -> dict[str, re.Pattern]:
 @cache
 def _tail_regex() -> re.Pattern:
     level = places.level_pattern()
-    levels = level + r"(?:\s*(?:,|và)\s*(?:cấp\s+)?" + level + r")*"
+    levels = level + r"(?:(?:" + _LIST_JOINER + r")(?:cấp\s+)?" + level + r")*"
     options = []
     for tail in sorted(data()["tails"], key=len, reverse=True):
         pattern = phrase(tail.replace("{level}", "LEVEL").replace("{levels}", "LEVELS"))
