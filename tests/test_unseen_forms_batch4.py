@@ -130,3 +130,18 @@ QUYẾT ĐỊNH:
 def test_law_named_after_a_body_is_no_body(tmp_path, extra, has_government):
     rec = record(tmp_path, LAW_CITED.format(extra=extra))
     assert ("Chính phủ" in [b.name for b in rec.bodies]) is has_government
+
+
+@pytest.mark.parametrize("text, number, date", [
+    # an older dotted code with a copy's stray space before the dot: one symbol
+    ("Căn cứ Quyết định số 27/UB .KT ngày 15.8.1993 của Ủy ban nhân dân tỉnh;", "27/UB.KT", "1993-08-15"),
+    ("theo Quyết định số 03/UB .VX ngày 2.2.1995", "03/UB.VX", "1995-02-02"),
+    # unchanged: the dot without a space; a sentence that starts after a stray space is no code
+    ("Quyết định số 27/UB.KT ngày 15/8/1993", "27/UB.KT", "1993-08-15"),
+    ("thực hiện Công văn số 12/UBND .Trong đó nêu rõ", "12/UBND", None),
+    ("thực hiện Công văn số 12/UBND .TRONG ĐÓ NÊU RÕ", "12/UBND", None),
+])
+def test_old_dotted_symbol_with_a_stray_space(text, number, date):
+    from pipeline.core.citations import find_citations
+    found = find_citations(text)
+    assert [(c.number, c.issued_date) for c in found] == [(number, date)]
