@@ -145,3 +145,14 @@ def test_old_dotted_symbol_with_a_stray_space(text, number, date):
     from pipeline.core.citations import find_citations
     found = find_citations(text)
     assert [(c.number, c.issued_date) for c in found] == [(number, date)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a distribution line's "TTg CP": the Prime Minister
+    ("- TTg CP, các PTTg;", ["Thủ tướng Chính phủ"]),
+    # unchanged: the symbol of a Prime Minister's decision names no body
+    ("Căn cứ Quyết định số 830/TTg ngày 30.12.1994;", []),
+    ("- TTg, các PTTg;", []),
+])
+def test_prime_minister_abbreviated_in_distribution(text, expected):
+    assert names(text) == expected
