@@ -156,3 +156,17 @@ def test_old_dotted_symbol_with_a_stray_space(text, number, date):
 ])
 def test_prime_minister_abbreviated_in_distribution(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the state committees of the 1990s, written in lower case by older texts
+    ("theo hướng dẫn của ủy ban kế hoạch Nhà nước", ["Ủy ban Kế hoạch Nhà nước"]),
+    ("Quyết định của Bộ trưởng Chủ nhiệm ủy ban quốc gia dân số - kế hoạch hóa gia đình",
+     ["Ủy ban Quốc gia Dân số - Kế hoạch hóa gia đình"]),
+    ("đề nghị của ủy ban kế hoạch tỉnh Lào Cai", ["Ủy ban Kế hoạch tỉnh Lào Cai"]),
+    # unchanged: a plan is no committee, and a committee without its place names none
+    ("ban hành kế hoạch thực hiện", []),
+    ("ủy ban kế hoạch đã giao chỉ tiêu", []),
+])
+def test_state_committees_of_the_nineties(text, expected):
+    assert names(text) == expected
