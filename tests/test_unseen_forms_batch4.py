@@ -170,3 +170,32 @@ def test_prime_minister_abbreviated_in_distribution(text, expected):
 ])
 def test_state_committees_of_the_nineties(text, expected):
     assert names(text) == expected
+
+
+ASSIGNING = """ỦY BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 90/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Giang, ngày 02 tháng 4 năm 2020
+
+QUYẾT ĐỊNH
+Về việc giao kế hoạch trồng rừng năm 2020
+ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
+QUYẾT ĐỊNH:
+{line}
+"""
+
+
+@pytest.mark.parametrize("line, responsible", [
+    # "Giao cho X …" opening an article or an item: X is who must do it
+    ("Điều 1. Giao cho UBND các huyện, thành phố chỉ tiêu trồng rừng năm 2020 (có biểu kèm theo).",
+     [["Ủy ban nhân dân các huyện, thành phố"]]),
+    ("Điều 1. Nội dung như sau:\n- Giao cho Sở Tài chính hướng dẫn các huyện lập dự toán.", [["Sở Tài chính"]]),
+    # unchanged: inside a sentence it reports what was allotted
+    ("Điều 1. Năm 2019, vốn đã phân bổ giao cho các huyện, thành phố là 120 tỷ đồng.", []),
+    ("Điều 1. Tổng số vốn giao cho Sở Tài chính quản lý là 12 tỷ đồng.", []),
+])
+def test_giao_cho_opening_an_item(tmp_path, line, responsible):
+    rec = record(tmp_path, ASSIGNING.format(line=line))
+    assert [t.responsible for t in rec.tasks] == responsible
