@@ -19,10 +19,12 @@ from pipeline.core.doc import Span
 # written); a symbol's parts may be joined by a dot ("16/CGC.BT"), and a hyphen a typist followed
 # with a space still joins them ("60/2003/NĐ- CP"), as does a spaced dash before an upper-case code
 # that ends the number ("56/TTr – SCT ngày …"). A copy that lost the space before "ngày"
-# ("57/TTr-UBNDngày 10 …") still ends the number there.
+# ("57/TTr-UBNDngày 10 …") still ends the number there. An older symbol's dotted code keeps a
+# copy's stray space before its dot ("191/UB .TH ngày …"): the code is upper-case letters alone.
 _NUMBER = (r"(?P<number>\d{1,6}[a-zđ]?(?:(?:[/-]|-[ \t](?=(?-i:[A-ZĐ]))"
            r"|[ \t][-–][ \t](?=(?-i:[A-ZĐ]{2,}[0-9]*)(?:[ \t]+ngày\b|[ \t]*[,;.)]|[ \t]*$)))(?:(?:19|20)\d\d(?![\d])|\d{2,5}(?=[/-][A-ZĐ])"
-           r"|[A-ZĐ](?:(?!ngày)[A-Za-zĐđ0-9&])*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*(?:\([A-ZĐ0-9]+\))?))*)")
+           r"|[A-ZĐ](?:(?!ngày)[A-Za-zĐđ0-9&])*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*|[ \t]\.(?-i:[A-ZĐ]{2,4}[0-9]*)(?!\w))*"
+           r"(?:\([A-ZĐ0-9]+\))?))*)")
 _ISSUER_STOP = re.compile(
     r"\s+(?:về việc|về|v/v|nhằm|để|theo|tại|trong|thì|đã|đang|sẽ|được|yêu cầu|quy định|hướng dẫn|"
     r"ban hành|phê duyệt|giao|đề nghị|triển khai|và các|với|khi|trên|cho|lần thứ|nhiệm kỳ|khóa)\b|[,;.:()\"“”]|\n|$",
@@ -151,7 +153,10 @@ def _bare_numbers(text: str, start: int, end: int, typed: list[Citation]) -> lis
 
 
 def _clean_number(number: str | None) -> str | None:
-    return normalized_separators(re.sub(r"[ \t]*[-–][ \t]+", "-", number.rstrip(".-/"))) if number else None
+    if not number:
+        return None
+    number = re.sub(r"[ \t]+\.(?=[A-ZĐ])", ".", number)  # a copy's stray space before a code's dot ("191/UB .TH")
+    return normalized_separators(re.sub(r"[ \t]*[-–][ \t]+", "-", number.rstrip(".-/")))
 
 
 def normalized_separators(number: str) -> str:

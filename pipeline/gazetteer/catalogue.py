@@ -162,6 +162,8 @@ def _central_regex() -> tuple[re.Pattern, dict[str, dict]]:
 
 def _written(text: str, entry: dict) -> str:
     name = next(w for w in [entry["name"], *entry.get("aliases", [])] if " ".join(w.split()).lower() == text)
+    if entry.get("any_case"):
+        return headed(name[0].lower() + name[1:])  # older texts write it in lower case too
     return headed(name) if name[0].isupper() else phrase(name)
 
 

@@ -191,6 +191,8 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         j = _joiner().match(text, pos)
         if j and not lexicon.has_conjunction(j.group(0)) and _private_regex().match(text, j.end()):
             closing = _closing_private(text, j.end(), items)
+            if closing is None and _each_with_article(items):
+                break  # "các cấp, các ngành, cộng đồng doanh nghiệp": the bodies named apart, a group
             if closing is None:
                 return groups  # "các cơ quan, người dân, tổ chức": everyone, not a group of bodies
             items += closing[1]
@@ -209,6 +211,13 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
         pos, tail = tails(text, pos, narrowed=all(i.noun in data()["narrowed_nouns"] for i in items))
         groups.append(_group(group_start, pos, items, tail, _determiner(text, group_start)))
     return groups
+
+
+def _each_with_article(items: list[_Item]) -> bool:
+    """Whether a list names its kinds of bodies each with its own article ("các cấp, các ngành"):
+    private parties after it are listed beside the group, not inside one phrase with it."""
+    return len(items) >= 2 and all(i.joiner.strip(" ,") for i in items[1:]) and \
+        any(i.noun not in data()["weak_nouns"] for i in items)
 
 
 @cache

@@ -139,7 +139,8 @@ class Openings:
 def _opening_regex(words: frozenset[str]) -> re.Pattern:
     # Each word in lower case, capitalized and in capitals, as a trie: the engine then decides
     # letter by letter instead of trying a hundred alternatives at every word (3x faster).
-    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}
+    # and with two capitals, as an abbreviation writes it ("TTg CP")
+    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w[:2].upper() + w[2:], w.upper())}
     return re.compile(trie_pattern(forms) + r"(?!\w)")
 
 

@@ -28,6 +28,7 @@ def find(doc: Doc) -> list[Body]:
     mentions = [m for m in gazetteer.find_mentions(doc.text, scope=scope)
                 if not _filed(doc.text, m) and not any(s <= m.span[0] < e for s, e in quoted)
                 and not _alias_cue().search(doc.text, max(0, m.span[0] - 30), m.span[0])
+                and not _law_title_cue().search(doc.text, max(0, m.span[0] - 20), m.span[0])
                 and not (doc.document.is_report and _signs_off(doc.text, m))]
     return merge(with_issuer_block(doc, mentions), doc.text)
 
@@ -35,6 +36,12 @@ def find(doc: Doc) -> list[Body]:
 @cache
 def _alias_cue() -> re.Pattern:
     cues = "|".join(re.escape(c) for c in resources.load("bodies.yaml")["alias_cues"])
+    return re.compile(r"(?<!\w)(?:" + cues + r")\s+$")
+
+
+@cache
+def _law_title_cue() -> re.Pattern:
+    cues = "|".join(re.escape(c) for c in resources.load("bodies.yaml")["law_title_cues"])
     return re.compile(r"(?<!\w)(?:" + cues + r")\s+$")
 
 

@@ -391,7 +391,13 @@ def _title_type(text: str) -> str | None:
         bare = re.sub(r"\s+" + re.escape(qualifier) + r"\s*$", "", text.strip())
         if bare != text.strip() and canonical_type(bare):
             return canonical_type(bare)  # "KẾ HOẠCH HÀNH ĐỘNG": a plan, its trích yếu on the next line
-    return canonical_type(text) or canonical_type(text.split(" (")[0]) or _type_skeletons().get(_skeleton(text))
+    found = canonical_type(text) or canonical_type(text.split(" (")[0]) or _type_skeletons().get(_skeleton(text))
+    if found is None:
+        # "QUYẾT ĐỊNH CỦA UBND TỈNH …": the type, with its issuer after it on the title line.
+        bare = re.sub(_form()["title_issuer_tail"], "", text.strip())
+        if bare != text.strip():
+            found = canonical_type(bare)
+    return found
 
 
 def _skeleton(text: str) -> str:
@@ -434,7 +440,10 @@ def _as_subject(text: str) -> str | None:
         return None
     if is_upper(subject):
         subject = sentence_case(subject)
-    return subject[:1].lower() + subject[1:] if subject[:2] not in ("Ủy", "Uỷ") else subject
+    first = subject.split()[0]
+    if subject[:2] in ("Ủy", "Uỷ") or (len(first) >= 2 and first.isupper()):
+        return subject  # a name's capital or an abbreviation ("UBND tỉnh … mời …") stays
+    return subject[:1].lower() + subject[1:]
 
 
 def _is_paragraph(text: str) -> bool:

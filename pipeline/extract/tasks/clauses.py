@@ -106,6 +106,14 @@ def _assigned(namer: Namer, s: int, end: int, limit: int, said_by_issuer: bool =
             continue
         k = _skip_spaces(t, k, end)
         named = namer.list_at(k, limit)
+        # "Giao cho X …" opening its line or item: X is who must do it ("vốn giao cho X là …" inside a
+        # sentence reports what was allotted)
+        line = t.rfind("\n", 0, cue.start()) + 1
+        article = c["article_label"].match(t, line, cue.start())
+        opens_line = not t[label_end(t, article.end() if article else line, cue.start()):cue.start()].strip(" \t-–+•")
+        cho = None if via or named is not None or not opens_line else c["assign_cho"].match(t, k, end)
+        if cho and namer.list_at(cho.end(), limit) is not None:
+            named = namer.list_at(cho.end(), limit)
         if named is None:
             if second:
                 continue  # "… và yêu cầu thực hiện các nhiệm vụ sau:": a lead for the items, no body

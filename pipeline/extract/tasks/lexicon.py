@@ -31,6 +31,8 @@ def cues() -> dict[str, re.Pattern]:
         "not_assigning_before": re.compile(r"(?<!\w)" + phrases(data["not_assigning_before"]) + r"\s*$", _I),
         "not_assigning_after": re.compile(r"\s*(?:" + data["not_assigning_after"] + ")", _I),
         "assign_via_cho": re.compile(r"\s*" + data["assign_via_cho"] + r"\s+", _I),
+        "assign_cho": re.compile(r"\s*" + data["assign_cho"] + r"\s+", _I),
+        "article_label": re.compile(r"\s*" + data["article_label"] + r"\s*"),
         # Inside a name, verbs are lower case ("Sở Xây dựng" is a name, "xây dựng" a verb).
         "predicate": re.compile(phrases(data["predicate_openers"])),
         "predicate_any_case": re.compile(phrases(data["predicate_openers"]), _I),
