@@ -157,6 +157,11 @@ EXPRESSIONS = [
     ("Phát sóng vào tối thứ Bảy tuần thứ 1 và tối thứ Bảy tuần thứ 3 hàng tháng.",
      [(None, None, M + ";BYDAY=1SA,3SA")]),
     ("Ban chỉ đạo họp đánh giá hằng năm.", [(None, None, Y)]),
+    # a frequency followed at once by an estimated figure says how much recurs: a fact, no schedule
+    ("Hằng năm, khoảng 3.500 ha ngô bị sâu keo gây hại nặng.", []),
+    ("Hàng năm có gần 1.200 vụ cháy rừng xảy ra trong mùa khô.", []),
+    ("Hằng năm, Sở Công Thương kiểm tra 20 chợ đầu mối.", [(None, None, Y)]),
+    ("Hằng năm, trên cơ sở kết quả rà soát, các xã báo cáo huyện.", [(None, None, Y)]),
     ("Báo cáo trước ngày 15/12 hằng năm.", [(None, None, Y + ";BYMONTH=12;BYMONTHDAY=15")]),
     ("Thực hiện chế độ báo cáo định kỳ 6 tháng và năm.", [(None, None, "FREQ=MONTHLY;INTERVAL=6"), (None, None, Y)]),
     # "6 tháng" as the period of a report or review is a six-monthly cadence; as a span of time it stays one

@@ -253,11 +253,25 @@ def _recurrence_verdict(text: str, e: TimeExpression, before: str) -> str | None
     around = text[max(0, e.core[0] - 40):min(len(text), e.core[1] + 25)]
     if vocab.context_pattern("lexicalized_recurrence").search(around):
         return "a fixed term"
+    if _estimate_follows(text[e.core[1]:e.core[1] + 40]):
+        return "how much recurs, a fact"
     if e.span != e.core:
         return None  # "trước ngày 15 hằng tháng", "thứ Sáu hằng tuần": a day is set, so it is a schedule
     if nearest_head(before, vocab.context_words()["head_window"]["recurrence"]) == "naming":
         return "part of a name"
     return None
+
+
+@cache
+def _estimate_after_recurrence() -> re.Pattern:
+    words = vocab.context_words()["estimate_after_recurrence"]
+    links, estimates = (vocab.alternation(words[k]) for k in ("links", "estimates"))
+    return re.compile(rf"^\s*,?\s*(?:{links}\s+)?{estimates}\s+\d", vocab.FLAGS)
+
+
+def _estimate_follows(after: str) -> bool:
+    """"Hằng năm, khoảng 60.000 ha … bị chuột gây hại": an estimated figure right after the frequency."""
+    return bool(_estimate_after_recurrence().match(after))
 
 
 def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str) -> str | None:
