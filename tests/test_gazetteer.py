@@ -213,6 +213,14 @@ def test_not_a_body(phrase):
      [("Ban Chỉ đạo Trung ương về sơ kết Nghị quyết số 27-NQ/TW", "agency")]),
     ("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng họp.",
      [("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng", "agency")]),
+    # a council and a committee written as one pair with no office before it: each authority
+    ("Gửi HĐND và UBND các xã để biết.",
+     [("Hội đồng nhân dân các xã", "group"), ("Ủy ban nhân dân các xã", "group")]),
+    ("Hội đồng nhân dân và Ủy ban nhân dân huyện Ia Grai chỉ đạo.",
+     [("Hội đồng nhân dân huyện Ia Grai", "locality"), ("Ủy ban nhân dân huyện Ia Grai", "locality")]),
+    # … but its office and standing committee are one body
+    ("Thường trực HĐND và UBND huyện Ia Grai họp.",
+     [("Thường trực Hội đồng nhân dân và Ủy ban nhân dân huyện Ia Grai", "locality")]),
 ])
 def test_mentions(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected
