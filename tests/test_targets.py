@@ -136,7 +136,7 @@ def test_a_figure_alone_in_brackets_counts_the_noun_named_before():
     found = _found(text)
     assert [(t["value"], t["unit"], t["indicator"]) for t in found] == [
         (12345, "ca", "ca mắc sởi tại Thái Lan"), (678, "ca", "ca mắc sởi tại Campuchia")]
-    assert found[1]["quote"].startswith("tại Campuchia")
+    assert found[0]["quote"].startswith("ca mắc sởi") and found[1]["quote"].startswith("tại Campuchia")
     # no noun named by "số" before it: a bracketed number is a label, not a figure
     assert _found("Các nhiệm vụ gồm (1) rà soát, (2) kiểm tra các cơ sở.") == []
 

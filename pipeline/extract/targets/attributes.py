@@ -120,10 +120,12 @@ def _bracketed_indicator(text: str, claim: Claim) -> str | None:
 
 
 def bracketed_evidence_start(text: str, claim: Claim) -> int:
-    """Where a bracketed figure's quote opens: at the place it stands after ("tại B (678)"), else
-    at the noun it counts."""
+    """Where a bracketed figure's quote opens: at the noun it counts for the first of a list ("ca
+    mắc sởi tại A (12.345)"), at the place it stands after for the next ones ("tại B (678)")."""
     places = list(_PLACE_PHRASE.finditer(text, claim.unit.span[0], claim.start))
-    return places[-1].start() if places else claim.unit.span[0]
+    if not places or ")" not in text[claim.unit.span[1]:claim.start]:
+        return claim.unit.span[0]
+    return places[-1].start()
 
 
 def _nearest_period(text: str, start: int, end: int, pos: int) -> Period | None:
