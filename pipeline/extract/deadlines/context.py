@@ -100,7 +100,8 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
     """Why the expression is not a deadline, or None when it is one."""
     text = ctx.doc.text
     strong = e.cue in STRONG_CUES or (e.cue == "recurrence" and e.periodic)
-    if _inside(e.span, ctx.form_spans) and not (strong and e.cue != "recurrence"):
+    if _inside(e.span, ctx.form_spans) and not (strong and e.cue != "recurrence") \
+            and not _periods_the_titles_goal(ctx, e):
         return "in the form's header or closing"
     clause = ctx.clauses.around(e.span)
     before, after = text[clause[0]:e.span[0]], text[e.span[1]:clause[1]]
@@ -127,6 +128,20 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
     if _opens_an_account(text, e, before, after, ctx.sentences.around(e.span)):
         return "an account of work done"
     return _period_verdict(ctx, e, before, after)
+
+
+def _periods_the_titles_goal(ctx: DocContext, e: TimeExpression) -> bool:
+    """"NGHỊ QUYẾT VỀ … NHIỆM VỤ TRỌNG TÂM NĂM 2009": in the document's own subject, the year a goal
+    or its key tasks are for is their period; any other time of the header stays out."""
+    subject = ctx.doc.document.subject if ctx.doc.document else None
+    if not subject or e.cue == "recurrence":
+        return False
+    text = ctx.doc.text
+    words = [re.escape(w) for w in subject.split()]
+    title = re.compile(r"\s+".join(words), re.IGNORECASE).search(text, 0, e.span[1] + len(subject))
+    if title is None or not (title.start() <= e.span[0] and e.span[1] <= title.end()):
+        return False
+    return nearest_head(text[title.start():e.span[0]], vocab.context_words()["head_window"]["period"]) == "goal"
 
 
 def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Span, before: str) -> str | None:
