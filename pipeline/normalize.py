@@ -176,13 +176,14 @@ def _unglue(m: re.Match) -> str:
     return m.group(0) if re.search(r"[\d./@:_]", token) else " "
 
 
-# A copy that lost the space between two lower-case syllables glues them into a token no Vietnamese
-# syllable has the shape of ("nướcsạch", "cáctỉnh", "tổ chứcquần chúng"). Such a token is split where it falls
+# A copy that lost the space between two syllables of one case glues them into a token no Vietnamese
+# syllable has the shape of ("nướcsạch", "cáctỉnh", "tổ chứcquần chúng", "VĂNPHÒNG"). Such a token is split where it falls
 # into two syllables of the dictionary, when it does so at exactly one place; a token with no
 # Vietnamese letter (a foreign word, an address) or with any other shape is left as written.
-_LOWER_TOKEN = re.compile(r"(?<![\w./@:_-])[" + UPPER + r"]?[" + LOWER + r"]{4,13}(?![\w./@:_-])")
+_LOWER_TOKEN = re.compile(r"(?<![\w./@:_-])(?:[" + UPPER + r"]?[" + LOWER + r"]{4,13}|[" + UPPER + r"]{5,14})"
+                          r"(?![\w./@:_-])")
 _VIETNAMESE_LETTER = re.compile(r"[^\x00-\x7f]")
-_SEAM = re.compile(r"(?<=[" + LOWER + r"])(?=[" + LOWER + r"])")
+_SEAM = re.compile(r"(?<=[" + LOWER + UPPER + r"])(?=[" + LOWER + UPPER + r"])")
 
 
 @cache

@@ -213,6 +213,8 @@ def test_not_a_body(phrase):
      [("Ban Chỉ đạo Trung ương về sơ kết Nghị quyết số 27-NQ/TW", "agency")]),
     ("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng họp.",
      [("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng", "agency")]),
+    # the procuracy's short form written in two tokens
+    ("Xem xét báo cáo của VKS ND tỉnh Gia Lai.", [("Viện kiểm sát nhân dân tỉnh Gia Lai", "other")]),
     # a council and a committee written as one pair with no office before it: each authority
     ("Gửi HĐND và UBND các xã để biết.",
      [("Hội đồng nhân dân các xã", "group"), ("Ủy ban nhân dân các xã", "group")]),

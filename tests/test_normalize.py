@@ -81,6 +81,9 @@ def test_a_line_broken_inside_brackets_goes_on(raw, expected):
     ("kiểm tra nguồn nướcsạch ở xã", "kiểm tra nguồn nước sạch ở xã"),
     ("Ủy ban nhân dân cácxã gửi báo cáo", "Ủy ban nhân dân các xã gửi báo cáo"),
     ("các hội đoànthể phối hợp", "các hội đoàn thể phối hợp"),
+    ("CÔNG VĂN CỦA VĂNPHÒNG BỘ", "CÔNG VĂN CỦA VĂN PHÒNG BỘ"),
+    # … but not an abbreviation, shaped as no pair of syllables
+    ("BCĐTW và QĐUBND", "BCĐTW và QĐUBND"),
     # Left as written: a syllable the dictionary lacks but shaped as one, a foreign word, an address,
     # a place name of the highlands, a token with a digit.
     ("khuyếch trương sản phẩm", "khuyếch trương sản phẩm"),
