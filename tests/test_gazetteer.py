@@ -380,6 +380,10 @@ def test_a_name_after_a_level_word_crosses_a_line_only_when_the_register_knows_i
      [("các cơ quan, tổ chức Trung ương đóng trên địa bàn tỉnh", "group")]),
     ("các cơ quan quản lý nhà nước về BHYT chưa phối hợp", [("các cơ quan quản lý nhà nước về bảo hiểm y tế", "group")]),
     ("sự vào cuộc của chính quyền các cấp", [("chính quyền các cấp", "group")]),
+    # the grassroots closing a list of public bodies, a verb after it, is one of them …
+    ("Yêu cầu các sở, ban, ngành và cơ sở nghiêm túc thực hiện.", [("các sở, ban, ngành và cơ sở", "group")]),
+    # … not an establishment its own noun follows
+    ("Yêu cầu các cơ quan, đơn vị và cơ sở sản xuất kinh doanh thực hiện.", [("các cơ quan, đơn vị", "group")]),
     ("phối hợp giữa các cấp chính quyền", [("các cấp chính quyền", "group")]),
     ("lãnh đạo các phòng chuyên môn, đơn vị trực thuộc dự họp", [("các phòng chuyên môn, đơn vị trực thuộc", "group")]),
     # "18-NQ/TW" keeps its symbol: "TW" is written out only in a group's tail
