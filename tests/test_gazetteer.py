@@ -213,6 +213,11 @@ def test_not_a_body(phrase):
      [("Ban Chỉ đạo Trung ương về sơ kết Nghị quyết số 27-NQ/TW", "agency")]),
     ("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng họp.",
      [("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng", "agency")]),
+    # a title that swallows the capital of "Ban": the board is still named, with its capital
+    ("Trưởng ban Dân tộc tỉnh Gia Lai chủ trì.", [("Ban Dân tộc tỉnh Gia Lai", "agency")]),
+    ("Trưởng ban Thi đua - Khen thưởng Trung ương hướng dẫn.", [("Ban Thi đua - Khen thưởng Trung ương", "agency")]),
+    # … but a lower-case word after it names no board
+    ("Trưởng ban chỉ đạo các tổ trực.", []),
     # the procuracy's short form written in two tokens
     ("Xem xét báo cáo của VKS ND tỉnh Gia Lai.", [("Viện kiểm sát nhân dân tỉnh Gia Lai", "other")]),
     # a council and a committee written as one pair with no office before it: each authority
