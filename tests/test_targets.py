@@ -90,6 +90,10 @@ STATUS_CUES = [
     ("so với cùng kỳ", "Số vụ tai nạn giao thông giảm 14% so với cùng kỳ.", "achieved"),
     ("trong năm (past)", "Trong năm 2023 toàn tỉnh trồng 3.400 ha rừng tập trung.", "achieved"),
     ("còn", "Có 08 dự án còn chậm tiến độ.", "achieved"),
+    # what a central authority has allotted is the situation, a heading of plans above or not …
+    ("giao cho", "IV. KẾ HOẠCH\nThủ tướng Chính phủ giao cho các bộ số vốn là 7.500 tỷ đồng.", "achieved"),
+    # … while an allotment with no authority named stays a goal
+    ("được giao (no authority)", "III. KẾ HOẠCH VỐN\nSố vốn được giao là 9.000 tỷ đồng.", "target"),
 ]
 
 
