@@ -176,6 +176,37 @@ def _unglue(m: re.Match) -> str:
     return m.group(0) if re.search(r"[\d./@:_]", token) else " "
 
 
+# A copy that lost the space between two syllables of one case glues them into a token no Vietnamese
+# syllable has the shape of ("nướcsạch", "cáctỉnh", "tổ chứcquần chúng", "VĂNPHÒNG"). Such a token is split where it falls
+# into two syllables of the dictionary, when it does so at exactly one place; a token with no
+# Vietnamese letter (a foreign word, an address) or with any other shape is left as written.
+_LOWER_TOKEN = re.compile(r"(?<![\w./@:_-])(?:[" + UPPER + r"]?[" + LOWER + r"]{4,13}|[" + UPPER + r"]{5,14})"
+                          r"(?![\w./@:_-])")
+_VIETNAMESE_LETTER = re.compile(r"[^\x00-\x7f]")
+_SEAM = re.compile(r"(?<=[" + LOWER + UPPER + r"])(?=[" + LOWER + UPPER + r"])")
+
+
+@cache
+def _seam_of(token: str) -> int | None:
+    """Where a glued pair of syllables parts, or None when the token is a syllable or no clean pair."""
+    if not _VIETNAMESE_LETTER.search(token) or lexicon.has_syllable_shape(token):
+        return None
+    cuts = [i for i in range(1, len(token))
+            if lexicon.is_syllable(token[:i]) and lexicon.is_syllable(token[i:])]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _unglue_syllables(t: Tracked) -> Tracked:
+    seams = set()
+    for m in _LOWER_TOKEN.finditer(t.text):
+        cut = _seam_of(m.group(0))
+        if cut is not None:
+            seams.add(m.start() + cut)
+    if not seams:
+        return t
+    return t.sub(_SEAM, lambda m: " " if m.start() in seams else "")
+
+
 def _join_wrapped_lines(t: Tracked) -> Tracked:
     t = t.sub(_SYMBOL_BREAK, _mend_broken_symbol)
     t = t.sub(_OPEN_BRACKET_BREAK, _mend_open_bracket)
@@ -197,6 +228,7 @@ def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True)
     t = t.sub(_CELL_BARS, "\n")
     t = t.sub(_SPACES, " ")
     t = t.sub(_GLUED, _unglue)
+    t = _unglue_syllables(t)
     t = t.sub(_TRAILING, "")
     if join_lines:  # a .docx or .html paragraph is already whole; a PDF or pasted text is wrapped
         t = _join_wrapped_lines(t)

@@ -157,6 +157,14 @@ EXPRESSIONS = [
     ("Phát sóng vào tối thứ Bảy tuần thứ 1 và tối thứ Bảy tuần thứ 3 hàng tháng.",
      [(None, None, M + ";BYDAY=1SA,3SA")]),
     ("Ban chỉ đạo họp đánh giá hằng năm.", [(None, None, Y)]),
+    # the year the key tasks are set for is their period; a bare "nhiệm vụ năm …" stays bare
+    ("Các sở triển khai các nhiệm vụ trọng tâm năm 2025 theo kế hoạch.", [("2025-01-01", "2025-12-31", None)]),
+    ("Các sở báo cáo kết quả thực hiện nhiệm vụ năm 2025 theo kế hoạch.", []),
+    # a frequency followed at once by an estimated figure says how much recurs: a fact, no schedule
+    ("Hằng năm, khoảng 3.500 ha ngô bị sâu keo gây hại nặng.", []),
+    ("Hàng năm có gần 1.200 vụ cháy rừng xảy ra trong mùa khô.", []),
+    ("Hằng năm, Sở Công Thương kiểm tra 20 chợ đầu mối.", [(None, None, Y)]),
+    ("Hằng năm, trên cơ sở kết quả rà soát, các xã báo cáo huyện.", [(None, None, Y)]),
     ("Báo cáo trước ngày 15/12 hằng năm.", [(None, None, Y + ";BYMONTH=12;BYMONTHDAY=15")]),
     ("Thực hiện chế độ báo cáo định kỳ 6 tháng và năm.", [(None, None, "FREQ=MONTHLY;INTERVAL=6"), (None, None, Y)]),
     # "6 tháng" as the period of a report or review is a six-monthly cadence; as a span of time it stays one
@@ -506,3 +514,21 @@ def test_deadlines_on_the_shared_corpus(shared):
                   "deadlines": [d.model_dump() for d in doc.deadlines]}
         score.score_pair(json.loads(gold_path.read_text(encoding="utf-8")), record, tallies, fields, attrs)
     assert tallies["deadlines"].prf()[2] >= 0.85
+
+
+_HEADER = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH KON TUM\nSố: 12/NQ-HĐND\nKon Tum, ngày 09 tháng 12 năm 2024\nNGHỊ QUYẾT\n"
+           "VỀ {title}\n\nHỘI ĐỒNG NHÂN DÂN TỈNH KON TUM\nĐiều 1. Thông qua báo cáo của Ủy ban nhân dân tỉnh.")
+
+
+@pytest.mark.parametrize("title, ends", [
+    # in the document's own title, the year its key tasks or goals are for is their period …
+    ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024 VÀ NHIỆM VỤ TRỌNG TÂM NĂM 2025 CỦA TỈNH", ["2025-12-31"]),
+    ("MỤC TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025", ["2025-12-31"]),
+    # … a year that only names a plan, or an account's year, is not
+    ("KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2025", []),
+    ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024", []),
+])
+def test_the_period_a_titles_goal_is_for(title, ends):
+    import pipeline
+    record = pipeline.extract_text(_HEADER.format(title=title))
+    assert sorted({d.end for d in record.deadlines}) == ends

@@ -213,6 +213,21 @@ def test_not_a_body(phrase):
      [("Ban Chỉ đạo Trung ương về sơ kết Nghị quyết số 27-NQ/TW", "agency")]),
     ("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng họp.",
      [("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng", "agency")]),
+    # a title that swallows the capital of "Ban": the board is still named, with its capital
+    ("Trưởng ban Dân tộc tỉnh Gia Lai chủ trì.", [("Ban Dân tộc tỉnh Gia Lai", "agency")]),
+    ("Trưởng ban Thi đua - Khen thưởng Trung ương hướng dẫn.", [("Ban Thi đua - Khen thưởng Trung ương", "agency")]),
+    # … but a lower-case word after it names no board
+    ("Trưởng ban chỉ đạo các tổ trực.", []),
+    # the procuracy's short form written in two tokens
+    ("Xem xét báo cáo của VKS ND tỉnh Gia Lai.", [("Viện kiểm sát nhân dân tỉnh Gia Lai", "other")]),
+    # a council and a committee written as one pair with no office before it: each authority
+    ("Gửi HĐND và UBND các xã để biết.",
+     [("Hội đồng nhân dân các xã", "group"), ("Ủy ban nhân dân các xã", "group")]),
+    ("Hội đồng nhân dân và Ủy ban nhân dân huyện Ia Grai chỉ đạo.",
+     [("Hội đồng nhân dân huyện Ia Grai", "locality"), ("Ủy ban nhân dân huyện Ia Grai", "locality")]),
+    # … but its office and standing committee are one body
+    ("Thường trực HĐND và UBND huyện Ia Grai họp.",
+     [("Thường trực Hội đồng nhân dân và Ủy ban nhân dân huyện Ia Grai", "locality")]),
 ])
 def test_mentions(sentence, expected, gia_lai):
     assert names(sentence, gia_lai) == expected
@@ -370,6 +385,10 @@ def test_a_name_after_a_level_word_crosses_a_line_only_when_the_register_knows_i
      [("các cơ quan, tổ chức Trung ương đóng trên địa bàn tỉnh", "group")]),
     ("các cơ quan quản lý nhà nước về BHYT chưa phối hợp", [("các cơ quan quản lý nhà nước về bảo hiểm y tế", "group")]),
     ("sự vào cuộc của chính quyền các cấp", [("chính quyền các cấp", "group")]),
+    # the grassroots closing a list of public bodies, a verb after it, is one of them …
+    ("Yêu cầu các sở, ban, ngành và cơ sở nghiêm túc thực hiện.", [("các sở, ban, ngành và cơ sở", "group")]),
+    # … not an establishment its own noun follows
+    ("Yêu cầu các cơ quan, đơn vị và cơ sở sản xuất kinh doanh thực hiện.", [("các cơ quan, đơn vị", "group")]),
     ("phối hợp giữa các cấp chính quyền", [("các cấp chính quyền", "group")]),
     ("lãnh đạo các phòng chuyên môn, đơn vị trực thuộc dự họp", [("các phòng chuyên môn, đơn vị trực thuộc", "group")]),
     # "18-NQ/TW" keeps its symbol: "TW" is written out only in a group's tail

@@ -76,6 +76,29 @@ def test_a_line_broken_inside_brackets_goes_on(raw, expected):
     assert text == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # Two lower-case syllables glued by a lost space part where they fall into two syllables.
+    ("kiểm tra nguồn nướcsạch ở xã", "kiểm tra nguồn nước sạch ở xã"),
+    ("Ủy ban nhân dân cácxã gửi báo cáo", "Ủy ban nhân dân các xã gửi báo cáo"),
+    ("các hội đoànthể phối hợp", "các hội đoàn thể phối hợp"),
+    ("CÔNG VĂN CỦA VĂNPHÒNG BỘ", "CÔNG VĂN CỦA VĂN PHÒNG BỘ"),
+    # … but not an abbreviation, shaped as no pair of syllables
+    ("BCĐTW và QĐUBND", "BCĐTW và QĐUBND"),
+    # Left as written: a syllable the dictionary lacks but shaped as one, a foreign word, an address,
+    # a place name of the highlands, a token with a digit.
+    ("khuyếch trương sản phẩm", "khuyếch trương sản phẩm"),
+    ("họp trực tuyến online qua internet", "họp trực tuyến online qua internet"),
+    ("xem tại baothanhhoa.vn", "xem tại baothanhhoa.vn"),
+    ("tỉnh Đắklắk", "tỉnh Đắklắk"),
+    ("ngày 05tháng 6", "ngày 05tháng 6"),
+    # … and a token that parts two ways ("các huyện" or "cá chuyện"): no guess.
+    ("Ủy ban nhân dân cáchuyện", "Ủy ban nhân dân cáchuyện"),
+])
+def test_glued_syllables_are_parted(raw, expected):
+    text, _ = normalize_text(raw)
+    assert text == expected
+
+
 def test_decomposed_input_is_composed():
     decomposed = unicodedata.normalize("NFD", "Chỉ thị về phòng, chống thiên tai")
     text, offsets = normalize_text(decomposed)

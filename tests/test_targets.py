@@ -90,6 +90,10 @@ STATUS_CUES = [
     ("so với cùng kỳ", "Số vụ tai nạn giao thông giảm 14% so với cùng kỳ.", "achieved"),
     ("trong năm (past)", "Trong năm 2023 toàn tỉnh trồng 3.400 ha rừng tập trung.", "achieved"),
     ("còn", "Có 08 dự án còn chậm tiến độ.", "achieved"),
+    # what a central authority has allotted is the situation, a heading of plans above or not …
+    ("giao cho", "IV. KẾ HOẠCH\nThủ tướng Chính phủ giao cho các bộ số vốn là 7.500 tỷ đồng.", "achieved"),
+    # … while an allotment with no authority named stays a goal
+    ("được giao (no authority)", "III. KẾ HOẠCH VỐN\nSố vốn được giao là 9.000 tỷ đồng.", "target"),
 ]
 
 
@@ -129,6 +133,28 @@ def test_a_figure_in_parentheses_explains_the_one_before():
     assert [(t["value"], t["status"]) for t in _found(text)] == [(2.5, "target"), (1320, "target")]
     alone = "Các huyện: Sa Thầy (đối với xã Ya Xiêr đạt 11 tiêu chí) tập trung chỉ đạo."
     assert [(t["value"], t["status"]) for t in _found(alone)] == [(11, "achieved")]
+
+
+def test_a_figure_alone_in_brackets_counts_the_noun_named_before():
+    text = "Năm 2024, khu vực ghi nhận số ca mắc sởi tại\nThái Lan\n(12.345), tại Campuchia (678)."
+    found = _found(text)
+    assert [(t["value"], t["unit"], t["indicator"]) for t in found] == [
+        (12345, "ca", "ca mắc sởi tại Thái Lan"), (678, "ca", "ca mắc sởi tại Campuchia")]
+    assert found[0]["quote"].startswith("ca mắc sởi") and found[1]["quote"].startswith("tại Campuchia")
+    # no noun named by "số" before it: a bracketed number is a label, not a figure
+    assert _found("Các nhiệm vụ gồm (1) rà soát, (2) kiểm tra các cơ sở.") == []
+
+
+@pytest.mark.parametrize("text, values", [
+    # how many places another figure spreads over is its scope …
+    ("Năm 2024, dịch cúm lan ra tại 12 quốc gia với trên 5.000 ca mắc.", [5000]),
+    ("Năm 2024 ghi nhận 3.000 ca mắc, lưu hành ở 20 tỉnh, thành phố.", [3000]),
+    # … but alone in its sentence a count of places is a figure of its own
+    ("Đến nay, mô hình đã triển khai tại 50 xã.", [50]),
+    ("Đến nay có 8 huyện và 40 xã đạt chuẩn an toàn thực phẩm.", [8, 40]),
+])
+def test_a_count_of_places_after_a_locative_is_another_figures_scope(text, values):
+    assert [t["value"] for t in _found(text)] == values
 
 
 def test_year_phrase_against_the_documents_year():

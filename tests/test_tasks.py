@@ -181,6 +181,13 @@ CLAUSES = [
     ("a subject after an adverbial opener",
      "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị kịp thời báo cáo Sở Kế hoạch và Đầu tư.",
      [(["các cơ quan, đơn vị"], "các cơ quan, đơn vị kịp thời báo cáo", [], None)]),
+    ("a subject after 'Ngoài việc …,' and a time",
+     "Ngoài việc duy trì kiểm tra định kỳ các chợ, trong tháng này, Sở Y tế phối hợp với Sở Công Thương lấy "
+     "mẫu thực phẩm.",
+     [(["Sở Y tế"], "lấy mẫu thực phẩm", ["Sở Công Thương"], None)]),
+    ("'Tất cả' before a group: the group is the subject",
+     "Tất cả các sở, ngành phải rà soát thủ tục hành chính thuộc thẩm quyền.",
+     [(["các sở, ngành"], "phải rà soát", [], None)]),
     ("two bodies, two instructions in one paragraph",
      "Giao Sở Công Thương kiểm tra thị trường xăng dầu. Giao Công an tỉnh xử lý nghiêm các vi phạm.",
      [(["Sở Công Thương"], "kiểm tra thị trường", [], None), (["Công an tỉnh Quảng Ngãi"], "xử lý nghiêm", [], None)]),
@@ -263,6 +270,8 @@ NOT_TASKS = [
     "Văn phòng UBND tỉnh trân trọng thông báo đến các cơ quan, đơn vị liên quan biết, thực hiện.",
     "Văn phòng UBND tỉnh thông báo để Sở Xây dựng, các cơ quan liên quan thực hiện./.",
     "Các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+    "Ngoài việc kiểm tra các chợ, Sở Y tế đã được giao nhiều việc khác trong năm.",
+    "Tất cả hồ sơ phải được số hóa trước khi lưu trữ.",
 ]
 
 

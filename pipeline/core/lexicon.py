@@ -82,6 +82,10 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstv
                        r"(?:ch|ng|nh|[cmnpt])?")
 
 
+def has_syllable_shape(token: str) -> bool:
+    """Onset, vowels and coda as a syllable has them, whether or not the dictionary holds it ("khuyếch")."""
+    return bool(_SYLLABLE.fullmatch(marks_stripped(token, TONES)))
+
+
 def is_syllable(token: str) -> bool:
-    plain = marks_stripped(token, TONES)
-    return bool(_SYLLABLE.fullmatch(plain)) and canonical(token) in syllables()
+    return has_syllable_shape(token) and canonical(token) in syllables()

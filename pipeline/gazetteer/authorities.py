@@ -57,7 +57,25 @@ def find_authorities(text: str, openings: Openings, scope: Scope) -> list[Mentio
             m, prefix = regex.match(text, m.start("auth")), None  # the prefix belongs to a title
         head = f"{prefix['name']} {auth}" if prefix else auth
         kind = prefix["kind"] if prefix else LOCALITY
-        found.extend(_after(text, m, head, kind, scope))
+        members = None if prefix else data().get("joint_authorities", {}).get(auth)
+        found.extend(_each_member(text, m, members, kind, scope) if members else _after(text, m, head, kind, scope))
+    return found
+
+
+_JOINT_SEAM = re.compile(r"\s*(?:và|-)\s*", re.IGNORECASE)
+
+
+def _each_member(text: str, m: re.Match, members: list[str], kind: str, scope: Scope) -> list[Mention]:
+    """ "HĐND và UBND các huyện": the council and the committee of what follows the pair, each
+    spanning its own words (the first up to the joiner, the second from after it to the place)."""
+    seam = _JOINT_SEAM.search(m.group("auth"))
+    if seam is None or len(members) != 2:
+        return _after(text, m, members[-1], kind, scope)
+    first_end, second_start = m.start("auth") + seam.start(), m.start("auth") + seam.end()
+    found = []
+    for member, own in zip(members, (lambda s: (s[0], first_end), lambda s: (second_start, s[1]))):
+        found.extend(x if x.list_span else dataclasses.replace(x, span=own(x.span))
+                     for x in _after(text, m, member, kind, scope))
     return found
 
 

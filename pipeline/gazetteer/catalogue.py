@@ -164,7 +164,12 @@ def _written(text: str, entry: dict) -> str:
     name = next(w for w in [entry["name"], *entry.get("aliases", [])] if " ".join(w.split()).lower() == text)
     if entry.get("any_case"):
         return headed(name[0].lower() + name[1:])  # older texts write it in lower case too
-    return headed(name) if name[0].isupper() else phrase(name)
+    if not name[0].isupper():
+        return phrase(name)
+    # "Trưởng ban Tổ chức - Cán bộ Chính phủ": a title swallows the capital of the head, as the open
+    # head's `after_titles` say ("Ban").
+    titles = next((h.get("after_titles", []) for h in data()["open_heads"] if h["head"] == name.split()[0]), [])
+    return "(?:" + headed(name) + "".join(f"|(?<={title} )(?i:{phrase(name)})" for title in titles) + ")"
 
 
 # "Phó Thủ tướng" is a person; "Chính phủ điện tử" a programme, not the Government.

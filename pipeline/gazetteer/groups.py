@@ -198,6 +198,10 @@ def _parse(text: str, start: int, pos: int, limit: int) -> list[Mention]:
             items += closing[1]
             pos = closing[0]
             break
+        if j and lexicon.has_conjunction(j.group(0)) and (closing := _grassroots().match(text, j.end())):
+            items.append(_Item(closing.group("noun").lower(), f" {lexicon.list_conjunction()} "))
+            pos = closing.end("noun")
+            break
         if not j or not _noun_regex().match(text, j.end()):
             break
         repeats = _opener_in(j.group(0))
@@ -218,6 +222,14 @@ def _each_with_article(items: list[_Item]) -> bool:
     private parties after it are listed beside the group, not inside one phrase with it."""
     return len(items) >= 2 and all(i.joiner.strip(" ,") for i in items[1:]) and \
         any(i.noun not in data()["weak_nouns"] for i in items)
+
+
+@cache
+def _grassroots() -> re.Pattern:
+    """"… địa phương và cơ sở cần …": the grassroots closing a list, a verb or a stop after it."""
+    data_ = data()["grassroots"]
+    return re.compile(r"(?P<noun>" + alternation(data_["nouns"], _insensitive) + r")(?=\s*(?:[.,;:]|$|"
+                      + alternation(data_["before"], _insensitive) + r"(?!\w)))")
 
 
 @cache

@@ -72,6 +72,9 @@ def display(raw: str) -> str:
     raw = " ".join(raw.split())
     if is_upper(raw):
         table = _table()
-        raw = " ".join(w if w in table else w.lower() for w in raw.split(" "))
+        words = raw.split(" ")
+        # an abbreviation written in two tokens ("VKS ND") stays upper case to be expanded
+        paired = {k for i in range(len(words) - 1) if f"{words[i]} {words[i + 1]}" in table for k in (i, i + 1)}
+        raw = " ".join(w if w in table or k in paired else w.lower() for k, w in enumerate(words))
         raw = raw[:1].upper() + raw[1:]
     return expand(raw)

@@ -10,6 +10,7 @@ as bodies.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +19,7 @@ from pipeline import resources
 from pipeline.gazetteer import places
 from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.names import data, display
-from pipeline.gazetteer.patterns import Openings, alternation, bounded, headed, is_upper, openers
+from pipeline.gazetteer.patterns import Openings, alternation, bounded, headed, is_upper, openers, phrase
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
 from pipeline.core.letters import LOWER, UPPER
 
@@ -26,7 +27,10 @@ from pipeline.core.letters import LOWER, UPPER
 @cache
 def _heads() -> tuple[re.Pattern, dict[str, dict]]:
     by_key = {h["head"].lower(): h for h in data()["open_heads"]}
-    regex = re.compile(bounded(alternation([h["head"] for h in data()["open_heads"]], headed)))
+    # "Trưởng ban Tổ chức - Cán bộ Chính phủ": a title may swallow the capital of the head after it.
+    swallowed = "".join(f"|(?<={title} )(?i:{phrase(h['head'])})(?=\\s+[{UPPER}])"
+                        for h in data()["open_heads"] for title in h.get("after_titles", []))
+    regex = re.compile(bounded("(?:" + alternation([h["head"] for h in data()["open_heads"]], headed) + swallowed + ")"))
     return regex, by_key
 
 
@@ -98,6 +102,8 @@ def find_open(text: str, openings: Openings, scope: Scope, closed: list[Mention]
         if _blocked(text, m, head):
             continue
         mention = _scan(text, m, head, scope, index, end)
+        if mention and mention.name[:1].islower():  # the head a title swallowed keeps its capital
+            mention = dataclasses.replace(mention, name=mention.name[:1].upper() + mention.name[1:])
         if mention and not _byline(text, mention):
             found.append(_plural(text, mention))
     return found

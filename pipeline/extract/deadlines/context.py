@@ -100,7 +100,8 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
     """Why the expression is not a deadline, or None when it is one."""
     text = ctx.doc.text
     strong = e.cue in STRONG_CUES or (e.cue == "recurrence" and e.periodic)
-    if _inside(e.span, ctx.form_spans) and not (strong and e.cue != "recurrence"):
+    if _inside(e.span, ctx.form_spans) and not (strong and e.cue != "recurrence") \
+            and not _periods_the_titles_goal(ctx, e):
         return "in the form's header or closing"
     clause = ctx.clauses.around(e.span)
     before, after = text[clause[0]:e.span[0]], text[e.span[1]:clause[1]]
@@ -127,6 +128,20 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
     if _opens_an_account(text, e, before, after, ctx.sentences.around(e.span)):
         return "an account of work done"
     return _period_verdict(ctx, e, before, after)
+
+
+def _periods_the_titles_goal(ctx: DocContext, e: TimeExpression) -> bool:
+    """"NGHỊ QUYẾT VỀ … NHIỆM VỤ TRỌNG TÂM NĂM 2009": in the document's own subject, the year a goal
+    or its key tasks are for is their period; any other time of the header stays out."""
+    subject = ctx.doc.document.subject if ctx.doc.document else None
+    if not subject or e.cue == "recurrence":
+        return False
+    text = ctx.doc.text
+    words = [re.escape(w) for w in subject.split()]
+    title = re.compile(r"\s+".join(words), re.IGNORECASE).search(text, 0, e.span[1] + len(subject))
+    if title is None or not (title.start() <= e.span[0] and e.span[1] <= title.end()):
+        return False
+    return nearest_head(text[title.start():e.span[0]], vocab.context_words()["head_window"]["period"]) == "goal"
 
 
 def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Span, before: str) -> str | None:
@@ -253,11 +268,25 @@ def _recurrence_verdict(text: str, e: TimeExpression, before: str) -> str | None
     around = text[max(0, e.core[0] - 40):min(len(text), e.core[1] + 25)]
     if vocab.context_pattern("lexicalized_recurrence").search(around):
         return "a fixed term"
+    if _estimate_follows(text[e.core[1]:e.core[1] + 40]):
+        return "how much recurs, a fact"
     if e.span != e.core:
         return None  # "trước ngày 15 hằng tháng", "thứ Sáu hằng tuần": a day is set, so it is a schedule
     if nearest_head(before, vocab.context_words()["head_window"]["recurrence"]) == "naming":
         return "part of a name"
     return None
+
+
+@cache
+def _estimate_after_recurrence() -> re.Pattern:
+    words = vocab.context_words()["estimate_after_recurrence"]
+    links, estimates = (vocab.alternation(words[k]) for k in ("links", "estimates"))
+    return re.compile(rf"^\s*,?\s*(?:{links}\s+)?{estimates}\s+\d", vocab.FLAGS)
+
+
+def _estimate_follows(after: str) -> bool:
+    """"Hằng năm, khoảng 60.000 ha … bị chuột gây hại": an estimated figure right after the frequency."""
+    return bool(_estimate_after_recurrence().match(after))
 
 
 def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str) -> str | None:

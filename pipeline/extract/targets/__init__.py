@@ -124,7 +124,8 @@ class _Reader:
         lead_in = self.lead_in(claim.start)
         if status == TARGET and lead_in is not None:
             places.append(lead_in)  # "Chỉ tiêu năm 2025 gồm:" over "- Thu ngân sách: 9.000 tỷ đồng"
-        evidence = clauses.evidence_start(text, opening, claim.start)
+        evidence = (attributes.bracketed_evidence_start(text, claim) if claim.bracketed
+                    else clauses.evidence_start(text, opening, claim.start))
         return Target(
             # The subject is read from where the evidence opens: a long clause's first words
             # ("Tuy nhiên, theo báo cáo của …, tính đến ngày …,") name no indicator.

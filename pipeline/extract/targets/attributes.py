@@ -88,6 +88,8 @@ def indicator(text: str, claim: Claim, clause: tuple[int, int], condition_end: i
     amount or a share, what the clause says is measured ("diện tích lúa gieo sạ", "số
     thôn đạt chuẩn …", "ha đất có rừng")."""
     opening, closing = clause
+    if claim.bracketed:
+        return _bracketed_indicator(text, claim)
     after_start = claim.unit.span[0] if claim.unit.kind == COUNTED else claim.end
     after = _clean_after(text[after_start:max(condition_end, claim.end)])
     subject = _clean_subject(text[opening:claim.start])
@@ -102,6 +104,28 @@ def indicator(text: str, claim: Claim, clause: tuple[int, int], condition_end: i
     if claim.unit.kind == MEASURE and measured:
         return measured  # "492.350 ha đất có rừng": what is measured follows the measure
     return subject or after or None
+
+
+_PLACE_PHRASE = re.compile(r"(?<!\w)(?:tại|ở)\s+[^,;()]*", re.IGNORECASE)
+
+
+def _bracketed_indicator(text: str, claim: Claim) -> str | None:
+    """"số ca mắc sởi tại A (12.345), tại B (678)": the noun "số" named, up to its first place,
+    and the place the figure stands after ("ca mắc sởi tại B")."""
+    noun_end = _PLACE_PHRASE.search(text, claim.unit.span[0], claim.start)
+    noun = " ".join(text[claim.unit.span[0]:noun_end.start() if noun_end else claim.start].split()).rstrip(" (")
+    places = list(_PLACE_PHRASE.finditer(text, claim.unit.span[0], claim.start))
+    place = " ".join(places[-1].group(0).split()) if places else ""
+    return " ".join(p for p in (noun, place) if p) or None
+
+
+def bracketed_evidence_start(text: str, claim: Claim) -> int:
+    """Where a bracketed figure's quote opens: at the noun it counts for the first of a list ("ca
+    mắc sởi tại A (12.345)"), at the place it stands after for the next ones ("tại B (678)")."""
+    places = list(_PLACE_PHRASE.finditer(text, claim.unit.span[0], claim.start))
+    if not places or ")" not in text[claim.unit.span[1]:claim.start]:
+        return claim.unit.span[0]
+    return places[-1].start()
 
 
 def _nearest_period(text: str, start: int, end: int, pos: int) -> Period | None:

@@ -34,6 +34,7 @@ class Claim:
     denominator: Number | None
     comparator: str | None     # from the figure's own bound words, or "=" for "không còn"
     none_of: bool = False      # "không còn xã …": a figure of none, no numeral
+    bracketed: bool = False    # "số ca mắc tại A (108.263)": its unit named earlier, its place before it
 
     @property
     def start(self) -> int:
@@ -57,6 +58,9 @@ def claims_in(text: str, sentence: Span, cited: list[Span]) -> list[Claim]:
     found = [c for c in (_claim(text, sentence, f) for f in figures) if c]
     found.extend(_none_of_claims(text, sentence))
     found.sort(key=lambda c: c.start)
+    scopes = [c for c in found if _counts_places_after_locative(text, sentence[0], c)]
+    if len(scopes) < len(found):
+        found = [c for c in found if c not in scopes]
     kept: list[Claim] = []
     for claim in found:
         if kept and _qualifies(text, kept[-1], claim):
@@ -69,6 +73,7 @@ def _claim(text: str, sentence: Span, figure: Figure) -> Claim | None:
     if _labelled(text, sentence[0], figure):
         return None
     unit = read_unit(text, figure, sentence[1])
+    bracketed = unit is None and (unit := _unit_of_bracketed(text, sentence[0], figure)) is not None
     if unit == NOT_A_UNIT:
         unit = _multiple(text, sentence[0], figure)
         if unit is None:
@@ -91,7 +96,48 @@ def _claim(text: str, sentence: Span, figure: Figure) -> Claim | None:
         return None
     after = bound_after(text, unit.span[1], sentence[1])
     comparator = figure.comparator or (after[0] if after else None)
-    return Claim(figure, unit, value, value_max, figure.denominator, comparator)
+    return Claim(figure, unit, value, value_max, figure.denominator, comparator, bracketed=bracketed)
+
+
+_BRACKETED = re.compile(r"\(\s*$")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
+_COUNT_OF = re.compile(r"(?<!\w)số\s+", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.;!?](?=\s)")
+_BRACKET_REACH = 300
+
+
+def _unit_of_bracketed(text: str, floor: int, figure: Figure) -> Unit | None:
+    """"số ca mắc tại A (108.263), tại B (588)": a figure alone in brackets after a place counts
+    the noun that "số" named earlier in the sentence; with no such noun it is a label ("(2)")."""
+    if figure.in_words or not _BRACKETED.search(text, max(floor, figure.start - 3), figure.start) \
+            or not _CLOSING_BRACKET.match(text, figure.end):
+        return None
+    # A copy that broke its lines before the bracket splits the sentence there: read back to the
+    # sentence's real end, a full stop or a semicolon.
+    back = max(0, figure.start - _BRACKET_REACH)
+    stops = list(_SENTENCE_STOP.finditer(text, back, figure.start))
+    floor = min(floor, stops[-1].end() if stops else back)
+    counted = None
+    for m in _COUNT_OF.finditer(text, floor, figure.start):
+        unit = read_unit(text, Figure(span=(m.start(), m.end() - 1), value=0), figure.start)
+        if isinstance(unit, Unit) and unit.kind == COUNTED:
+            counted = unit
+    return counted
+
+
+@cache
+def _scope_count() -> tuple[re.Pattern, frozenset[str]]:
+    data = resources.load("target_units.yaml")["scope_counts"]
+    locative = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["locatives"])) + r")\s+$", re.IGNORECASE)
+    return locative, frozenset(data["places"])
+
+
+def _counts_places_after_locative(text: str, floor: int, claim: Claim) -> bool:
+    """"tại 10 quốc gia", "ở 56 tỉnh, thành phố": a count of places after "tại"/"ở"."""
+    locative, places = _scope_count()
+    first = claim.unit.text.split(",")[0].strip().lower()
+    return (claim.unit.kind == COUNTED and first in places
+            and bool(locative.search(text, max(floor, claim.start - 8), claim.start)))
 
 
 def _fraction(text: str, span: Span, limit: int) -> bool:
