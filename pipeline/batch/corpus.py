@@ -65,10 +65,11 @@ def process_to_file(item: Input, out: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     from pipeline.batch.write import write_record
 
     record = process(item.path, item.id, item.display, max_bytes)
-    path = write_record(Path(out), record)
+    data = record.model_dump(mode="json")   # once, for the record file and for its share of the tables
+    path = write_record(Path(out), record, data)
     try:  # the record's share of the tables, cut here, in parallel, rather than by the export
         from pipeline.export.fragments import stage
-        stage(Path(out), path, record.model_dump(mode="json"))
+        stage(Path(out), path, data, record)
     except Exception:  # noqa: BLE001 - the export cuts the record itself
         pass
     return _outcome(item, record)
