@@ -151,8 +151,16 @@ def _run(todo: Iterator[Input], out: Path, workers: int, max_bytes: int,
     from pipeline.batch.pool import Pool
 
     pool = Pool(workers, process_to_file, (str(out), max_bytes), timeout,
-                on_lost=lambda item, reason: record_failure(item, out, reason), max_memory=max_memory)
+                on_lost=lambda item, reason: record_failure(item, out, reason), max_memory=max_memory,
+                warm=_warm_worker)
     yield from pool.run(_announced(todo))
+
+
+def _warm_worker() -> None:
+    """A worker's imports, before its first document: the stages, the record writer, the fragment cutter."""
+    import pipeline.export.fragments  # noqa: F401
+    import pipeline.batch.write  # noqa: F401
+    import pipeline.run  # noqa: F401
 
 
 def _announced(todo: Iterator[Input]) -> Iterator[Input]:
