@@ -63,7 +63,9 @@ class Tracked:
 # Base letter followed by combining marks: composed one cluster at a time so the map stays exact.
 _COMBINING = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of blank space become one space; a lone space, most of them, is left unmatched (not matched
+# and put back: a hundred thousand matches in a long text).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _TRAILING = re.compile(r" +(?=\n)|(?<=\n) +")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _CRLF = re.compile(r"\r\n?")

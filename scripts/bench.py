@@ -1,14 +1,16 @@
 """Throughput of the pipeline, as a user runs it and stage by stage, against underthesea's word_tokenize.
 
-    python scripts/bench.py [CORPUS ...] [--repeat N] [--min-chars 500000] [--long-pdf-pages 1500]
+    python scripts/bench.py [CORPUS ...] [--repeat N] [--min-chars 500000] [--pdfs 30] [--long-pdf-pages 1500]
 
 The headline, first: the whole run as a user times it, `python -m pipeline extract DIR --out
 FRESH --workers 1` from start to prompt with the records, manifest and tables written, over the
 corpus's texts (.txt/.html; topped up with variants of them made by scripts/synth_corpus.py
 until they hold --min-chars characters), in characters per second against underthesea's
 word_tokenize over the same whole documents in this process (goal: >= 1.0x); and the
-corpus's text-layer PDFs through the same command against pdfplumber's extract_text over the
-same files, each side a process of its own from start to exit (goal: <= 1.0x). Each side is
+corpus's text-layer PDFs (topped up to --pdfs files with short plans of 1 to 4 pages drawn by
+scripts/long_pdf.py: two PDFs time the start-up, not the reading) through the same command
+against pdfplumber's extract_text over the same files, each side a process of its own from
+start to exit (goal: <= 1.0x). Each side is
 timed three times, the best kept, the two sides of a ratio in turn in the same run.
 
 Then, per stage, seconds and characters per second; documents per second and
@@ -47,10 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus (the first warms caches)")
     ap.add_argument("--long-pdf-pages", type=int, default=1500, help="pages of the long PDF (0: skip it)")
     ap.add_argument("--min-chars", type=int, default=500_000, help="characters of text the whole run reads")
+    ap.add_argument("--pdfs", type=int, default=30, help="text-layer PDFs the PDF headline reads (drawn ones added)")
     args = ap.parse_args(argv)
     inputs = list(discover(args.corpus))
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
-        _headline(inputs, Path(work), args.min_chars)
+        _headline(inputs, Path(work), args.min_chars, args.pdfs)
     print()  # a benchmark corpus is small: the bench holds its texts anyway
     seconds: dict[str, float] = defaultdict(float)
     texts: list[str] = []
@@ -117,7 +120,7 @@ def _extract_seconds(folder: Path, out: Path) -> float:
     return seconds
 
 
-def _headline(inputs, work: Path, min_chars: int) -> None:
+def _headline(inputs, work: Path, min_chars: int, min_pdfs: int = 0) -> None:
     """The whole run against word_tokenize, and text-layer PDFs end to end against pdfplumber."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from synth_corpus import _decode, vary
@@ -154,11 +157,13 @@ def _headline(inputs, work: Path, min_chars: int) -> None:
               f"{chars / whole:,.0f} chars/s in {whole:.2f} s; word_tokenize {chars / tokenize:,.0f} chars/s "
               f"in {tokenize:.2f} s -> {tokenize / whole:.2f}x word_tokenize (goal: >= 1.0x)")
     pdfs = [i.path for i in inputs if load.format_of(i.path) == "pdf" and not load.read(i.path).extra.get("ocr")]
+    pdf_dir = work / "pdfs"
+    pdf_dir.mkdir()
+    for path in pdfs:
+        shutil.copyfile(path, pdf_dir / path.name)
+    drawn = _drawn_pdfs(pdf_dir, min_pdfs - len(pdfs))
+    pdfs += drawn
     if pdfs:
-        pdf_dir = work / "pdfs"
-        pdf_dir.mkdir()
-        for path in pdfs:
-            shutil.copyfile(path, pdf_dir / path.name)
         plumber_code = ("import sys, pdfplumber\nfor name in sys.argv[1:]:\n    with pdfplumber.open(name) as pdf:\n"
                         "        for page in pdf.pages:\n            page.extract_text()\n            page.close()\n")
         ours = plumber = float("inf")
@@ -167,9 +172,26 @@ def _headline(inputs, work: Path, min_chars: int) -> None:
             t0 = time.perf_counter()
             subprocess.run([sys.executable, "-c", plumber_code, *map(str, sorted(pdf_dir.iterdir()))], check=True)
             plumber = min(plumber, time.perf_counter() - t0)
-        print(f"HEADLINE text-layer PDFs: `extract --workers 1` over {len(pdfs)} PDFs, records and tables written, "
+        print(f"HEADLINE text-layer PDFs: `extract --workers 1` over {len(pdfs)} PDFs ({len(drawn)} of them drawn), "
+              f"records and tables written, "
               f"{ours:.2f} s; pdfplumber extract_text over the same files {plumber:.2f} s (each a process, start "
               f"to exit) -> {ours / plumber:.2f}x pdfplumber (goal: <= 1.0x)")
+
+
+def _drawn_pdfs(folder: Path, count: int) -> list[Path]:
+    """`count` short plans of 1 to 4 text-layer pages (scripts/long_pdf.py), each its own text."""
+    if count <= 0:
+        return []
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import long_pdf
+
+    try:
+        font = long_pdf.find_font()
+    except FileNotFoundError as exc:
+        print(f"note: no PDFs drawn for the PDF headline: {exc}")
+        return []
+    return [long_pdf.make(folder / f"drawn-{k:03d}.pdf", pages=1 + k % 4, font=font, seed=100 + k)
+            for k in range(count)]
 
 
 def _all_chars(inputs) -> int:

@@ -53,7 +53,7 @@ def _wrap(text: str, width: int) -> list[str]:
     return out + [line]
 
 
-def make(path: Path, pages: int = 1500, font: Path | None = None) -> Path:
+def make(path: Path, pages: int = 1500, font: Path | None = None, seed: int = 7) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -61,7 +61,7 @@ def make(path: Path, pages: int = 1500, font: Path | None = None) -> Path:
 
     pdfmetrics.registerFont(TTFont("LongPdfFont", str(font or find_font())))
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    for page_lines in lines(pages):
+    for page_lines in lines(pages, seed=seed):
         c.setFont("LongPdfFont", 10)
         for i, line in enumerate(page_lines):
             c.drawString(50, 800 - 19 * i, line)

@@ -224,3 +224,29 @@ def test_a_worker_that_died_while_idle_is_replaced_before_its_next_document(tmp_
 
 def _echo(job: str) -> str:
     return job.upper()
+
+
+def test_a_worker_warms_up_before_its_first_document(tmp_path):
+    from pipeline.batch.pool import Pool
+
+    mark = tmp_path / "warmed"
+    pool = Pool(1, _read_mark, (str(mark),), timeout=5, on_lost=lambda job, reason: reason,
+                warm=lambda: mark.write_text("yes"))
+    assert list(pool.run(iter(["a"]))) == [("a", "a:yes")]
+
+
+def test_a_run_with_nothing_to_do_does_not_wait_for_a_worker_warming_up():
+    import time
+
+    from pipeline.batch.pool import Pool
+
+    pool = Pool(1, _echo, (), timeout=5, on_lost=lambda job, reason: reason, warm=lambda: time.sleep(30))
+    started = time.monotonic()
+    assert list(pool.run(iter([]))) == []
+    assert time.monotonic() - started < 5
+
+
+def _read_mark(job: str, mark: str) -> str:
+    from pathlib import Path
+
+    return f"{job}:{Path(mark).read_text()}"

@@ -65,10 +65,11 @@ def process_to_file(item: Input, out: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     from pipeline.batch.write import write_record
 
     record = process(item.path, item.id, item.display, max_bytes)
-    path = write_record(Path(out), record)
+    data = record.model_dump(mode="json")   # once, for the record file and for its share of the tables
+    path = write_record(Path(out), record, data)
     try:  # the record's share of the tables, cut here, in parallel, rather than by the export
         from pipeline.export.fragments import stage
-        stage(Path(out), path, record.model_dump(mode="json"))
+        stage(Path(out), path, data, record)
     except Exception:  # noqa: BLE001 - the export cuts the record itself
         pass
     return _outcome(item, record)
@@ -150,8 +151,16 @@ def _run(todo: Iterator[Input], out: Path, workers: int, max_bytes: int,
     from pipeline.batch.pool import Pool
 
     pool = Pool(workers, process_to_file, (str(out), max_bytes), timeout,
-                on_lost=lambda item, reason: record_failure(item, out, reason), max_memory=max_memory)
+                on_lost=lambda item, reason: record_failure(item, out, reason), max_memory=max_memory,
+                warm=_warm_worker)
     yield from pool.run(_announced(todo))
+
+
+def _warm_worker() -> None:
+    """A worker's imports, before its first document: the stages, the record writer, the fragment cutter."""
+    import pipeline.export.fragments  # noqa: F401
+    import pipeline.batch.write  # noqa: F401
+    import pipeline.run  # noqa: F401
 
 
 def _announced(todo: Iterator[Input]) -> Iterator[Input]:
@@ -165,9 +174,11 @@ def _announced(todo: Iterator[Input]) -> Iterator[Input]:
 
 
 def _load_export() -> None:
-    # pyarrow only (a quarter of a second): never a module a worker imports, so a worker forked while
-    # this thread holds an import lock (one replacing a worker lost to the time limit) cannot wait on it.
+    # pyarrow only (four tenths of a second, compute for the casts of new rows): never a module a worker
+    # imports, so a worker forked while this thread holds an import lock (one replacing a worker lost
+    # to the time limit) cannot wait on it.
     try:
+        import pyarrow.compute  # noqa: F401
         import pyarrow.json  # noqa: F401
         import pyarrow.parquet  # noqa: F401
     except Exception:  # noqa: BLE001 - the export imports them again and reports

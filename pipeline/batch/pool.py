@@ -35,10 +35,18 @@ class _Worker:
     conn: Connection
     job: object = None          # the input it is working on, None when idle
     deadline: float = float("inf")
+    served: bool = False        # whether it was ever given an input
 
 
-def _serve(conn: Connection, work: Callable, args: tuple) -> None:
-    """A worker's life: inputs in, outcomes out, until told to stop (None) or killed."""
+def _serve(conn: Connection, work: Callable, args: tuple, warm: Callable | None = None) -> None:
+    """A worker's life: inputs in, outcomes out, until told to stop (None) or killed. `warm` runs
+    first, while the parent is still finding the documents to do (on a re-run, hashing every input
+    to find the few that changed): the worker's imports overlap that scan instead of following it."""
+    if warm is not None:
+        try:
+            warm()
+        except Exception:  # noqa: BLE001 - the first document meets the same problem and reports it
+            pass
     while True:
         try:
             job = conn.recv()
@@ -65,9 +73,11 @@ class Pool:
     """`workers` processes running `work(job, *args)`; `on_lost(job, reason)` stands in for an outcome."""
 
     def __init__(self, workers: int, work: Callable, args: tuple, timeout: float | None,
-                 on_lost: Callable[[object, str], object], max_memory: int | None = None) -> None:
+                 on_lost: Callable[[object, str], object], max_memory: int | None = None,
+                 warm: Callable | None = None) -> None:
         self.size = max(1, workers)
         self.work, self.args, self.timeout, self.on_lost = work, args, timeout, on_lost
+        self.warm = warm   # what a fresh worker does before its first input (its imports)
         # Resident bytes a worker may reach; read from /proc, so only where there is one.
         self.max_memory = max_memory if max_memory and os.path.exists("/proc/self/statm") else None
         # fork, as ProcessPoolExecutor did here: a worker starts in milliseconds with what the
@@ -96,7 +106,7 @@ class Pool:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child, self.work, self.args), daemon=True)
+        process = self.context.Process(target=_serve, args=(child, self.work, self.args, self.warm), daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)
@@ -113,6 +123,7 @@ class Pool:
             worker.process, worker.conn = fresh.process, fresh.conn
             worker.conn.send(job)
         worker.job = job
+        worker.served = True
         worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
         return True
 
@@ -170,11 +181,13 @@ class Pool:
     def _stop_all(self) -> None:
         for worker in self.workers:
             try:
-                if worker.job is None and worker.process.is_alive():
+                if worker.job is None and worker.process.is_alive() and worker.served:
                     worker.conn.send(None)
             except OSError:
                 pass
         for worker in self.workers:
-            worker.process.join(_JOIN_SECONDS if worker.job is None else 0)
+            # One that never had an input has written nothing: it is not waited for (it may still be
+            # warming up, and a re-run with nothing to do must not wait for its imports).
+            worker.process.join(_JOIN_SECONDS if worker.job is None and worker.served else 0)
             self._kill(worker)
         self.workers = []

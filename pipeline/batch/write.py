@@ -25,12 +25,13 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def record_json(record) -> str:
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+def record_json(record, data: dict | None = None) -> str:
+    """The record file's text; `data`, when given, is `record.model_dump(mode="json")` already made."""
+    return json.dumps(record.model_dump(mode="json") if data is None else data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_record(out: Path, record) -> Path:
-    """Write a `pipeline.core.records.Record` as `<id>.json`, atomically."""
+def write_record(out: Path, record, data: dict | None = None) -> Path:
+    """Write a `pipeline.core.records.Record` as `<id>.json`, atomically (`data` as for record_json)."""
     path = out / f"{record.id}.json"
-    atomic_write_text(path, record_json(record))
+    atomic_write_text(path, record_json(record, data))
     return path

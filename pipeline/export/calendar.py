@@ -28,14 +28,26 @@ PRODID = "-//directives-pipeline//deadlines//VI"
 CALENDAR_END = "END:VCALENDAR\r\n"
 
 
+CALENDAR_NAME = "Hạn của các văn bản chỉ đạo"
+
+
 def calendar_head() -> str:
-    """The calendar's own lines, without its END: events are laid in between, one record at a time."""
+    """The calendar's own lines, without its END: events are laid in between, one record at a time.
+    Written as icalendar writes them (VERSION before PRODID), as the events are: every export needs
+    the head, and icalendar's import alone is a tenth of a second (`calendar_head_of` is the same
+    through icalendar, for the test that holds the two to the same bytes)."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_escape(PRODID)}", f"X-WR-CALNAME:{_escape(CALENDAR_NAME)}"]
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def calendar_head_of() -> str:
+    """calendar_head() through icalendar's own Calendar."""
     from icalendar import Calendar
 
     head = Calendar()
     head.add("prodid", PRODID)
     head.add("version", "2.0")
-    head.add("x-wr-calname", "Hạn của các văn bản chỉ đạo")
+    head.add("x-wr-calname", CALENDAR_NAME)
     lines = head.to_ical().decode("utf-8").split("\r\n")
     return "\r\n".join(line for line in lines if line and line != "END:VCALENDAR") + "\r\n"
 

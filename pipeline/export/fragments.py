@@ -81,13 +81,15 @@ def csv_header(table: Table) -> str:
     return buffer.getvalue()
 
 
-def cut(data: dict) -> Fragment:
-    """One record's fragment (raises ValueError or pydantic's ValidationError on a record that is not one)."""
+def cut(data: dict, record=None) -> Fragment:
+    """One record's fragment (raises ValueError or pydantic's ValidationError on a record that is not one);
+    `record`, when given, is the Record `data` was dumped from, not read back from it."""
     from pipeline.export.calendar import events_text
     from pipeline.export.rows import rows_of
     from pipeline.core.records import Record
 
-    record = Record.model_validate(data)
+    if record is None:
+        record = Record.model_validate(data)
     by_table = rows_of(record)
     rows = {t.name: [[row.get(name) for name in t.names] for row in by_table[t.name]] for t in TABLES}
     texts = [json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n",
@@ -102,10 +104,11 @@ def cut(data: dict) -> Fragment:
 STAGED = ".fragments"
 
 
-def stage(out: Path, path: Path, data: dict) -> None:
-    """Cut the record just written at `path` (as the JSON `data` it holds) and leave its fragment for the
-    export, stamped with the record file's size and time: a record rewritten since is cut again."""
-    fragment = cut(data)
+def stage(out: Path, path: Path, data: dict, record=None) -> None:
+    """Cut the record just written at `path` (as the JSON `data` it holds, dumped from `record` if given)
+    and leave its fragment for the export, stamped with the record file's size and time: a record
+    rewritten since is cut again."""
+    fragment = cut(data, record)
     stat = path.stat()
     folder = out / STAGED
     folder.mkdir(exist_ok=True)

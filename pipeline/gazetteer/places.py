@@ -14,7 +14,7 @@ import importlib.util
 import re
 import sqlite3
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import resources
@@ -275,7 +275,13 @@ def _place_regex() -> re.Pattern:
 
 def find_places(text: str, start: int = 0, end: int | None = None, era: str | None = None) -> list[Place]:
     """Units named with their level word ("tỉnh Kon Tum", "huyện Kon Plông") in text[start:end]."""
-    end = len(text) if end is None else end
+    return list(_places_in(text, start, len(text) if end is None else end, era))
+
+
+# Remembered for the last few texts: the stages of one document ask for the places of its whole
+# text four or five times over (its scope, its province, its issuer's name …). Places are frozen.
+@lru_cache(maxsize=8)
+def _places_in(text: str, start: int, end: int, era: str | None) -> tuple[Place, ...]:
     places = []
     for m in _place_regex().finditer(text, start, end):
         level = canonical_level(m.group(0))
@@ -285,7 +291,7 @@ def find_places(text: str, start: int = 0, end: int | None = None, era: str | No
             places.append(Place((m.start(), stop), level, name, lookup(name, level, era) or ()))
         elif level and text[max(0, m.start() - 4):m.start()].lower().strip() in ("các", "những"):
             places.extend(p for p in listed_places(text, m.start() - 4, era) if p.span[1] <= end)
-    return places
+    return tuple(places)
 
 
 @cache

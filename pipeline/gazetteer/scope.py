@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.gazetteer import places, provinces
 from pipeline.gazetteer.places import Unit
@@ -111,6 +111,9 @@ def _continues_list(text: str, pos: int) -> bool:
                          r"(?!\s+(?:ủy|đoàn)\b)").match(text, pos))
 
 
+# Remembered for the last few documents: their stages ask for it four times each (header, issuer,
+# references, bodies, tasks); a Scope is frozen, and no caller changes its units.
+@lru_cache(maxsize=8)
 def document_scope(text: str, date: str | None = None, header_end: int = 0, issuer: str | None = None) -> Scope:
     """The scope of a whole document: its province (named, or inferred from its places), and the
     lower unit its issuer belongs to ("Ủy ban nhân dân thành phố Kon Tum" makes "thành phố" Kon Tum)."""

@@ -17,7 +17,7 @@ import pdfplumber
 from pipeline.load import legacy_fonts
 from pipeline.core.doc import Loaded
 from pipeline.core.errors import ReadError
-from pipeline.load import ocr
+from pipeline.load import ocr, pdf_objects
 from pipeline.load.page_layout import page_lines, rows_in_order
 
 SCAN_WARNING = "no text layer: a scanned PDF, and OCR found no text on it"
@@ -99,7 +99,7 @@ _READ = ("text", "converted", "ocr")
 
 def _read_page(page) -> _Page:
     try:
-        page = _straight(page)
+        page = _straight(_parsed(page))
         words = page.extract_words()
         if not words:
             return _Page("", "scan" if _has_big_image(page) else "blank")
@@ -165,6 +165,14 @@ def _read_by_ocr(path: Path, pages: list[_Page]) -> list[_Page]:
         pages[i] = (_Page(text, "ocr", confidence=found.confidence, layer=pages[i].kind) if text
                     else replace(pages[i], confidence=0.0))
     return pages
+
+
+def _parsed(page):
+    """The page with its objects parsed once, its characters the quick way (pdf_objects.py): every
+    later look (characters, words, images, rules) reads them from pdfplumber's own cache."""
+    if not hasattr(page, "_objects"):
+        page._objects = pdf_objects.parse_objects(page)
+    return page
 
 
 def _straight(page):

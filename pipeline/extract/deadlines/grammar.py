@@ -24,6 +24,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
+from pipeline.core.anchors import may_match
 from pipeline.core.citations import canonical_type
 from pipeline.core.dates import FoundDate, find_dates
 from pipeline.core.doc import Span
@@ -98,7 +99,10 @@ def _period_patterns() -> list[tuple[str, re.Pattern]]:
 
 def _periods(text: str, dates: list[FoundDate]) -> list[tuple[Span, Period]]:
     found = [(f.span, Period("day", f.year, f.month, f.day)) for f in dates]
+    lowered = text.lower()
     for kind, pattern in _period_patterns():
+        if not may_match(pattern, lowered):  # "tết", "mùa", "giai đoạn" …: a scan of the text saved
+            continue
         for m in pattern.finditer(text):
             groups = m.groupdict()
             period = _period_of(kind, groups)
