@@ -19,7 +19,7 @@ _CACHE_SIZE = 8192
 @lru_cache(maxsize=_CACHE_SIZE)
 def words(sentence: str) -> tuple[str, ...]:
     """underthesea's words of one sentence ("tiêu chí", "doanh nghiệp" are one word each)."""
-    word_tokenize, _ = _underthesea()
+    from underthesea import word_tokenize
     return tuple(word_tokenize(sentence, use_token_normalize=False))
 
 
@@ -27,43 +27,8 @@ def words(sentence: str) -> tuple[str, ...]:
 def tagged(sentence: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) for one sentence, VLSP tags: N noun, Nc classifier, Nu unit,
     Np proper noun, M numeral, V verb, A adjective, E preposition, CH punctuation …"""
-    _, pos_tag = _underthesea()
+    from underthesea import pos_tag
     return tuple((word, tag) for word, tag in pos_tag(sentence))
-
-
-@cache
-def _underthesea():
-    """underthesea's word_tokenize and pos_tag, the same functions, without running its package's
-    __init__ first: that imports every pipeline it has (classification, translation, NER, its
-    optional extras), half a second a process, for the two the stages use. The package module
-    is made without it; the first look at anything else it holds runs it then (its module
-    __getattr__), so `import underthesea` elsewhere in the process sees the whole package."""
-    import importlib.util
-    import sys
-
-    if "underthesea" in sys.modules:
-        from underthesea import pos_tag, word_tokenize
-        return word_tokenize, pos_tag
-    spec = importlib.util.find_spec("underthesea")
-    package = importlib.util.module_from_spec(spec)
-
-    def complete(name: str):
-        del package.__getattr__          # once: the package's own __init__ defines what it holds
-        spec.loader.exec_module(package)
-        return getattr(package, name)
-
-    package.__getattr__ = complete
-    sys.modules["underthesea"] = package
-    try:
-        import underthesea.pipeline.text_normalize  # noqa: F401 - before word_tokenize, as __init__ has it
-        from underthesea.pipeline.word_tokenize import word_tokenize
-        package.word_tokenize = word_tokenize  # pos_tag imports it from the package
-        from underthesea.pipeline.pos_tag import pos_tag
-    except Exception:  # noqa: BLE001 - another layout of the package: import it whole
-        for name in [m for m in sys.modules if m == "underthesea" or m.startswith("underthesea.")]:
-            del sys.modules[name]
-        from underthesea import pos_tag, word_tokenize
-    return word_tokenize, pos_tag
 
 
 def word_spans(sentence: str, tokens: tuple[str, ...] | list[str]) -> list[Span]:
