@@ -73,3 +73,74 @@ def test_a_damaged_manifest_is_started_again(tmp_path):
     assert list(manifest.entries()) == []
     manifest.remember("cv-01", "in/cv-01.txt", "aa", "1.0", "ok")
     manifest.close()
+
+
+SAMPLE = ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ\nSố: 12/CV-UBND\nAn Phú, ngày 3 tháng 4 năm 2025\n"
+          "Giao Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh trước ngày 30/4/2025.\n")
+
+
+def _aged(path, seconds: int = 60) -> None:
+    """The file as if written a minute ago: a stamp younger than the clock's tick is not trusted."""
+    st = path.stat()
+    import os
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 10**9))
+
+
+def test_a_rerun_trusts_an_unchanged_stamp_and_hashes_only_touched_inputs(tmp_path, monkeypatch):
+    from pipeline.batch import corpus
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"cv-{n}.txt").write_text(SAMPLE.replace("12/", f"1{n}/"), encoding="utf-8")
+        _aged(folder / f"cv-{n}.txt")
+    assert corpus.process_corpus([folder], out).written == 3
+    hashed = []
+    real = corpus.file_sha256
+    monkeypatch.setattr(corpus, "file_sha256", lambda path, limit: hashed.append(path.name) or real(path, limit))
+
+    again = corpus.process_corpus([folder], out)
+    assert (again.written, again.unchanged, hashed) == (0, 3, [])            # no input read at all
+
+    (folder / "cv-1.txt").touch()                                             # touched, same bytes
+    _aged(folder / "cv-1.txt", 30)
+    again = corpus.process_corpus([folder], out)
+    assert (again.written, again.unchanged, hashed) == (0, 3, ["cv-1.txt"])
+    hashed.clear()
+    again = corpus.process_corpus([folder], out)                              # stamped anew: not hashed
+    assert (again.written, hashed) == (0, [])
+
+    same_size = SAMPLE.replace("30/4", "29/4")                                # new bytes, the same size
+    (folder / "cv-2.txt").write_text(same_size, encoding="utf-8")
+    again = corpus.process_corpus([folder], out)
+    assert again.written == 1 and hashed == ["cv-2.txt"]
+    assert "29/4" in (out / "cv-2.json").read_text(encoding="utf-8")
+
+
+def test_a_stamp_younger_than_the_clock_tick_is_not_trusted(tmp_path):
+    from pipeline.batch.manifest import stamp_of
+
+    path = tmp_path / "cv-01.txt"
+    path.write_text("Chỉ thị", encoding="utf-8")                             # written just now
+    (tmp_path / "cv-01.json").write_text("{}")
+    manifest = Manifest.open(tmp_path)
+    manifest.remember("cv-01", "in/cv-01.txt", "aa", "1.0", "ok", stamp_of(path))
+    assert not manifest.is_stamped_current("cv-01", "in/cv-01.txt", stamp_of(path), "1.0", tmp_path)
+    _aged(path)
+    manifest.restamp("cv-01", stamp_of(path))
+    assert manifest.is_stamped_current("cv-01", "in/cv-01.txt", stamp_of(path), "1.0", tmp_path)
+    assert not manifest.is_stamped_current("cv-01", "in/cv-01.txt", stamp_of(path), "1.1", tmp_path)
+    assert not manifest.is_stamped_current("cv-01", "in/cv-01.txt", (-1, -1), "1.0", tmp_path)
+    manifest.close()
+
+
+def test_a_manifest_written_before_stamps_gains_them(tmp_path):
+    with sqlite3.connect(tmp_path / MANIFEST) as db:
+        db.execute("CREATE TABLE entries (id TEXT PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, "
+                   "version TEXT NOT NULL, status TEXT NOT NULL)")
+        db.execute("INSERT INTO entries VALUES ('cv-01', 'in/cv-01.txt', 'aa', '1.0', 'ok')")
+    (tmp_path / "cv-01.json").write_text("{}")
+    manifest = Manifest.open(tmp_path)
+    assert manifest.is_current("cv-01", "in/cv-01.txt", "aa", "1.0", tmp_path)
+    assert not manifest.is_stamped_current("cv-01", "in/cv-01.txt", (7, 1), "1.0", tmp_path)
+    manifest.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline import VERSION
 from pipeline.batch.inputs import Input, Inputs, discover, slug
 from pipeline.load import DEFAULT_MAX_BYTES, format_of
-from pipeline.batch.manifest import MANIFEST, Manifest
+from pipeline.batch.manifest import MANIFEST, Manifest, stamp_of
 
 # Seconds one document may take (--timeout-s), and the memory its worker may hold
 # (--max-memory-mb); over either, the document gets a failed record and the worker is replaced.
@@ -100,14 +100,16 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
         summary.removed = _remove_gone(manifest, inputs, paths, out)
         if on_start:
             on_start(len(inputs))
-        todo = _changed(inputs, manifest, out, force, max_bytes, summary, on_record)
+        stamps: dict[str, tuple[int, int]] = {}  # of the inputs to redo, taken before they are read
+        todo = _changed(inputs, manifest, out, force, max_bytes, summary, on_record, stamps)
         if dask:
             from pipeline.batch.cluster import run_on_dask
             outcomes = run_on_dask(dask, todo, out, max_bytes, process_to_file, record_failure, summary.notices)
         else:
             outcomes = _run(todo, out, workers if len(inputs) > 1 else 1, max_bytes, timeout, max_memory)
         for item, outcome in outcomes:
-            manifest.remember(item.id, item.display, outcome.sha256, VERSION, outcome.status)
+            manifest.remember(item.id, item.display, outcome.sha256, VERSION, outcome.status,
+                              stamps.pop(item.id, (-1, -1)))
             summary.read += 1
             summary.written += 1
             summary.warned += outcome.status == "warned"
@@ -124,15 +126,26 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
 
 
 def _changed(inputs: Inputs, manifest: Manifest, out: Path, force: bool, max_bytes: int, summary: Summary,
-             on_record: Callable[[Input, Outcome | None], None] | None) -> Iterator[Input]:
-    """The inputs whose bytes or pipeline version differ from their record's; counts the others."""
+             on_record: Callable[[Input, Outcome | None], None] | None,
+             stamps: dict[str, tuple[int, int]]) -> Iterator[Input]:
+    """The inputs whose bytes or pipeline version differ from their record's; counts the others.
+    An input whose size and modification time are those remembered is not read; one that was only
+    touched is hashed, found the same, and stamped anew."""
     for item in inputs:
-        sha = file_sha256(item.path, max_bytes)
-        if not force and sha and manifest.is_current(item.id, item.display, sha, VERSION, out):
+        stamp = stamp_of(item.path)
+        if not force and manifest.is_stamped_current(item.id, item.display, stamp, VERSION, out):
+            current = True
+        else:
+            sha = None if force else file_sha256(item.path, max_bytes)
+            current = bool(sha) and manifest.is_current(item.id, item.display, sha, VERSION, out)
+            if current:
+                manifest.restamp(item.id, stamp)
+        if current:
             summary.unchanged += 1
             if on_record:
                 on_record(item, None)
         else:
+            stamps[item.id] = stamp
             yield item
 
 
