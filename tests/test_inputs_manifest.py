@@ -144,3 +144,12 @@ def test_a_manifest_written_before_stamps_gains_them(tmp_path):
     assert manifest.is_current("cv-01", "in/cv-01.txt", "aa", "1.0", tmp_path)
     assert not manifest.is_stamped_current("cv-01", "in/cv-01.txt", (7, 1), "1.0", tmp_path)
     manifest.close()
+
+
+def test_ids_stay_unique_across_pages(tmp_path, monkeypatch):
+    import pipeline.batch.inputs
+    monkeypatch.setattr(pipeline.batch.inputs, "_PAGE", 2)
+    _tree(tmp_path, [f"{folder}/Công văn 7.txt" for folder in "abcde"] + ["f/cong-van-7.docx", "g/x.txt"])
+    ids = [item.id for item in discover([tmp_path])]
+    assert ids[0] == "cong-van-7" and len(set(ids)) == len(ids) == 7
+    assert all(i.startswith("cong-van-7-") for i in ids[1:6]) and ids[6] == "x"

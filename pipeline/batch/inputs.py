@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline.load import format_of
 
 _PAGE = 1000  # inputs read back from the database at a time
+_SQL_VARIABLES = 500  # ids looked up in one query (older SQLite allows 999 parameters)
 
 
 @dataclass(frozen=True)
@@ -72,16 +73,25 @@ class Inputs:
         self.count += added.rowcount  # a file given twice (alone and in its folder) is one input
 
     def _assign_ids(self) -> None:
-        """Ids in path order: the first of several inputs with one name gets the plain slug."""
+        """Ids in path order: the first of several inputs with one name gets the plain slug. A page of
+        inputs at a time: its ids are checked against those given before in one query."""
         last = ""  # no display is empty
         while True:
             page = [row[0] for row in self.db.execute(
                 "SELECT display FROM inputs WHERE display > ? ORDER BY display LIMIT ?", (last, _PAGE))]
-            for display in page:
-                doc_id = slug(Path(display).stem)
-                if self.db.execute("SELECT 1 FROM inputs WHERE id = ?", (doc_id,)).fetchone():
+            slugs = [slug(Path(display).stem) for display in page]
+            taken = set()
+            for start in range(0, len(slugs), _SQL_VARIABLES):
+                chunk = sorted(set(slugs[start:start + _SQL_VARIABLES]))
+                taken |= {row[0] for row in self.db.execute(
+                    f"SELECT id FROM inputs WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+            ids = []
+            for display, doc_id in zip(page, slugs):
+                if doc_id in taken:
                     doc_id = f"{doc_id}-{hashlib.sha256(display.encode()).hexdigest()[:8]}"
-                self.db.execute("UPDATE inputs SET id = ? WHERE display = ?", (doc_id, display))
+                taken.add(doc_id)
+                ids.append((doc_id, display))
+            self.db.executemany("UPDATE inputs SET id = ? WHERE display = ?", ids)
             if len(page) < _PAGE:
                 break
             last = page[-1]
@@ -108,9 +118,20 @@ def discover(paths: Iterable[Path]) -> Inputs:
 
 
 def _files(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = Path(root) / name
-            if not name.startswith(".") and path.is_file():
-                yield path
+    """The files under `folder`, hidden ones left out; the directory entries say what is a file
+    without another system call for each (os.walk's lists do not: a socket or a broken link is in
+    its files)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):  # as os.walk: a linked folder is not entered
+                yield from _files(Path(entry.path))
+            elif entry.is_file():
+                yield Path(entry.path)
+        except OSError:
+            continue
