@@ -107,3 +107,25 @@ def test_short_word_glued_to_next(raw, clean):
 def test_division_into_parts_is_no_target(text, count):
     from tests.test_targets import _found
     assert len(_found(text)) == count, [t["quote"] for t in _found(text)]
+
+
+@pytest.mark.parametrize("text, deadlines, expected", [
+    # a bare "và báo cáo <superior>" with no time of its own closes the instruction: one task
+    ("Bộ Xây dựng nghiên cứu giải quyết các kiến nghị của tỉnh và báo cáo Thủ tướng Chính phủ.", (),
+     [(["Bộ Xây dựng"], "nghiên cứu giải quyết", [], None)]),
+    # unchanged: a report with a time of its own is a duty of its own
+    ("Bộ Xây dựng nghiên cứu giải quyết các kiến nghị của tỉnh và báo cáo kết quả trước ngày 15/5/2024.",
+     (("trước ngày 15/5/2024", "2024-05-15", None),),
+     [(["Bộ Xây dựng"], "nghiên cứu giải quyết", [], None),
+      (["Bộ Xây dựng"], "báo cáo kết quả", [], "trước ngày 15/5/2024")]),
+    # unchanged: a standing report after ";" ("thường xuyên báo cáo") stays apart
+    ("Bộ Xây dựng nghiên cứu giải quyết các kiến nghị của tỉnh; thường xuyên báo cáo Thủ tướng Chính phủ.", (),
+     None),
+])
+def test_bare_closing_report_stays_with_its_instruction(text, deadlines, expected):
+    from tests.test_tasks import assert_tasks, found, make_doc
+    doc = make_doc(text, deadlines=deadlines, bodies=(("Bộ Xây dựng", "Bộ Xây dựng"),))
+    if expected is None:
+        assert len(found(doc)) == 2, found(doc)
+    else:
+        assert_tasks(doc, expected)
