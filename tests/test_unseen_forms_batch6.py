@@ -129,3 +129,17 @@ def test_bare_closing_report_stays_with_its_instruction(text, deadlines, expecte
         assert len(found(doc)) == 2, found(doc)
     else:
         assert_tasks(doc, expected)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Dự họp có đại diện Bộ Tư lệnh Quân khu IV và Bộ Công an.", ["Bộ Tư lệnh Quân khu IV", "Bộ Công an"], []),
+    ("Phối hợp với Bộ Tư lệnh Quân khu 7 tổ chức diễn tập.", ["Bộ Tư lệnh Quân khu 7"], []),
+    # unchanged: a number that is no military region's names none
+    ("Bộ Tư lệnh Quân khu 8 cũ", [], ["Bộ Tư lệnh Quân khu 8"]),
+])
+def test_military_region_commands(text, present, absent):
+    found = names(text)
+    for name in present:
+        assert name in found
+    for name in absent:
+        assert name not in found
