@@ -178,6 +178,18 @@ def _unglue(m: re.Match) -> str:
     return m.group(0) if re.search(r"[\d./@:_]", token) else " "
 
 
+# The same seam after a one-syllable capitalised word ("BộCông Thương", "SởNội vụ"): too short for
+# the two-letter test above, so both sides must be syllables of the dictionary ("VinaPhone",
+# "YouTube" stay as written).
+_GLUED_SHORT = re.compile(r"(?<![\w./@:_-])([" + UPPER + r"][" + LOWER + r"]{1,6})(?=([" + UPPER + r"][" + LOWER
+                          + r"]{1,6})(?![\w./@:_-]))")
+
+
+def _unglue_short(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    return left + " " if lexicon.is_syllable(left) and lexicon.is_syllable(right) else left
+
+
 # A copy that lost the space between two syllables of one case glues them into a token no Vietnamese
 # syllable has the shape of ("nướcsạch", "cáctỉnh", "tổ chứcquần chúng", "VĂNPHÒNG"). Such a token is split where it falls
 # into two syllables of the dictionary, when it does so at exactly one place; a token with no
@@ -230,6 +242,7 @@ def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True)
     t = t.sub(_CELL_BARS, "\n")
     t = t.sub(_SPACES, " ")
     t = t.sub(_GLUED, _unglue)
+    t = t.sub(_GLUED_SHORT, _unglue_short)
     t = _unglue_syllables(t)
     t = t.sub(_TRAILING, "")
     if join_lines:  # a .docx or .html paragraph is already whole; a PDF or pasted text is wrapped

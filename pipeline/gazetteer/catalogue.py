@@ -72,11 +72,17 @@ def _field_regexes() -> list[tuple[re.Pattern, re.Pattern, dict, dict[str, str]]
             f"|(?<={title} )(?i:{phrase(head['head'])})" for title in head.get("after_titles", []))
         single = re.compile(bounded("(?:" + opening + ")") + WS + field)
         # "các Sở: Tài chính, Nội vụ"; a title may stand between ("các Giám đốc sở Y tế": those
-        # departments); "các Bộ, ngành: Tài chính, …" lists ministries the same way.
+        # departments); "các Bộ, ngành: Tài chính, …" lists ministries the same way (list_companions).
         listed = re.compile(bounded(r"(?i:các)") + WS + r"(?:" + _role_titles() + WS + r")?"
-                            + r"(?i:" + phrase(head["head"]) + r")(?:\s*,\s*(?i:ngành)(?=\s*:))?\s*:?\s*" + field)
+                            + r"(?i:" + phrase(head["head"]) + r")(?:(?:\s*,\s*(?i:" + _companions() + r"))+(?=\s*:))?"
+                            + r"\s*:?\s*" + field)
         out.append((single, listed, head, groups))
     return out
+
+
+@cache
+def _companions() -> str:
+    return alternation(data()["list_companions"], phrase)
 
 
 @cache

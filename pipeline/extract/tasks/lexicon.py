@@ -48,6 +48,7 @@ def cues() -> dict[str, re.Pattern]:
         "imperative": re.compile(phrases(data["imperative_openers"]), _I),
         "report": re.compile(data["report_clause"], _I),
         "separate_report": re.compile(data["separate_report"], _I),
+        "closing_report": re.compile(data["closing_report"], _I),
         "non_task_section": re.compile(data["non_task_sections"], _I),
         "purpose_section": re.compile(data["purpose_sections"], _I),
         "criteria_section": re.compile(data["criteria_sections"], _I),

@@ -166,7 +166,9 @@ class Walker:
         if cur:
             if r.kind == cl.OTHER and (new_sentence and not labeled):
                 return cur
-            own_report = r.kind == cl.REPORT and cues()["separate_report"].match(text, r.span[0], e)
+            own_report = (r.kind == cl.REPORT and cues()["separate_report"].match(text, r.span[0], e)
+                          and not (cues()["closing_report"].match(text, r.span[0], e)
+                                   and not self.index.deadlines_in(r.span[0], e)))
             own_time = r.kind in (cl.IMPERATIVE, cl.REQUEST) and self._recurs(r.span[0], e)
             # "…; chủ trì, phối hợp với các sở đề xuất …": leading again is a duty of its own.
             own_lead = r.kind == cl.IMPERATIVE and cues()["leading"].match(text, r.span[0], e)
