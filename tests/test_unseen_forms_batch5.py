@@ -1,0 +1,101 @@
+"""Forms the fifth blind batch of tests/regression showed (rg52–rg57), on texts written for these
+tests: a type word inside a cited law's name, the praise of past efforts ("sự nỗ lực phấn đấu
+của …") that sets no goal, key measures ("giải pháp trọng tâm") whose period is the period of the
+tasks a resolution sets. Each table has rows that must not change."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.core.citations import find_citations
+from pipeline.run import process
+
+
+def record(tmp_path: Path, text: str):
+    path = tmp_path / "van-ban.txt"
+    path.write_text(text, encoding="utf-8")
+    return process(path, "van-ban")
+
+
+@pytest.mark.parametrize("recital, expected", [
+    # a law named after a kind of document is one law, not a law and a "Quy hoạch"
+    ("Căn cứ Luật Quy hoạch ngày 20 tháng 11 năm 2017;", [("Luật", None, "2017-11-20")]),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 15 tháng 6 năm 2018;",
+     [("Luật", None, "2018-06-15")]),
+    # unchanged: two documents cited one after the other stay two
+    ("Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019; Quyết định số 45/QĐ-UBND ngày 02 tháng 3 năm 2020 của UBND tỉnh;",
+     [("Luật", None, "2019-06-13"), ("Quyết định", "45/QĐ-UBND", "2020-03-02")]),
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2021 và Chỉ thị số 03/CT-UBND ngày 08/01/2021;",
+     [("Kế hoạch", "12/KH-UBND", "2021-01-05"), ("Chỉ thị", "03/CT-UBND", "2021-01-08")]),
+])
+def test_type_word_inside_a_law_name(recital, expected):
+    assert [(c.doc_type, c.number, c.issued_date) for c in find_citations(recital)] == expected
+
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 31/NQ-HĐND
+Hà Giang, ngày 10 tháng 12 năm 2021
+NGHỊ QUYẾT
+VỀ KẾT QUẢ NĂM 2021 VÀ NHIỆM VỤ NĂM 2022
+HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG
+QUYẾT NGHỊ:
+Điều 1. Đánh giá tình hình năm 2021
+{body}
+"""
+
+
+@pytest.mark.parametrize("body, status", [
+    # whose effort it was, told of the past year: the figure after it is a result
+    ("Với sự nỗ lực phấn đấu của các cấp, các ngành, nền kinh tế tiếp tục phát triển. Tốc độ tăng trưởng kinh tế đạt gần 7%.",
+     "achieved"),
+    ("Nhờ sự phấn đấu của toàn tỉnh, nông nghiệp phát triển ổn định. Sản lượng lương thực đạt 410.000 tấn.", "achieved"),
+    # unchanged: the verb sets a goal
+    ("Các cấp, các ngành nỗ lực phấn đấu tốc độ tăng trưởng kinh tế đạt 7%.", "target"),
+    ("Toàn tỉnh quyết tâm phấn đấu tỷ lệ hộ dùng nước hợp vệ sinh đạt 95%.", "target"),
+])
+def test_praise_of_effort_sets_no_goal(tmp_path, body, status):
+    rec = record(tmp_path, RESOLUTION.format(body=body))
+    assert [t.status for t in rec.targets] == [status]
+
+
+@pytest.mark.parametrize("heading, period", [
+    # the key measures a resolution sets are for the period its heading names
+    ("Điều 2. Nhiệm vụ và giải pháp trọng tâm 6 tháng cuối năm 2022", ("2022-07-01", "2022-12-31")),
+    ("Điều 2. Nhiệm vụ trọng tâm năm 2022", ("2022-01-01", "2022-12-31")),
+    # unchanged: a plan's name is no deadline, nor the contents a draft report proposes
+    ("Điều 2. Góp ý dự thảo Báo cáo sơ kết, đề xuất nhiệm vụ, giải pháp trọng tâm giai đoạn 2026 - 2030", None),
+    ("Điều 2. Thông qua Kế hoạch 6 tháng cuối năm 2022 của ngành", None),
+])
+def test_key_measures_period(tmp_path, heading, period):
+    rec = record(tmp_path, RESOLUTION.format(body=heading + "\nTiếp tục thực hiện các giải pháp phát triển kinh tế."))
+    got = [(d.start, d.end) for d in rec.deadlines]
+    assert got == ([period] if period else [])
+
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 88/QĐ-UBND
+Hà Giang, ngày 12 tháng 12 năm 2020
+QUYẾT ĐỊNH
+Phê duyệt Kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025.
+Điều 2. {item}
+"""
+
+
+@pytest.mark.parametrize("item, responsible", [
+    # bodies that open an item and go on to make the plan concrete: an instruction to them
+    ("Giám đốc các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố cụ thể hóa các mục tiêu của Kế hoạch "
+     "thành kế hoạch của ngành, địa phương.",
+     ["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"]),
+    ("Sở Kế hoạch và Đầu tư cụ thể hoá các chỉ tiêu của Kế hoạch cho từng năm.", ["Sở Kế hoạch và Đầu tư"]),
+    # unchanged: a noun phrase with no body before it gives no instruction
+    ("Việc cụ thể hóa các mục tiêu của Kế hoạch được thực hiện theo quy định.", None),
+])
+def test_making_a_plan_concrete_is_an_instruction(tmp_path, item, responsible):
+    rec = record(tmp_path, DECISION.format(item=item))
+    got = [t.responsible for t in rec.tasks]
+    assert got == ([responsible] if responsible else [])
