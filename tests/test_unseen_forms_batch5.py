@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.citations import find_citations
+from pipeline.gazetteer import find_mentions
 from pipeline.run import process
 
 
@@ -99,3 +100,45 @@ def test_making_a_plan_concrete_is_an_instruction(tmp_path, item, responsible):
     rec = record(tmp_path, DECISION.format(item=item))
     got = [t.responsible for t in rec.tasks]
     assert got == ([responsible] if responsible else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a council's committees, the council's level left unsaid
+    ("Báo cáo thẩm tra của các ban của Hội đồng nhân dân và ý kiến đại biểu.", ["các ban của Hội đồng nhân dân"]),
+    # unchanged: named with the level, or with the abbreviation
+    ("Báo cáo thẩm tra của các Ban của Hội đồng nhân dân tỉnh.", ["các ban của Hội đồng nhân dân tỉnh"]),
+    ("Báo cáo thẩm tra của các Ban HĐND tỉnh.", ["các ban Hội đồng nhân dân tỉnh"]),
+    ("Các ban, ngành của tỉnh phối hợp thực hiện.", ["các ban, ngành"]),
+])
+def test_council_committees_without_level(text, expected):
+    assert [m.name for m in find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the provincial enforcement office named by its level, beside the court
+    ("Báo cáo của Tòa án nhân dân tỉnh, Thi hành án dân sự tỉnh trình tại kỳ họp.",
+     [("Tòa án nhân dân tỉnh", "other"), ("Thi hành án dân sự tỉnh", "agency")]),
+    # unchanged: the older department's name; the work in lower case names no body
+    ("Cục Thi hành án dân sự tỉnh Sơn La báo cáo kết quả.", [("Cục Thi hành án dân sự tỉnh Sơn La", "agency")]),
+    ("Công tác thi hành án dân sự được tăng cường.", []),
+])
+def test_enforcement_office_named_by_level(text, expected):
+    assert [(m.name, m.kind) for m in find_mentions(text)] == expected
+
+
+LAW_RECITAL = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+Số: 15/QĐ-UBND
+Sơn La, ngày 10 tháng 01 năm 2024
+QUYẾT ĐỊNH
+Về việc kiện toàn Ban Chỉ đạo thi hành án dân sự tỉnh
+ỦY BAN NHÂN DÂN TỈNH SƠN LA
+Căn cứ Luật Thi hành án dân sự ngày 14 tháng 11 năm 2008;
+QUYẾT ĐỊNH:
+Điều 1. Kiện toàn Ban Chỉ đạo thi hành án dân sự tỉnh.
+"""
+
+
+def test_law_named_after_the_enforcement_office_is_no_body(tmp_path):
+    rec = record(tmp_path, LAW_RECITAL)
+    assert not any(b.name.startswith("Thi hành án") for b in rec.bodies), [b.name for b in rec.bodies]
