@@ -39,7 +39,7 @@ TỈNH HÀ GIANG
 Số: 31/NQ-HĐND
 Hà Giang, ngày 10 tháng 12 năm 2021
 NGHỊ QUYẾT
-VỀ KẾT QUẢ NĂM 2021 VÀ NHIỆM VỤ NĂM 2022
+VỀ TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2021
 HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG
 QUYẾT NGHỊ:
 Điều 1. Đánh giá tình hình năm 2021
@@ -142,3 +142,29 @@ QUYẾT ĐỊNH:
 def test_law_named_after_the_enforcement_office_is_no_body(tmp_path):
     rec = record(tmp_path, LAW_RECITAL)
     assert not any(b.name.startswith("Thi hành án") for b in rec.bodies), [b.name for b in rec.bodies]
+
+
+TASKS_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 20/2015/NQ-HĐND
+Hà Giang, ngày 11 tháng 12 năm {issued_year}
+NGHỊ QUYẾT
+VỀ {title}
+HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG
+QUYẾT NGHỊ:
+Điều 1. Thông qua các nội dung chủ yếu.
+"""
+
+
+@pytest.mark.parametrize("issued_year, title, period", [
+    # the title names the tasks the resolution sets for the coming year: their period
+    (2015, "NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2016", ("2016-01-01", "2016-12-31")),
+    (2015, "NHIỆM VỤ QUỐC PHÒNG, AN NINH NĂM 2016", ("2016-01-01", "2016-12-31")),
+    # unchanged: a year already past names what was done; a plan's year names the plan
+    (2015, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2014", None),
+    (2015, "KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2016", None),
+])
+def test_year_of_the_tasks_a_title_names(tmp_path, issued_year, title, period):
+    rec = record(tmp_path, TASKS_RESOLUTION.format(issued_year=issued_year, title=title))
+    got = [(d.start, d.end) for d in rec.deadlines]
+    assert got == ([period] if period else [])

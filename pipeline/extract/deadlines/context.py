@@ -100,6 +100,9 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
     """Why the expression is not a deadline, or None when it is one."""
     text = ctx.doc.text
     strong = e.cue in STRONG_CUES or (e.cue == "recurrence" and e.periodic)
+    titles_tasks = _periods_the_titles_tasks(ctx, e)
+    if titles_tasks:
+        return None
     if _inside(e.span, ctx.form_spans) and not (strong and e.cue != "recurrence") \
             and not _periods_the_titles_goal(ctx, e):
         return "in the form's header or closing"
@@ -287,6 +290,25 @@ def _estimate_after_recurrence() -> re.Pattern:
 def _estimate_follows(after: str) -> bool:
     """"Hằng năm, khoảng 60.000 ha … bị chuột gây hại": an estimated figure right after the frequency."""
     return bool(_estimate_after_recurrence().match(after))
+
+
+def _periods_the_titles_tasks(ctx: DocContext, e: TimeExpression) -> bool:
+    """"NGHỊ QUYẾT VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2008", issued in 2007: in the document's
+    own subject, a year of the tasks it names, not before the document's year, is their period."""
+    subject = ctx.doc.document.subject if ctx.doc.document else None
+    issued = ctx.doc.document.issued_date if ctx.doc.document else None
+    if not subject or not issued or e.period is None or e.period.kind != "year" or e.period.year is None \
+            or e.period.year < int(str(issued)[:4]):
+        return False
+    text = ctx.doc.text
+    words = [re.escape(w) for w in subject.split()]
+    title = re.compile(r"\s+".join(words), re.IGNORECASE).search(text, 0, e.span[1] + len(subject))
+    if title is None or not (title.start() <= e.span[0] and e.span[1] <= title.end()):
+        return False
+    stretch = text[title.start():e.span[0]]
+    window = vocab.context_words()["head_window"]["period"]
+    return nearest_head(stretch, window) is None \
+        and bool(vocab.context_pattern("title_task_heads").search(" ".join(stretch.split()[-window:])))
 
 
 def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str) -> str | None:
