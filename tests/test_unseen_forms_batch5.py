@@ -162,6 +162,7 @@ QUYẾT NGHỊ:
     (2015, "NHIỆM VỤ QUỐC PHÒNG, AN NINH NĂM 2016", ("2016-01-01", "2016-12-31")),
     # unchanged: a year already past names what was done; a plan's year names the plan
     (2015, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2014", None),
+    (2015, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2015", None),
     (2015, "KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2016", None),
 ])
 def test_year_of_the_tasks_a_title_names(tmp_path, issued_year, title, period):

@@ -294,11 +294,12 @@ def _estimate_follows(after: str) -> bool:
 
 def _periods_the_titles_tasks(ctx: DocContext, e: TimeExpression) -> bool:
     """"NGHỊ QUYẾT VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2008", issued in 2007: in the document's
-    own subject, a year of the tasks it names, not before the document's year, is their period."""
+    own subject, a year of the tasks it names, after the document's year, is their period (the year
+    it is issued in is the year of its account: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2008", issued in 2008)."""
     subject = ctx.doc.document.subject if ctx.doc.document else None
     issued = ctx.doc.document.issued_date if ctx.doc.document else None
     if not subject or not issued or e.period is None or e.period.kind != "year" or e.period.year is None \
-            or e.period.year < int(str(issued)[:4]):
+            or e.period.year <= int(str(issued)[:4]):
         return False
     text = ctx.doc.text
     words = [re.escape(w) for w in subject.split()]
