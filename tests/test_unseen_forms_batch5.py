@@ -169,3 +169,28 @@ def test_year_of_the_tasks_a_title_names(tmp_path, issued_year, title, period):
     rec = record(tmp_path, TASKS_RESOLUTION.format(issued_year=issued_year, title=title))
     got = [(d.start, d.end) for d in rec.deadlines]
     assert got == ([period] if period else [])
+
+
+AIMS_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 40/KH-UBND
+Hà Giang, ngày 05 tháng 6 năm 2018
+KẾ HOẠCH
+Triển khai Đề án hỗ trợ người cao tuổi
+I. {heading}
+1. {subheading}
+- Huy động các nguồn lực của xã hội để thực hiện mục tiêu chăm sóc người cao tuổi của tỉnh đến năm 2020.
+"""
+
+
+@pytest.mark.parametrize("heading, subheading, deadlines", [
+    # under the plan's aims, a goal a purpose clause names is the end aimed at: its year sets nothing
+    ("MỤC ĐÍCH, YÊU CẦU", "Mục đích:", []),
+    ("MỤC ĐÍCH", "Nội dung:", []),
+    # unchanged: under the plan's goals or tasks, the goal's year is its period
+    ("MỤC TIÊU", "Mục tiêu cụ thể:", [(None, "2020-12-31")]),
+    ("NHIỆM VỤ", "Huy động nguồn lực:", [(None, "2020-12-31")]),
+])
+def test_goal_named_in_a_purpose_under_the_aims(tmp_path, heading, subheading, deadlines):
+    rec = record(tmp_path, AIMS_PLAN.format(heading=heading, subheading=subheading))
+    assert [(d.start, d.end) for d in rec.deadlines] == deadlines

@@ -122,7 +122,7 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
         return "a document's subject"
     if strong:
         return None
-    if _in_purpose(before):
+    if _in_purpose(before, _under_aims_heading(ctx, e.span[0])):
         return "a purpose"
     if e.cue == "recurrence":
         return _recurrence_verdict(text, e, before)
@@ -234,14 +234,27 @@ def _is_past(e: TimeExpression, resolution: Resolution, anchor: Anchor | None) -
     return bool(ends) and max(ends) < anchor.floor
 
 
-def _in_purpose(before: str) -> bool:
+def _in_purpose(before: str, under_aims: bool = False) -> bool:
     """A purpose clause runs until an instruction verb; a goal inside it ("để phấn đấu đến cuối năm 2024
-    xóa xong nhà tạm") sets a period of work all the same."""
+    xóa xong nhà tạm") sets a period of work all the same, except under a heading of aims ("1. Mục
+    đích: … để thực hiện mục tiêu phát triển bền vững của tỉnh đến năm 2020"), which sets none."""
     purposes = list(vocab.context_pattern("purpose").finditer(before))
     if not purposes:
         return False
     rest = before[purposes[-1].end():]
-    return not (vocab.context_pattern("instruction_verbs").search(rest) or _mentions_goal(rest))
+    return not (vocab.context_pattern("instruction_verbs").search(rest) or (_mentions_goal(rest) and not under_aims))
+
+
+def _under_aims_heading(ctx: DocContext, pos: int) -> bool:
+    """Whether a section heading around `pos` names the document's aims ("1. Mục đích:",
+    "I. MỤC ĐÍCH, YÊU CẦU"; ANNOTATION.md: the "Mục đích, yêu cầu" section sets no target)."""
+    doc = ctx.doc
+    for section in doc.sections_at(pos):
+        if section.heading[0] <= pos < section.heading[1]:
+            continue
+        if vocab.context_pattern("aims_headings").search(doc.span_text(section.heading)):
+            return True
+    return False
 
 
 def _mentions_goal(words: str) -> bool:
