@@ -86,6 +86,8 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Ci
     end = len(text) if end is None else end
     found = []
     for m in pattern.finditer(text, start, end):
+        if found and m.start() < found[-1].span[1]:
+            continue  # a type word inside a cited law's name ("Luật Quy hoạch ngày …") is part of that name
         word = m.group("type")
         if word.isupper() and len(word) > 3 and not m.group("number"):
             continue  # a title line ("QUYẾT ĐỊNH") is the document's own type, not a citation

@@ -100,6 +100,9 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
     """Why the expression is not a deadline, or None when it is one."""
     text = ctx.doc.text
     strong = e.cue in STRONG_CUES or (e.cue == "recurrence" and e.periodic)
+    titles_tasks = _periods_the_titles_tasks(ctx, e)
+    if titles_tasks:
+        return None
     if _inside(e.span, ctx.form_spans) and not (strong and e.cue != "recurrence") \
             and not _periods_the_titles_goal(ctx, e):
         return "in the form's header or closing"
@@ -119,7 +122,7 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
         return "a document's subject"
     if strong:
         return None
-    if _in_purpose(before):
+    if _in_purpose(before, _under_aims_heading(ctx, e.span[0])):
         return "a purpose"
     if e.cue == "recurrence":
         return _recurrence_verdict(text, e, before)
@@ -231,14 +234,27 @@ def _is_past(e: TimeExpression, resolution: Resolution, anchor: Anchor | None) -
     return bool(ends) and max(ends) < anchor.floor
 
 
-def _in_purpose(before: str) -> bool:
+def _in_purpose(before: str, under_aims: bool = False) -> bool:
     """A purpose clause runs until an instruction verb; a goal inside it ("để phấn đấu đến cuối năm 2024
-    xóa xong nhà tạm") sets a period of work all the same."""
+    xóa xong nhà tạm") sets a period of work all the same, except under a heading of aims ("1. Mục
+    đích: … để thực hiện mục tiêu phát triển bền vững của tỉnh đến năm 2020"), which sets none."""
     purposes = list(vocab.context_pattern("purpose").finditer(before))
     if not purposes:
         return False
     rest = before[purposes[-1].end():]
-    return not (vocab.context_pattern("instruction_verbs").search(rest) or _mentions_goal(rest))
+    return not (vocab.context_pattern("instruction_verbs").search(rest) or (_mentions_goal(rest) and not under_aims))
+
+
+def _under_aims_heading(ctx: DocContext, pos: int) -> bool:
+    """Whether a section heading around `pos` names the document's aims ("1. Mục đích:",
+    "I. MỤC ĐÍCH, YÊU CẦU"; ANNOTATION.md: the "Mục đích, yêu cầu" section sets no target)."""
+    doc = ctx.doc
+    for section in doc.sections_at(pos):
+        if section.heading[0] <= pos < section.heading[1]:
+            continue
+        if vocab.context_pattern("aims_headings").search(doc.span_text(section.heading)):
+            return True
+    return False
 
 
 def _mentions_goal(words: str) -> bool:
@@ -287,6 +303,26 @@ def _estimate_after_recurrence() -> re.Pattern:
 def _estimate_follows(after: str) -> bool:
     """"Hằng năm, khoảng 60.000 ha … bị chuột gây hại": an estimated figure right after the frequency."""
     return bool(_estimate_after_recurrence().match(after))
+
+
+def _periods_the_titles_tasks(ctx: DocContext, e: TimeExpression) -> bool:
+    """"NGHỊ QUYẾT VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2008", issued in 2007: in the document's
+    own subject, a year of the tasks it names, after the document's year, is their period (the year
+    it is issued in is the year of its account: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2008", issued in 2008)."""
+    subject = ctx.doc.document.subject if ctx.doc.document else None
+    issued = ctx.doc.document.issued_date if ctx.doc.document else None
+    if not subject or not issued or e.period is None or e.period.kind != "year" or e.period.year is None \
+            or e.period.year <= int(str(issued)[:4]):
+        return False
+    text = ctx.doc.text
+    words = [re.escape(w) for w in subject.split()]
+    title = re.compile(r"\s+".join(words), re.IGNORECASE).search(text, 0, e.span[1] + len(subject))
+    if title is None or not (title.start() <= e.span[0] and e.span[1] <= title.end()):
+        return False
+    stretch = text[title.start():e.span[0]]
+    window = vocab.context_words()["head_window"]["period"]
+    return nearest_head(stretch, window) is None \
+        and bool(vocab.context_pattern("title_task_heads").search(" ".join(stretch.split()[-window:])))
 
 
 def _period_verdict(ctx: DocContext, e: TimeExpression, before: str, after: str) -> str | None:
