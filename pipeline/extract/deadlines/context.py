@@ -23,12 +23,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.core.citations import find_citations
 from pipeline.core.doc import Doc, Span
 from pipeline.extract.deadlines import vocabulary as vocab
 from pipeline.extract.deadlines.anchor import Anchor
 from pipeline.extract.deadlines.calendar import Resolution
 from pipeline.extract.deadlines.expressions import TimeExpression
+from pipeline.extract.deadlines.subjects import may_open_subject, subject_spans
 from pipeline.extract.deadlines.vocabulary import FLAGS
 
 STRONG_CUES = frozenset({"before", "latest", "term", "duration", "label", "occasion", "range"})
@@ -89,7 +89,7 @@ class DocContext:
     def in_subject(self, span: Span) -> bool:
         """Inside "V/v …", "về việc …" or a citation's "về …" ("Công văn số 310/UBND-NC về việc …")."""
         sentence = self.sentences.around(span)
-        if not _may_open_subject().search(self.doc.text, sentence[0], span[0]):
+        if not may_open_subject().search(self.doc.text, sentence[0], span[0]):
             return False  # most sentences: no "về" before the expression, so no subject to look for
         if sentence not in self._subjects:
             self._subjects[sentence] = subject_spans(self.doc.text, *sentence)
@@ -457,68 +457,3 @@ def _ends_sentence(m: re.Match) -> bool:
 
 def _inside(span: Span, regions: list[Span]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in regions)
-
-
-# ---- subjects of documents -------------------------------------------------------------------
-
-@cache
-def _may_open_subject() -> re.Pattern:
-    return re.compile("|".join(["về", "v/v", *vocab.context_words()["citation_title_verbs"]]), FLAGS)
-
-
-@cache
-def _citation_subject() -> re.Pattern:
-    # "Công văn số 310/UBND-NC [ngày …] [của UBND tỉnh][.] về …": what may stand between a citation
-    # and the "về" that opens its subject.
-    return re.compile(r"[^;:\n]{0,100}?(?<!\w)(?P<ve>về)\s+(?P<next>\w)", FLAGS)
-
-
-def subject_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Where documents' subjects are written in text[start:end]: periods there name a topic, not a limit."""
-    end = len(text) if end is None else end
-    starts = [m.start() for m in vocab.context_pattern("subject_openers").finditer(text, start, end)]
-    titles: list[int] = []
-    for citation in find_citations(text, start, end):
-        m = _citation_subject().match(text, citation.span[1])
-        # "về" before a capital goes to a body ("báo cáo về Sở Nội vụ"); a subject goes on in lower case.
-        if m and not m.group("next").isupper() and not _sentence_breaks(m.group(0)):
-            starts.append(m.start("ve"))
-        title = _citation_title().match(text, citation.span[1])
-        if title and not title.group("next").isupper():
-            titles.append(title.start("verb"))
-    spans = [(start, _subject_end(text, start + 3)) for start in sorted(set(starts))]
-    return spans + [(start, _title_end(text, start)) for start in sorted(set(titles))]
-
-
-def _title_end(text: str, start: int) -> int:
-    """A title opened by its verb ends as a subject does, or earlier where the document's own clause
-    takes over after a comma: a body ("…, Sở Nội vụ thông báo …") or a group ("…, các phòng báo cáo …")."""
-    end = _subject_end(text, start + 3)
-    for m in re.finditer(r",\s+(\w+)", text[start:end]):
-        if m.group(1)[0].isupper() or m.group(1).lower() in vocab.context_words()["title_end_openers"]:
-            return start + m.start()
-    return end
-
-
-
-@cache
-def _citation_title() -> re.Pattern:
-    # "Quyết định số 24/2021/QĐ-TTg ngày 16/7/2021 của Thủ tướng Chính phủ quy định …": no comma, no
-    # clause end between the citation and the verb that opens its title.
-    verbs = vocab.alternation(vocab.context_words()["citation_title_verbs"])
-    return re.compile(r"[^;:,.\n]{0,100}?(?<!\w)(?P<verb>" + verbs + r")\s+(?P<next>\w)", FLAGS)
-
-
-_SUBJECT_END = re.compile(r"[;:\n(]|\.(?:\s+(?P<next>\S)|$)")
-
-
-def _subject_end(text: str, start: int) -> int:
-    """A subject runs to its clause's end: ; : a line break, "(", or a full stop before a capital."""
-    for m in _SUBJECT_END.finditer(text, start):
-        if not m.group(0).startswith(".") or not m.group("next") or m.group("next").isupper():
-            return m.start()
-    return len(text)
-
-
-def _sentence_breaks(stretch: str) -> bool:
-    return any(m.group(1).isupper() for m in re.finditer(r"\.\s+(\S)", stretch))
