@@ -237,8 +237,8 @@ def test_a_scanned_header_is_read_through_its_misreadings(tmp_path, text, field,
 
 @pytest.mark.parametrize("line", ["So sánh với năm 2023", "Số liệu năm 2024 cho thấy", "Sở Y tế"])
 def test_lines_like_so_are_no_number_line(line):
-    from pipeline.extract.document.header import _form
-    assert _form()["_number_line"].match(line) is None
+    from pipeline.extract.document.form import form_patterns
+    assert form_patterns()["_number_line"].match(line) is None
 
 
 from pipeline.core.page_titles import is_placeholder_title  # noqa: E402

@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
-from pipeline import gazetteer, resources
+from pipeline import gazetteer
 from pipeline.core.citations import canonical_type, issuer_of_code, normalized_separators, type_of_symbol
 from pipeline.core.dates import BLANK_DAY, find_dates
 from pipeline.core.doc import Doc, Line
-from pipeline.extract.document.naming import is_upper, official_case, sentence_case
+from pipeline.extract.document.naming import is_upper, official_case
 from pipeline.core.letters import UPPER
 from pipeline.core.records import DocumentInfo
+from pipeline.extract.document.form import MOTTO, form_patterns
+from pipeline.extract.document.title import as_subject, subject_under, title_type_of, type_and_subject
 
-# A rule under the issuer's block is dashes, or in older copies asterisks ("********").
-_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b|^[-–—_=.*\s]+$",
-                    re.IGNORECASE)
 # A copy may lose a word of the motto ("Độc lập - Tự - Hạnh phúc"): the dash after "Độc lập" still tells it.
 _NATIONAL_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]?\s*Tự do|Độc lập\s*[-–—]\s*Tự\b",
                              re.IGNORECASE)
@@ -23,25 +21,12 @@ _NUMBER_SYMBOL = re.compile(r"^(?P<digits>[\dA-Za-z]*[).,:;'’\]]{0,2})\s*/\s*(
 _HEADER_SCAN = 40  # lines: the form's header never runs longer
 
 
-@cache
-def _form() -> dict:
-    data = dict(resources.load("document_form.yaml"))
-    data["_date_line"] = re.compile(data["date_line"].replace("{UPPER}", UPPER))
-    data["_number_line"] = re.compile(data["number_line"], re.IGNORECASE)
-    titles = sorted(resources.load("bodies_roles.yaml")["signer_titles"], key=len, reverse=True)
-    data["_authority"] = re.compile(data["authority_line"].replace("{titles}", "|".join(re.escape(t.upper()) for t in titles)))
-    data["_subject_prefix"] = re.compile(data["subject_prefix"])
-    data["_addressee_line"] = re.compile(data["addressee_line"])
-    data["_gazette_caption"] = re.compile(data["gazette_caption"], re.IGNORECASE | re.DOTALL)
-    return data
-
-
 def read_header(doc: Doc) -> DocumentInfo | None:
     """The fields of the form's header, or None when the text has no such header (a news article)."""
     lines = _unflattened(doc.lines[:_HEADER_SCAN])
-    form = _form()
+    form = form_patterns()
     anchor = next((k for k, line in enumerate(lines)
-                   if form["_number_line"].match(line.text) or _MOTTO.search(line.text)), None)
+                   if form["_number_line"].match(line.text) or MOTTO.search(line.text)), None)
     number_line = next((line for line in lines if form["_number_line"].match(line.text)), None)
     if number_line is None and not any(_NATIONAL_MOTTO.search(line.text) for line in lines):
         titled = _titled_form(doc, lines) or _listed_letter(doc, lines) or _captioned_form(doc, lines)
@@ -57,10 +42,10 @@ def read_header(doc: Doc) -> DocumentInfo | None:
     elif by_symbol and _cut_short(issuer, by_symbol):
         issuer = _canonical(doc, by_symbol)  # "BỘ NÔNG NGHIỆP" with its second line lost, "…/CT-BNN-…"
     place, issued = _place_and_date(lines[date_k].text) if date_k is not None else (None, None)
-    title_type, subject = _type_and_subject(doc, lines, max(anchor, date_k or 0))
+    title_type, subject = type_and_subject(doc, lines, max(anchor, date_k or 0))
     caption = _gazette_caption(subject)
     if caption:  # the trích yếu is what the Công báo heading says after its number and date
-        subject = _as_subject(caption.group("subject"))
+        subject = as_subject(caption.group("subject"))
         number = number or _number("Số: " + caption.group("number"))[0]
         issued = issued or _caption_date(caption)
     doc_type = title_type or (type_of_symbol("0/" + symbol) if symbol else None)
@@ -105,7 +90,7 @@ def _unflattened(lines: list[Line]) -> list[Line]:
 
 def _first_cut(text: str) -> int | None:
     """Where a header line that holds two of the form's parts splits, or None."""
-    form = _form()
+    form = form_patterns()
     motto = _NATIONAL_MOTTO.search(text)
     left = text[:motto.start()].strip().upper() if motto else ""
     if motto and left and is_upper(left) and left.startswith(_issuer_line_starts()):
@@ -138,14 +123,14 @@ def _first_cut(text: str) -> int | None:
 
 @cache
 def _issuer_line_starts() -> tuple[str, ...]:
-    form = _form()
+    form = form_patterns()
     return tuple(h.upper() for h in form["organization_heads"]) + tuple(p + " " for p in form["place_levels"])
 
 
 def _with_province(doc: Doc, issuer: str | None) -> str | None:
     """A council named only by its kind ("ỦY BAN NHÂN DÂN", the place's line lost from a table row)
     takes the province the text names (ANNOTATION.md: the province is added when the text names it)."""
-    if issuer is None or issuer.lower() not in _form()["bare_councils"]:
+    if issuer is None or issuer.lower() not in form_patterns()["bare_councils"]:
         return issuer
     header_end = (doc.layout.header or (0, 0))[1]
     province = gazetteer.document_scope(doc.text, None, header_end).province
@@ -156,7 +141,7 @@ def _titled_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
     """A Quyết định or Nghị quyết printed without its header block, as legal databases print it: the
     type's title line near the top, the trích yếu, then the line of authority ("ỦY BAN NHÂN DÂN
     TỈNH …", "CHỦ TỊCH …") or the first "Căn cứ". The issuer is the body of that authority."""
-    form = _form()
+    form = form_patterns()
     for k, line in enumerate(lines[:_TITLE_SCAN]):
         text = line.text.strip()
         doc_type = canonical_type(text) if is_upper(text) else None
@@ -171,7 +156,7 @@ def _titled_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
         # "GIÁM ĐỐC SỞ NỘI VỤ …": the body the title heads issues (the gazetteer's titles)
         body = authority[gazetteer.title_at(authority, 0) or 0:]
         issuer = _canonical(doc, official_case(body)) if form["_authority"].match(authority) else None
-        return DocumentInfo(doc_type=doc_type, issuer=issuer, subject=_subject(following[:closing], form))
+        return DocumentInfo(doc_type=doc_type, issuer=issuer, subject=subject_under(following[:closing], form))
     return None
 
 
@@ -218,7 +203,7 @@ def _captioned_form(doc: Doc, lines: list[Line]) -> DocumentInfo | None:
         return DocumentInfo(doc_type=canonical_type(" ".join(words[:n])),
                             number=_number("Số: " + caption.group("number"))[0],
                             issuer=_canonical(doc, official_case(caption.group("issuer"))),
-                            issued_date=_caption_date(caption), subject=_as_subject(caption.group("subject")))
+                            issued_date=_caption_date(caption), subject=as_subject(caption.group("subject")))
     return None
 
 
@@ -226,7 +211,7 @@ _CAPTION_LINES = 8  # a Công báo heading wraps over a few lines
 
 
 def _gazette_caption(text: str | None) -> re.Match | None:
-    return _form()["_gazette_caption"].match(" ".join(text.split())) if text else None
+    return form_patterns()["_gazette_caption"].match(" ".join(text.split())) if text else None
 
 
 def _caption_date(caption: re.Match) -> str | None:
@@ -247,9 +232,9 @@ def _issuer_of_number(doc: Doc, number: str | None) -> str | None:
 def _cut_short(issuer: str, by_symbol: str) -> bool:
     """Whether the header's issuer is the start of the one the symbol names: a block whose second
     line a copy lost. A committee named by its kind alone is no such start (its place comes from the text)."""
-    if issuer.lower() in _form()["bare_councils"]:
+    if issuer.lower() in form_patterns()["bare_councils"]:
         return False
-    if by_symbol.lower().endswith(tuple(" " + level.lower() for level in _form()["place_levels"])):
+    if by_symbol.lower().endswith(tuple(" " + level.lower() for level in form_patterns()["place_levels"])):
         return False  # a local body's code names its level, not its place ("Văn phòng … tỉnh")
     return by_symbol.lower().startswith(issuer.lower() + " ")
 
@@ -259,9 +244,9 @@ def _issuer(lines: list[Line], anchor: int) -> str | None:
     block: list[str] = []
     for line in reversed(lines[:anchor]):
         text = line.text.strip()
-        if _MOTTO.search(text):
+        if MOTTO.search(text):
             continue
-        if _title_type(text):
+        if title_type_of(text):
             continue  # a title the reader put above "Số:" is no unit of the issuer
         if not is_upper(text) or len(text) > 80:
             break
@@ -270,14 +255,14 @@ def _issuer(lines: list[Line], anchor: int) -> str | None:
         # The issuer may sit after the Quốc hiệu when the reader put the right column first.
         for line in lines[anchor:anchor + 6]:
             text = line.text.strip()
-            if _MOTTO.search(text) or not is_upper(text) or _form()["_number_line"].match(text):
+            if MOTTO.search(text) or not is_upper(text) or form_patterns()["_number_line"].match(text):
                 continue
             block.append(text)
             break
     if not block:
         return None
     whole = gazetteer.canonical(" ".join(block))
-    if whole and block[0].strip().upper() in _form()["prefix_units"]:
+    if whole and block[0].strip().upper() in form_patterns()["prefix_units"]:
         return whole[0]  # "THƯỜNG TRỰC" over "HĐND - UBND TỈNH …": one body, named by the register
     return _combine_units(_units(block))
 
@@ -290,7 +275,7 @@ def _canonical(doc: Doc, issuer: str | None) -> str | None:
 
 
 def _units(block: list[str]) -> list[str]:
-    form = _form()
+    form = form_patterns()
     heads = tuple(h.upper() for h in form["organization_heads"])
     units: list[str] = []
     for text in block:
@@ -310,7 +295,7 @@ def _combine_units(units: list[str]) -> str:
     if len(units) == 1:
         return issuer
     parent = units[-2]
-    attached = tuple(u.strip().lower() for u in _form()["attached_units"])
+    attached = tuple(u.strip().lower() for u in form_patterns()["attached_units"])
     if issuer.lower().startswith(attached):
         return f"{issuer} {parent}"
     from pipeline.extract.document.naming import place_of
@@ -323,7 +308,7 @@ def _number(text: str) -> tuple[str | None, str | None]:
 
     Stray marks a scan leaves between the digits and the slash ("Số: 409) /BCA-C04") are dropped.
     """
-    m = _form()["_number_line"].match(text)
+    m = form_patterns()["_number_line"].match(text)
     raw = re.sub(r"\s+", "", m.group("number")) if m else ""
     parts = _NUMBER_SYMBOL.match(raw)
     if not parts:
@@ -340,7 +325,7 @@ def _number(text: str) -> tuple[str | None, str | None]:
 
 
 def _place_and_date(text: str) -> tuple[str | None, str | None]:
-    m = _form()["_date_line"].match(text)
+    m = form_patterns()["_date_line"].match(text)
     place = _known_spelling(m.group("place").strip()) if m else None
     if BLANK_DAY.search(text):
         return place, None  # a draft: "ngày   tháng 12 năm 2025" has no date yet
@@ -355,105 +340,6 @@ def _known_spelling(place: str) -> str:
     if not provinces or re.sub(r"\w", "", provinces[0].name) != re.sub(r"\w", "", place):
         return place  # kept as written where the register only spaces it otherwise ("Phan Rang-Tháp Chàm")
     return provinces[0].name
-
-
-def _type_and_subject(doc: Doc, lines: list[Line], after: int) -> tuple[str | None, str | None]:
-    """The type line ("CHỈ THỊ", "KẾ HOẠCH") and the trích yếu under it, or a Công văn's "V/v …"."""
-    form = _form()
-    body_start = (doc.layout.body or (0, 0))[0]
-    for k, line in enumerate(lines):
-        if k <= after and not form["_subject_prefix"].match(line.text):
-            continue
-        if line.span[0] >= body_start and body_start and k > after + 1:
-            break
-        text = line.text.strip()
-        if form["_subject_prefix"].match(text) and not canonical_type(text):
-            return None, _subject(lines[k:], form, first=form["_subject_prefix"].sub("", text))
-        doc_type = _title_type(text)
-        if doc_type:
-            return doc_type, _subject(lines[k + 1:], form)
-        if k == after + 1 and _is_headline(text):
-            # The title line lost (a damaged copy): the upper-case heading under the date line
-            # is the trích yếu ("BAN HÀNH QUY CHẾ …"); the type then comes from the number.
-            return None, _subject(lines[k:], form)
-    return None, None
-
-
-def _is_headline(text: str) -> bool:
-    return (is_upper(text) and len(text.split()) >= 4 and not _MOTTO.search(text)
-            and not _form()["_authority"].match(text) and gazetteer.canonical(official_case(text)) is None)
-
-
-def _title_type(text: str) -> str | None:
-    if not is_upper(text) or len(text) > 40:
-        return None
-    for qualifier in _form()["title_qualifiers"]:
-        bare = re.sub(r"\s+" + re.escape(qualifier) + r"\s*$", "", text.strip())
-        if bare != text.strip() and canonical_type(bare):
-            return canonical_type(bare)  # "KẾ HOẠCH HÀNH ĐỘNG": a plan, its trích yếu on the next line
-    found = canonical_type(text) or canonical_type(text.split(" (")[0]) or _type_skeletons().get(_skeleton(text))
-    if found is None:
-        # "QUYẾT ĐỊNH CỦA UBND TỈNH …": the type, with its issuer after it on the title line.
-        bare = re.sub(_form()["title_issuer_tail"], "", text.strip())
-        if bare != text.strip():
-            found = canonical_type(bare)
-    return found
-
-
-def _skeleton(text: str) -> str:
-    """Letters without their marks: a scan's "QUYÉT ĐỊNH", "CHI THỊ" are "quyet dinh", "chi thi"."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))
-    return " ".join(bare.replace("đ", "d").split())
-
-
-@cache
-def _type_skeletons() -> dict[str, str]:
-    """Each type by its skeleton, where no other type shares it."""
-    by_skeleton: dict[str, list[str]] = {}
-    for entry in resources.load("doc_types.yaml")["types"]:
-        by_skeleton.setdefault(_skeleton(entry["name"]), []).append(entry["name"])
-    return {k: names[0] for k, names in by_skeleton.items() if len(names) == 1}
-
-
-def _subject(lines: list[Line], form: dict, first: str | None = None) -> str | None:
-    parts = [first] if first else []
-    for line in lines[1:] if first else lines:
-        text = line.text.strip()
-        if (form["_authority"].match(text) or re.match(r"(Kính gửi|Căn cứ|Thực hiện|I\.|1\.)", text)
-                or form["_addressee_line"].match(text) or (parts and form["_date_line"].match(text))
-                or _MOTTO.search(text) or len(parts) >= 4 or re.fullmatch(r"[-–—_=*.\s]+", text)):
-            break
-        if parts and not is_upper(text) and is_upper(parts[-1]) and len(parts[-1]) > 3:
-            break  # upper-case subject lines end where running text starts
-        if parts and (_is_paragraph(text) or re.search(r"[.;:]$", parts[-1])):
-            break  # the trích yếu is a heading, never a paragraph
-        parts.append(re.sub(r"^[-_–—~]+\s+(?=\w)", "", text) if parts else text)  # a scan's specks at a line's start
-    if not parts:
-        return None
-    return _as_subject(form["_subject_prefix"].sub("", " ".join(parts)))
-
-
-def _as_subject(text: str) -> str | None:
-    """A trích yếu as records write it: a heading in capitals sentence-cased, its first letter lowered."""
-    subject = text.strip(" .:")
-    if not subject:
-        return None
-    if is_upper(subject):
-        subject = sentence_case(subject)
-    first = subject.split()[0]
-    if subject[:2] in ("Ủy", "Uỷ") or (len(first) >= 2 and first.isupper()):
-        return subject  # a name's capital or an abbreviation ("UBND tỉnh … mời …") stays
-    return subject[:1].lower() + subject[1:]
-
-
-def _is_paragraph(text: str) -> bool:
-    """A line of running text, not the wrapped rest of a long trích yếu: long and ending as a sentence
-    ends, or opening as the body opens ("Ngày 16/4/2026, …", "Thực hiện …"). A long trích yếu's rest
-    ("tại buổi làm việc với … về một số nhiệm vụ trọng tâm: …; …") ends without a full stop."""
-    if len(text) <= 100:
-        return False
-    opening = re.compile(resources.load("layout.yaml")["patterns"]["body_opening"], re.IGNORECASE)
-    return len(text) > 400 or bool(re.search(r"[.;:]\W*$", text)) or bool(opening.match(text))
 
 
 def _is_letter(doc: Doc, symbol: str | None, subject: str | None) -> bool:
