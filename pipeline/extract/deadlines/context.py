@@ -136,15 +136,23 @@ def verdict(ctx: DocContext, e: TimeExpression, resolution: Resolution, anchor: 
 def _periods_the_titles_goal(ctx: DocContext, e: TimeExpression) -> bool:
     """"NGHỊ QUYẾT VỀ … NHIỆM VỤ TRỌNG TÂM NĂM 2009": in the document's own subject, the year a goal
     or its key tasks are for is their period; any other time of the header stays out."""
+    if e.cue == "recurrence":
+        return False
+    stretch = _own_subject_before(ctx, e)
+    return stretch is not None and nearest_head(stretch, vocab.context_words()["head_window"]["period"]) == "goal"
+
+
+def _own_subject_before(ctx: DocContext, e: TimeExpression) -> str | None:
+    """The words of the document's own subject, as the header writes it, before `e`; None when `e`
+    stands outside that subject."""
     subject = ctx.doc.document.subject if ctx.doc.document else None
-    if not subject or e.cue == "recurrence":
-        return False
-    text = ctx.doc.text
+    if not subject:
+        return None
     words = [re.escape(w) for w in subject.split()]
-    title = re.compile(r"\s+".join(words), re.IGNORECASE).search(text, 0, e.span[1] + len(subject))
+    title = re.compile(r"\s+".join(words), re.IGNORECASE).search(ctx.doc.text, 0, e.span[1] + len(subject))
     if title is None or not (title.start() <= e.span[0] and e.span[1] <= title.end()):
-        return False
-    return nearest_head(text[title.start():e.span[0]], vocab.context_words()["head_window"]["period"]) == "goal"
+        return None
+    return ctx.doc.text[title.start():e.span[0]]
 
 
 def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Span, before: str) -> str | None:
@@ -309,17 +317,13 @@ def _periods_the_titles_tasks(ctx: DocContext, e: TimeExpression) -> bool:
     """"NGHỊ QUYẾT VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2008", issued in 2007: in the document's
     own subject, a year of the tasks it names, after the document's year, is their period (the year
     it is issued in is the year of its account: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2008", issued in 2008)."""
-    subject = ctx.doc.document.subject if ctx.doc.document else None
     issued = ctx.doc.document.issued_date if ctx.doc.document else None
-    if not subject or not issued or e.period is None or e.period.kind != "year" or e.period.year is None \
+    if not issued or e.period is None or e.period.kind != "year" or e.period.year is None \
             or e.period.year <= int(str(issued)[:4]):
         return False
-    text = ctx.doc.text
-    words = [re.escape(w) for w in subject.split()]
-    title = re.compile(r"\s+".join(words), re.IGNORECASE).search(text, 0, e.span[1] + len(subject))
-    if title is None or not (title.start() <= e.span[0] and e.span[1] <= title.end()):
+    stretch = _own_subject_before(ctx, e)
+    if stretch is None:
         return False
-    stretch = text[title.start():e.span[0]]
     window = vocab.context_words()["head_window"]["period"]
     return nearest_head(stretch, window) is None \
         and bool(vocab.context_pattern("title_task_heads").search(" ".join(stretch.split()[-window:])))
