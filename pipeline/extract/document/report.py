@@ -71,7 +71,7 @@ _FULL_TEXT = re.compile(r"giới thiệu toàn văn|toàn văn (?:Chỉ thị|Qu
 
 
 def _unnumbered_lead(doc: Doc) -> DocumentInfo | None:
-    """"Ngày 20/9, Thủ tướng Chính phủ ban hành Kế hoạch tổ chức thực hiện …": a type without a number.
+    """"Ngày 14/5, Bộ trưởng ban hành Kế hoạch triển khai …": a type without a number.
 
     A news lead may drop the year; it is then the year of the page's own latest date near the top.
     """
@@ -90,7 +90,7 @@ def _unnumbered_lead(doc: Doc) -> DocumentInfo | None:
                         issued_date=date.iso(year), subject=subject or None)
 
 
-# "…, UBND tỉnh Kon Tum ban hành Chỉ thị về việc tăng cường …": a lead that names neither number nor date.
+# "…, UBND tỉnh Phú Yên ban hành Chỉ thị về việc chấn chỉnh …": a lead that names neither number nor date.
 _UNDATED_LEAD = re.compile(r"(?P<who>[^,.;\n()–]{3,90}?)\s+(?:đã |vừa |mới )?(?:ký )?ban hành\s+"
                            r"(?P<type>" + _TYPES + r")\s+(?:về việc|về)\s+(?P<subject>[^\n]{10,400}?)(?:\.\s|\.?\n|\.?$)",
                            re.IGNORECASE)
@@ -196,7 +196,7 @@ def _subject_after(text: str, c: Citation) -> str | None:
                    r"(?P<subject>[^\n]+?)(?:\.\s|\.$|\n|;|,\s*(?:theo đó|trong đó|yêu cầu))",
                    re.IGNORECASE).match(text, c.span[1])
     if not m:
-        # "Kế hoạch số 237 ngày 21-10-2021, triển khai, thực hiện Kết luận …, trong đó …": the purpose
+        # "Kế hoạch số 118 ngày 05-3-2022, triển khai Nghị quyết …, trong đó …": the purpose
         # clause right after the citation stands for the trích yếu.
         m = re.compile(r"\s*,\s*(?P<subject>(?:triển khai|thực hiện|tăng cường|tổ chức|chỉ đạo|hướng dẫn)[^\n]+?)"
                        r"(?:,\s*(?:trong đó|theo đó)|\.\s|\.$|\n)").match(text, c.span[1])

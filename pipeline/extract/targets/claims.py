@@ -177,7 +177,7 @@ def _points_back(text: str, pos: int, limit: int) -> bool:
 
 
 def _none_of_claims(text: str, sentence: Span) -> list[Claim]:
-    """"không còn xã có số tiêu chí đạt chuẩn dưới 10 tiêu chí": value 0, unit xã."""
+    """"không còn thôn nào có tỷ lệ hộ nghèo trên 20%": value 0, unit thôn."""
     out = []
     for m in cues.pattern("none_of").finditer(text, *sentence):
         figure = Figure(span=(m.start(), m.end()), value=0, comparator="=")

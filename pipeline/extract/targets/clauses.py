@@ -19,8 +19,8 @@ MAX_WORDS_BEFORE = 12
 # comma, or to keep a word whole, rather than cut at the dozenth word.
 EVIDENCE_SLACK = 3
 MAX_WORDS_AFTER = 22
-# A clause may name its subject at length ("mức độ hài lòng về giải quyết thủ tục hành chính
-# lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%"): the evidence opens at the comma
+# A clause may name its subject at length ("tỷ lệ hồ sơ trực tuyến toàn trình của các thủ tục
+# về đăng ký kinh doanh, hộ tịch, cư trú đạt ít nhất 80%"): the evidence opens at the comma
 # that opens the clause, or at the clause's start, up to this many words before the figure.
 MAX_SUBJECT_WORDS = 24
 MIN_SUBJECT_WORDS = 4

@@ -1,6 +1,6 @@
 """Goals without a figure (ANNOTATION.md, targets): stated as a goal and naming a state to reach.
 
-"phấn đấu thành phố Kon Tum hoàn thành nhiệm vụ xây dựng nông thôn mới": the cue,
+"phấn đấu huyện Đồng Xuân hoàn thành nhiệm vụ phổ cập giáo dục mầm non": the cue,
 a subject of a few words, a verb of reaching, and what is reached. "hướng đến mục
 tiêu báo cáo điện tử …": what follows the cue. Not goals: a time instead of a state
 ("phấn đấu hoàn thành trong tháng 11/2020"), a purpose ("nhằm hoàn thành các mục
@@ -55,7 +55,7 @@ def goals_in(text: str, sentence: Span, under_goal_heading: bool = False, aims_f
 
 _JOINER = re.compile(r"(?:và|hoặc)\s+", re.IGNORECASE)
 _CLAUSE_PIECE = re.compile(r"[^;\n]+")
-# "với mục tiêu đẩy mạnh …, nâng cao …, tăng hệ số sử dụng đất và từng bước đưa vụ Đông trở
+# "với mục tiêu mở rộng …, nâng cao …, giảm chi phí sản xuất và từng bước đưa cây dược liệu
 # thành …": a list of aims, each its own piece.
 _AIM_PIECE = re.compile(r"(?:(?!\s(?:và|hoặc)\s)[^;,.\n])+", re.IGNORECASE)
 

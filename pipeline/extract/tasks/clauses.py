@@ -154,7 +154,7 @@ def _subject(namer: Namer, s: int, end: int, limit: int) -> Reading | None:
             after = _skip_spaces(t, aside.end(), stop)
         if prefix and c["naming_prefix"].match(prefix.group(0)):
             comma = t.find(",", after, stop)
-            # "Với các đơn vị được phân công phụ trách tiêu chí, cần …": the participle is the group's name
+            # "Đối với các phòng được giao theo dõi chỉ tiêu, cần …": the participle is the group's name
             qualified = c["heading_participle"].match(t[after:comma]) if comma > after else None
             if qualified:
                 last = named.bodies[-1]
