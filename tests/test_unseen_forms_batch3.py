@@ -6,23 +6,10 @@ listed after "các Bộ, ngành:", a number glued to "ngày", a figure that is o
 table has rows that must not change."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.core.citations import find_citations
-from pipeline.gazetteer import find_mentions
-from pipeline.run import process
-
-
-def record(tmp_path: Path, text: str):
-    path = tmp_path / "van-ban.txt"
-    path.write_text(text, encoding="utf-8")
-    return process(path, "van-ban")
-
-
-def names(text: str) -> list[str]:
-    return [m.name for m in find_mentions(text)]
+from tests.forms import names, record
 
 
 # ---- a Công báo heading ----

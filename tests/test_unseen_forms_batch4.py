@@ -5,22 +5,9 @@ parties, "các cơ quan ban ngành" without its comma, a law named after the bod
 Each table has rows that must not change."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from pipeline.gazetteer import find_mentions
-from pipeline.run import process
-
-
-def record(tmp_path: Path, text: str):
-    path = tmp_path / "van-ban.txt"
-    path.write_text(text, encoding="utf-8")
-    return process(path, "van-ban")
-
-
-def names(text: str) -> list[str]:
-    return [m.name for m in find_mentions(text)]
+from tests.forms import names, record
 
 
 LETTER = """ỦY BAN NHÂN DÂN

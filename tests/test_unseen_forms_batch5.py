@@ -4,19 +4,11 @@ của …") that sets no goal, key measures ("giải pháp trọng tâm") whose 
 tasks a resolution sets. Each table has rows that must not change."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.core.citations import find_citations
 from pipeline.gazetteer import find_mentions
-from pipeline.run import process
-
-
-def record(tmp_path: Path, text: str):
-    path = tmp_path / "van-ban.txt"
-    path.write_text(text, encoding="utf-8")
-    return process(path, "van-ban")
+from tests.forms import record
 
 
 @pytest.mark.parametrize("recital, expected", [

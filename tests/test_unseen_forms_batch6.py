@@ -9,10 +9,7 @@ import pytest
 
 from pipeline.gazetteer import find_mentions
 from pipeline.normalize import normalize_text
-
-
-def names(text: str) -> list[str]:
-    return [m.name for m in find_mentions(text)]
+from tests.forms import names
 
 
 @pytest.mark.parametrize("text, present, absent", [
