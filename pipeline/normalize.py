@@ -9,7 +9,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.core import lexicon
 from pipeline import resources
@@ -52,6 +52,23 @@ class Tracked:
             last = end
         if not pieces:
             return self
+        pieces.append(self.text[last:])
+        origin.extend(self.origin[last:])
+        return Tracked("".join(pieces), origin)
+
+    def with_spaces_at(self, positions: set[int]) -> "Tracked":
+        """A space inserted before each of `positions`, pointing, as an insertion does, at the character
+        that follows it: one pass over the text, where a pattern matching between every two letters
+        would be tried at each."""
+        pieces: list[str] = []
+        origin = array("q")
+        last = 0
+        for p in sorted(positions):
+            pieces.append(self.text[last:p])
+            origin.extend(self.origin[last:p])
+            pieces.append(" ")
+            origin.append(self._at(p))
+            last = p
         pieces.append(self.text[last:])
         origin.extend(self.origin[last:])
         return Tracked("".join(pieces), origin)
@@ -197,10 +214,10 @@ def _unglue_short(m: re.Match) -> str:
 _LOWER_TOKEN = re.compile(r"(?<![\w./@:_-])(?:[" + UPPER + r"]?[" + LOWER + r"]{4,13}|[" + UPPER + r"]{5,14})"
                           r"(?![\w./@:_-])")
 _VIETNAMESE_LETTER = re.compile(r"[^\x00-\x7f]")
-_SEAM = re.compile(r"(?<=[" + LOWER + UPPER + r"])(?=[" + LOWER + UPPER + r"])")
 
 
-@cache
+# Bounded: a corpus of text that is no Vietnamese would otherwise grow it without end.
+@lru_cache(maxsize=1 << 15)
 def _seam_of(token: str) -> int | None:
     """Where a glued pair of syllables parts, or None when the token is a syllable or no clean pair."""
     if not _VIETNAMESE_LETTER.search(token) or lexicon.has_syllable_shape(token):
@@ -216,9 +233,7 @@ def _unglue_syllables(t: Tracked) -> Tracked:
         cut = _seam_of(m.group(0))
         if cut is not None:
             seams.add(m.start() + cut)
-    if not seams:
-        return t
-    return t.sub(_SEAM, lambda m: " " if m.start() in seams else "")
+    return t.with_spaces_at(seams) if seams else t
 
 
 def _join_wrapped_lines(t: Tracked) -> Tracked:
