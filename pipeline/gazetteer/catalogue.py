@@ -11,7 +11,7 @@ from functools import cache
 from pipeline import resources
 from pipeline.gazetteer import places
 from pipeline.gazetteer.names import data, expand, field_parts
-from pipeline.gazetteer.patterns import (WS, Openings, alternation, bounded, compiled, headed, initials, phrase,
+from pipeline.gazetteer.patterns import (WS, Openings, after_titles, alternation, bounded, compiled, headed, initials, phrase,
                                          openers)
 from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
@@ -68,8 +68,7 @@ def _field_regexes() -> list[tuple[re.Pattern, re.Pattern, dict, dict[str, str]]
         patterns, groups = _field_alternatives(head["fields"])
         field = "(?:" + "|".join(patterns) + r")(?!\w)"
         # "Trưởng phòng Nội vụ": the title swallows the capital of "Phòng".
-        opening = headed(head["head"]) + "".join(
-            f"|(?<={title} )(?i:{phrase(head['head'])})" for title in head.get("after_titles", []))
+        opening = headed(head["head"]) + after_titles(head["head"], head.get("after_titles", []))
         single = re.compile(bounded("(?:" + opening + ")") + WS + field)
         # "các Sở: Tài chính, Nội vụ"; a title may stand between ("các Giám đốc sở Y tế": those
         # departments); "các Bộ, ngành: Tài chính, …" lists ministries the same way (list_companions).
@@ -175,7 +174,7 @@ def _written(text: str, entry: dict) -> str:
     # "Trưởng ban Tổ chức - Cán bộ Chính phủ": a title swallows the capital of the head, as the open
     # head's `after_titles` say ("Ban").
     titles = next((h.get("after_titles", []) for h in data()["open_heads"] if h["head"] == name.split()[0]), [])
-    return "(?:" + headed(name) + "".join(f"|(?<={title} )(?i:{phrase(name)})" for title in titles) + ")"
+    return "(?:" + headed(name) + after_titles(name, titles) + ")"
 
 
 # "Phó Thủ tướng" is a person; "Chính phủ điện tử" a programme, not the Government.

@@ -19,7 +19,7 @@ from pipeline import resources
 from pipeline.gazetteer import places
 from pipeline.gazetteer.groups import GROUP, plural_suffix
 from pipeline.gazetteer.names import data, display
-from pipeline.gazetteer.patterns import Openings, alternation, bounded, headed, is_upper, openers, phrase
+from pipeline.gazetteer.patterns import Openings, after_titles, alternation, bounded, headed, is_upper, openers
 from pipeline.gazetteer.scope import Mention, Scope, place_suffix
 from pipeline.core.letters import LOWER, UPPER
 
@@ -28,8 +28,8 @@ from pipeline.core.letters import LOWER, UPPER
 def _heads() -> tuple[re.Pattern, dict[str, dict]]:
     by_key = {h["head"].lower(): h for h in data()["open_heads"]}
     # "Trưởng ban Tổ chức - Cán bộ Chính phủ": a title may swallow the capital of the head after it.
-    swallowed = "".join(f"|(?<={title} )(?i:{phrase(h['head'])})(?=\\s+[{UPPER}])"
-                        for h in data()["open_heads"] for title in h.get("after_titles", []))
+    swallowed = "".join(after_titles(h["head"], h.get("after_titles", []), then=rf"(?=\s+[{UPPER}])")
+                        for h in data()["open_heads"])
     regex = re.compile(bounded("(?:" + alternation([h["head"] for h in data()["open_heads"]], headed) + swallowed + ")"))
     return regex, by_key
 

@@ -43,6 +43,12 @@ def phrase(text: str) -> str:
     return "".join(out)
 
 
+def after_titles(words: str, titles, then: str = "") -> str:
+    """"Trưởng phòng Nội vụ", "Trưởng ban Tổ chức - Cán bộ …": `words` in lower case after a title that
+    swallowed their capital, as alternatives to add to their own pattern ("|(?<=Trưởng ban )(?i:ban)")."""
+    return "".join(f"|(?<={title} )(?i:{phrase(words)}){then}" for title in titles)
+
+
 def headed(text: str) -> str:
     """A phrase whose first letter must be written as given (a capital), the rest in any case.
 
