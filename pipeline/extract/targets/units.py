@@ -1,8 +1,9 @@
 """What a figure counts: the unit, read from the words right after it.
 
-The lexicon (resources/target_units.yaml) decides first; a word it does not know
-is asked of underthesea's tagger, once per sentence and only then: a noun after
-the figure is taken as its unit.
+The lexicon (resources/target_units.yaml) decides first; then rules that need no
+tagger (a function word after the figure, a figure that opens a quoted slogan); a
+word neither knows is asked of underthesea's tagger, once per sentence and only
+then: a noun after the figure is taken as its unit.
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class _Lexicon:
     title_after: re.Pattern      # what makes such a noun the title of one document
     kinds_of_one_level: dict[str, frozenset[int]]  # "xã", "phường" → their levels: listed, one unit
     next_kind: re.Pattern        # ", thị trấn" / " và thị trấn" after a counted noun
+    function_word: re.Pattern    # a word that opens no noun phrase, after the figure's spaces
 
 
 def read_unit(text: str, figure: Figure, limit: int) -> Unit | str | None:
@@ -105,7 +107,10 @@ def _names_one(text: str, pos: int, limit: int) -> bool:
 def noun_after(text: str, sentence: Span, figure: Figure) -> Unit | None:
     """The noun right after `figure` as underthesea tags its sentence, when the lexicon
     knows no unit there: a common noun in lower case, not one of the non-units. A sentence
-    that runs on (a page with no full stops) is tagged around the figure only."""
+    that runs on (a page with no full stops) is tagged around the figure only. Loading the
+    tagger costs a process half a second, so what rules can decide is decided first."""
+    if _lexicon().function_word.match(text, figure.end, sentence[1]) or _opens_slogan(text, figure):
+        return None
     start, end = sentence
     if end - start > _MAX_TAGGED:
         start, end = _around(text, start, end, figure)
@@ -121,6 +126,17 @@ def noun_after(text: str, sentence: Span, figure: Figure) -> Unit | None:
             return None  # "3 c)": a list label
         return Unit(_key(word), COUNTED, (start + a, start + b))
     return None
+
+
+# "phương châm “4 tại chỗ”", "nhà “3 cứng”": a figure right after an opening quote, the quote
+# closed a few words on, names a slogan; it counts nothing.
+_SLOGAN = re.compile(r"[\"“‘'][ \t]*$")
+_SLOGAN_END = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]*){1,4}[\"”’']")
+
+
+def _opens_slogan(text: str, figure: Figure) -> bool:
+    return bool(_SLOGAN.search(text, max(0, figure.start - 2), figure.start)
+                and _SLOGAN_END.match(text, figure.end))
 
 
 def _around(text: str, start: int, end: int, figure: Figure) -> Span:
@@ -188,4 +204,5 @@ def _lexicon() -> _Lexicon:
         kinds_of_one_level=_levels(data["one_level"]),
         next_kind=re.compile(r"\s*(?:,|\s(?:và|hoặc))\s*(" + _alternation(
             e for group in data["one_level"] for e in group) + r")(?!\w)", re.IGNORECASE),
+        function_word=re.compile(r"[ \t]*(?:" + _alternation(data["function_words"]) + r")(?!\w)", re.IGNORECASE),
     )
