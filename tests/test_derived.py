@@ -1,0 +1,91 @@
+"""Data built once and kept on disk between processes (pipeline/core/derived.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.core import derived
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def counting(value):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+
+    return build, calls
+
+
+def test_built_once_then_read_back(folder):
+    build, calls = counting({"xã": frozenset({("hòa", "bình")})})
+    assert derived.kept("sets", build) == {"xã": frozenset({("hòa", "bình")})}
+    assert derived.kept("sets", build) == {"xã": frozenset({("hòa", "bình")})}
+    assert len(calls) == 1
+    assert len(list(folder.glob("sets-*.pickle"))) == 1
+
+
+def test_a_changed_source_builds_anew(folder, tmp_path):
+    source = tmp_path / "units.db"
+    source.write_bytes(b"63 provinces")
+    build, calls = counting([1, 2, 3])
+    derived.kept("units", build, [source])
+    source.write_bytes(b"34 provinces, reformed")
+    derived.kept("units", build, [source])
+    derived.kept("units", build, [source])
+    assert len(calls) == 2
+    assert len(list(folder.glob("units-*.pickle"))) == 1  # the one built from the old source is gone
+
+
+def test_a_damaged_file_is_built_anew_and_replaced(folder):
+    build, calls = counting("syllables")
+    derived.kept("words", build)
+    (kept_file,) = folder.glob("words-*.pickle")
+    kept_file.write_bytes(b"\x80\x05 not a pickle")
+    assert derived.kept("words", build) == "syllables"
+    assert derived.kept("words", build) == "syllables"
+    assert len(calls) == 2
+
+
+def test_an_unwritable_folder_only_costs_the_build(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(blocker / "cache"))
+    build, calls = counting(42)
+    assert derived.kept("answer", build) == 42
+    assert derived.kept("answer", build) == 42
+    assert len(calls) == 2
+
+
+def test_an_empty_setting_keeps_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", "")
+    monkeypatch.chdir(tmp_path)
+    build, calls = counting("x")
+    derived.kept("none", build)
+    derived.kept("none", build)
+    assert len(calls) == 2 and not list(tmp_path.iterdir())
+
+
+_PLACES = ("from pipeline.gazetteer import places\n"
+           "print(len(places.units()), places.lookup('Kon Plông')[0].code, places.lookup('Tiền Giang')[0].province, sep='|')\n")
+
+
+def test_the_places_read_back_are_the_places_built(folder):
+    """A second process reads the gazetteer's units from the cache and finds the same answers."""
+    env = {**os.environ, "PIPELINE_CACHE_DIR": str(folder)}
+    first = subprocess.run([sys.executable, "-c", _PLACES], cwd=ROOT, env=env, capture_output=True, text=True,
+                           check=True).stdout
+    assert list(folder.glob("places-*.pickle"))
+    second = subprocess.run([sys.executable, "-c", _PLACES], cwd=ROOT, env=env, capture_output=True, text=True,
+                            check=True).stdout
+    assert first == second and first.strip().split("|")[1:] == ["613", "Tiền Giang"]
