@@ -126,6 +126,15 @@ def to_record(doc: Doc) -> Record:
         status="failed" if doc.failed else ("warned" if doc.warnings else "ok"))
 
 
+def warm_up() -> None:
+    """Every stage's one-time work done now (imports, compiled patterns, loaded data): a short
+    directive of the team's own (resources/warm_up.yaml) run through the pipeline, its record
+    thrown away. A worker does this while the batch is still finding the documents to do."""
+    from pipeline import resources
+
+    process_text(resources.load("warm_up.yaml")["text"], "warm-up", "warm-up.txt")
+
+
 def _failed(doc: Doc, reason: str | None) -> Doc:
     doc.failed = True
     doc.document = DocumentInfo()

@@ -170,10 +170,14 @@ def _run(todo: Iterator[Input], out: Path, workers: int, max_bytes: int,
 
 
 def _warm_worker() -> None:
-    """A worker's imports, before its first document: the stages, the record writer, the fragment cutter."""
+    """A worker's one-time work before its first document, while the parent still looks for the
+    documents to do (on a re-run, checking every input against the manifest): the record writer,
+    the fragment cutter, and the stages' imports, patterns and data (run.warm_up)."""
     import pipeline.export.fragments  # noqa: F401
     import pipeline.batch.write  # noqa: F401
-    import pipeline.run  # noqa: F401
+    import pipeline.run
+
+    pipeline.run.warm_up()
 
 
 def _announced(todo: Iterator[Input]) -> Iterator[Input]:
