@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.core.anchors import may_match, required_words
+from pipeline.core.anchors import finditer, may_match, opening_words, required_words
 
 I = re.IGNORECASE
 
@@ -68,3 +68,57 @@ def test_a_pattern_said_impossible_never_matches():
                 ruled_out += 1
                 assert pattern.search(text) is None, (pattern.pattern[:60], text)
     assert ruled_out > 100
+
+
+# ---- opening words: where a match may start ------------------------------------------------------
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\bnăm\s+(?P<y>(?:19|20)\d\d)\b", {"năm"}),
+    (r"(?<!\w)(?:tết\s+nguyên\s+đán|tết)(?!\w)", {"tết"}),                  # a branch spelled to its first class
+    (r"\bqu[ýí]\s+[1-4]", {"quý", "quí"}),                                   # a class of letters, each spelled
+    (r"(?:buổi\s+)?(?:sáng|chiều)\s+mai", {"buổi", "buổı", "sáng", "ſáng", "chiều", "chıều"}),  # optional part
+    (r"(?:6|sáu)\s+tháng", {"6", "sáu", "ſáu"}),                              # "s" stands for "ſ" too
+    (r"Đầu\s+năm", {"đầu"}),                                                 # lower-cased
+])
+def test_opening_words(pattern, words):
+    assert set(opening_words(re.compile(pattern, I))) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+/\d+",                       # opens with a class
+    r"(?:ngày\s+)?\d{1,2}/\d{1,2}",   # may skip its only word
+    r"ngày|\d+",                      # one branch opens with no word
+    r"(?<=tháng\s)\d+",               # a look-behind's word is not in the match
+])
+def test_patterns_that_open_with_no_word_have_none(pattern):
+    assert opening_words(re.compile(pattern, I)) is None
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"\bnăm\s+\d{4}", "Năm 2024 và NĂM 2025, năm nay; trong năm2026"),
+    (r"(?<!\w)(?:buổi\s+)?(?:sáng|chiều)\s+mai", "họp BUỔI SÁNG MAI, chiều mai và ſáng mai; hôm sáng mai"),
+    (r"(?<!\w)ngày\s+(?:ngày\s+)?\d+", "ngày ngày 5, ngày 6 ngày 7"),          # a match inside a match is skipped
+    (r"\bİstanbul\b|\bnăm", "İstanbul năm"),                                  # "İ" lower-cases to two: plain scan
+])
+def test_finditer_finds_what_the_pattern_finds(pattern, text):
+    compiled = re.compile(pattern, I)
+    expected = [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in finditer(compiled, text, text.lower())] == expected
+
+
+def test_finditer_over_made_up_sentences():
+    """The period patterns find the same through `finditer` as by a scan of every character."""
+    from pipeline.extract.deadlines.grammar import _period_patterns
+
+    words = ["trước", "ngày", "Ngày", "tháng", "THÁNG", "năm", "quý", "II", "2025", "15/7", "tết", "mùa", "xuân",
+             "thứ", "Hai", "chủ", "nhật", "cuối", "đầu", "giai", "đoạn", "2021-2025", "học", "tuần", "tới", "này",
+             "sáng", "ſáng", "mai", "chiều", "hôm", "nay", "6", "sáu", "nửa", ",", "-", "và"]
+    rng = random.Random(7)
+    found = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 16)))
+        for _, pattern in _period_patterns():
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in finditer(pattern, text, text.lower())] == expected, (pattern.pattern[:60], text)
+            found += len(expected)
+    assert found > 100
