@@ -79,6 +79,7 @@ def test_a_pattern_said_impossible_never_matches():
     (r"(?:buổi\s+)?(?:sáng|chiều)\s+mai", {"buổi", "buổı", "sáng", "ſáng", "chiều", "chıều"}),  # optional part
     (r"(?:6|sáu)\s+tháng", {"6", "sáu", "ſáu"}),                              # "s" stands for "ſ" too
     (r"Đầu\s+năm", {"đầu"}),                                                 # lower-cased
+    (r"(?<=[\w,])\n(?=[a-z])|(?<=\bngày)\n(?=\d)", {"\n"}),                   # a wrapped line's break
 ])
 def test_opening_words(pattern, words):
     assert set(opening_words(re.compile(pattern, I))) == words
@@ -89,9 +90,17 @@ def test_opening_words(pattern, words):
     r"(?:ngày\s+)?\d{1,2}/\d{1,2}",   # may skip its only word
     r"ngày|\d+",                      # one branch opens with no word
     r"(?<=tháng\s)\d+",               # a look-behind's word is not in the match
+    r"(?<=\d)[ \t]*/",                  # a match may open with a space: spaces are everywhere
 ])
 def test_patterns_that_open_with_no_word_have_none(pattern):
     assert opening_words(re.compile(pattern, I)) is None
+
+
+def test_a_pattern_the_engine_jumps_into_itself_is_left_to_it():
+    """Opening with a character, case kept: the regex engine finds that character as fast as str.find."""
+    assert opening_words(re.compile(r"\r\n?")) is None
+    assert opening_words(re.compile(r"(/[A-Z]{1,12})-")) is None
+    assert opening_words(re.compile(r"(/[A-Z]{1,12})-", I)) == ("/",)
 
 
 @pytest.mark.parametrize("pattern, text", [
@@ -120,5 +129,24 @@ def test_finditer_over_made_up_sentences():
         for _, pattern in _period_patterns():
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in finditer(pattern, text, text.lower())] == expected, (pattern.pattern[:60], text)
+            found += len(expected)
+    assert found > 100
+
+
+def test_finditer_over_made_up_lines():
+    """The normalizer's patterns (wrapped lines, old tone marks, page debris) find the same through
+    `finditer` as by a scan of every character."""
+    from pipeline import normalize as n
+
+    patterns = [n._WRAPPED, n._LETTER_BREAK, n._tone_fix()[0], n._debris()[2], n._SYMBOL_BREAK]
+    words = ["hoà", "HOÀ", "Hoà", "quý", "thuỷ", "ngày", "\n", "\n", "10", "Số:", "UBND-", "KT", "tỉnh,", "Thừa",
+             "Thiên", "Huế,", "ỦY", "BAN", "a)", "https://x.vn", "connector", "năm", "\n\n"]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 20))).replace(" \n ", "\n")
+        for pattern in patterns:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in finditer(pattern, text)] == expected, (pattern.pattern[:60], text)
             found += len(expected)
     assert found > 100

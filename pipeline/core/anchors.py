@@ -59,6 +59,10 @@ def may_match(pattern: re.Pattern, lowered: str) -> bool:
 # in a tenth of the time on a long document.
 
 _MAX_OPENINGS = 64  # spellings of a pattern's opening kept while reading it (a few branches' cross product)
+# Words looked for at most: each costs a pass over the text, and past a couple of dozen the passes cost
+# more than the regex engine's own scan.
+_MAX_WORDS = 24
+_SPARSE = 16  # opening words at most one in this many characters, or the plain scan is faster
 
 
 @lru_cache(maxsize=None)
@@ -71,20 +75,29 @@ def opening_words(pattern: re.Pattern) -> tuple[str, ...] | None:
         tree = _p.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - a syntax this reading does not know: the plain scan is used
         return None
+    items = list(tree)
+    while items and items[0][0] is _c.SUBPATTERN:
+        items = list(items[0][1][-1]) + items[1:]
+    if items and items[0][0] in (_c.LITERAL, _c.IN) and not pattern.flags & re.IGNORECASE:
+        return None  # "\r\n?", "(/[A-Z]…": the engine itself jumps to the character a match opens with
     words: set[str] = set()
     for head in _openings(list(tree), {""})[0]:
         forms = _forms(head)
-        if not forms:
-            return None  # a match may open with anything: "\d+", "(?:ngày\s+)?\d"
+        if not forms or head[0] in " \t":
+            return None  # a match may open with anything ("\d+", "(?:ngày\s+)?\d"), or with a space
         words |= forms
-    return tuple(sorted(words)) if words and len(words) <= _MAX_OPENINGS else None
+    return tuple(sorted(words)) if words and len(words) <= _MAX_WORDS else None
 
 
-def finditer(pattern: re.Pattern, text: str, lowered: str):
-    """`pattern.finditer(text)`, match for match, where `lowered` is `text.lower()`: tried only where one
-    of its opening words stands, when it has such words."""
+def finditer(pattern: re.Pattern, text: str, lowered: str | None = None):
+    """`pattern.finditer(text)`, match for match (`lowered`: `text.lower()`, if known): tried only where
+    one of its opening words stands, when it has such words and they are not everywhere."""
     words = opening_words(pattern)
-    if words is None or len(lowered) != len(text):  # a letter that lower-cases to two moves every index
+    if words is not None and lowered is None:
+        lowered = text.lower()
+    # Not where a letter lower-cases to two (it moves every index after it), nor where an opening word
+    # stands every few characters (" ", "n"): trying the pattern at each is slower than the engine's scan.
+    if words is None or len(lowered) != len(text) or sum(map(lowered.count, words)) * _SPARSE > len(text):
         yield from pattern.finditer(text)
         return
     starts = []
