@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.core.anchors import finditer, may_match, opening_words, required_words
+from pipeline.core.anchors import finditer, may_match, opening, required_words
 
 I = re.IGNORECASE
 
@@ -82,25 +82,37 @@ def test_a_pattern_said_impossible_never_matches():
     (r"(?<=[\w,])\n(?=[a-z])|(?<=\bngày)\n(?=\d)", {"\n"}),                   # a wrapped line's break
 ])
 def test_opening_words(pattern, words):
-    assert set(opening_words(re.compile(pattern, I))) == words
+    assert set(opening(re.compile(pattern, I)).words) == words
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\d+/\d+", set()),
+    (r"(?:ngày\s+)?\d{1,2}/\d{1,2}", {"ngày"}),     # may skip its word
+    (r"ngày|[0-3]?\d", {"ngày"}),                    # one branch opens with a digit
+    (r"(?<=tháng\s)\d+", set()),                     # a look-behind's word is not in the match
+])
+def test_patterns_that_open_with_a_digit(pattern, words):
+    opens = opening(re.compile(pattern, I))
+    assert opens.digit and set(opens.words) == words
 
 
 @pytest.mark.parametrize("pattern", [
-    r"\d+/\d+",                       # opens with a class
-    r"(?:ngày\s+)?\d{1,2}/\d{1,2}",   # may skip its only word
-    r"ngày|\d+",                      # one branch opens with no word
-    r"(?<=tháng\s)\d+",               # a look-behind's word is not in the match
+    r"\w+/\d+",                       # opens with any letter
+    r"(?:ngày\s+)?[a-z]\d",            # may skip its word for a class of letters
+    r"ngày|.+",                        # one branch opens with anything
+    r"x\d",                            # a digit after a word: the word opens it
     r"(?<=\d)[ \t]*/",                  # a match may open with a space: spaces are everywhere
 ])
-def test_patterns_that_open_with_no_word_have_none(pattern):
-    assert opening_words(re.compile(pattern, I)) is None
+def test_patterns_that_open_with_anything_have_none(pattern):
+    opens = opening(re.compile(pattern, I))
+    assert opens is None or (not opens.digit and opens.words == ("x",))
 
 
 def test_a_pattern_the_engine_jumps_into_itself_is_left_to_it():
     """Opening with a character, case kept: the regex engine finds that character as fast as str.find."""
-    assert opening_words(re.compile(r"\r\n?")) is None
-    assert opening_words(re.compile(r"(/[A-Z]{1,12})-")) is None
-    assert opening_words(re.compile(r"(/[A-Z]{1,12})-", I)) == ("/",)
+    assert opening(re.compile(r"\r\n?")) is None
+    assert opening(re.compile(r"(/[A-Z]{1,12})-")) is None
+    assert opening(re.compile(r"(/[A-Z]{1,12})-", I)).words == ("/",)
 
 
 @pytest.mark.parametrize("pattern, text", [
@@ -108,6 +120,7 @@ def test_a_pattern_the_engine_jumps_into_itself_is_left_to_it():
     (r"(?<!\w)(?:buổi\s+)?(?:sáng|chiều)\s+mai", "họp BUỔI SÁNG MAI, chiều mai và ſáng mai; hôm sáng mai"),
     (r"(?<!\w)ngày\s+(?:ngày\s+)?\d+", "ngày ngày 5, ngày 6 ngày 7"),          # a match inside a match is skipped
     (r"\bİstanbul\b|\bnăm", "İstanbul năm"),                                  # "İ" lower-cases to two: plain scan
+    (r"(?:ngày\s+)?\d{1,2}/\d{1,2}", "ngày 3/4, 12/5 và ngày ٣/٤; số 123/45"),   # digits, Arabic-Indic too
 ])
 def test_finditer_finds_what_the_pattern_finds(pattern, text):
     compiled = re.compile(pattern, I)

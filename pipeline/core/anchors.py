@@ -14,6 +14,7 @@ case-folds to more than one ("ı", "ſ", "K" …) is cut at that letter, and the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 try:  # the standard library's own parser of patterns (sre_parse before Python 3.11)
@@ -65,10 +66,18 @@ _MAX_WORDS = 24
 _SPARSE = 16  # opening words at most one in this many characters, or the plain scan is faster
 
 
+@dataclass(frozen=True)
+class Opening:
+    """What every match of a pattern opens with: one of `words` (lower case, as they may stand in
+    `text.lower()`), or a digit when `digit` ("(?:ngày\\s+)?\\d{1,2}/\\d{1,2}")."""
+    words: tuple[str, ...]
+    digit: bool = False
+
+
 @lru_cache(maxsize=None)
-def opening_words(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Lower-case words, one of which opens every match of `pattern` (the zero-width assertions before
-    it aside), as they may stand in `text.lower()`; None when no such list can be read."""
+def opening(pattern: re.Pattern) -> Opening | None:
+    """What every match of `pattern` opens with (the zero-width assertions before it aside); None when
+    it cannot be told, or when the regex engine's own scan is as fast."""
     if _FORMS is None or not isinstance(pattern.pattern, str):
         return None
     try:
@@ -80,70 +89,97 @@ def opening_words(pattern: re.Pattern) -> tuple[str, ...] | None:
         items = list(items[0][1][-1]) + items[1:]
     if items and items[0][0] in (_c.LITERAL, _c.IN) and not pattern.flags & re.IGNORECASE:
         return None  # "\r\n?", "(/[A-Z]…": the engine itself jumps to the character a match opens with
+    digit: set[str] = set()
     words: set[str] = set()
-    for head in _openings(list(tree), {""})[0]:
+    for head in _openings(list(tree), {""}, digit)[0]:
         forms = _forms(head)
         if not forms or head[0] in " \t":
-            return None  # a match may open with anything ("\d+", "(?:ngày\s+)?\d"), or with a space
+            return None  # a match may open with anything ("\w+", ".*"), or with a space
         words |= forms
-    return tuple(sorted(words)) if words and len(words) <= _MAX_WORDS else None
+    if not (words or digit) or len(words) > _MAX_WORDS:
+        return None
+    return Opening(tuple(sorted(words)), bool(digit))
 
 
-def finditer(pattern: re.Pattern, text: str, lowered: str | None = None):
-    """`pattern.finditer(text)`, match for match (`lowered`: `text.lower()`, if known): tried only where
-    one of its opening words stands, when it has such words and they are not everywhere."""
-    words = opening_words(pattern)
-    if words is not None and lowered is None:
+_DIGITS = re.compile(r"\d+")
+
+
+def finditer(pattern: re.Pattern, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None):
+    """`pattern.finditer(text, pos, endpos)`, match for match (`lowered`: `text.lower()`, if known): tried
+    only where one of its opening words or digits stands, when it has such and they are not everywhere."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    opens = opening(pattern)
+    if opens is not None and opens.words and lowered is None:
         lowered = text.lower()
-    # Not where a letter lower-cases to two (it moves every index after it), nor where an opening word
-    # stands every few characters (" ", "n"): trying the pattern at each is slower than the engine's scan.
-    if words is None or len(lowered) != len(text) or sum(map(lowered.count, words)) * _SPARSE > len(text):
-        yield from pattern.finditer(text)
+    starts = None if opens is None else _starts(opens, text, lowered, pos, end)
+    if starts is None:
+        yield from pattern.finditer(text, pos, end)
         return
-    starts = []
-    for word in words:
-        i = lowered.find(word)
-        while i >= 0:
-            starts.append(i)
-            i = lowered.find(word, i + 1)
-    starts = sorted(set(starts))  # "năm" and "năm học" may open at one place
-    resume = 0  # matches do not overlap: the search goes on where the last one ended
+    resume = pos  # matches do not overlap: the search goes on where the last one ended
     for i in starts:
         if i < resume:
             continue
-        m = pattern.match(text, i)
+        m = pattern.match(text, i, end)
         if m:
             yield m
             resume = m.end()
 
 
-def _openings(items: list, heads: set[str]) -> tuple[set[str], bool]:
+def _starts(opens: Opening, text: str, lowered: str | None, pos: int, end: int) -> list[int] | None:
+    """Where in text[pos:end] a match may open, in order; None where the plain scan is the better: where
+    a letter lower-cases to two (it moves every index after it), or where openings stand every few
+    characters (" ", "n"), as trying the pattern at each is slower than the engine's scan."""
+    if opens.words and len(lowered) != len(text):
+        return None
+    budget = (end - pos) // _SPARSE
+    if sum(lowered.count(word, pos, end) for word in opens.words) > budget:
+        return None
+    starts = []
+    for word in opens.words:
+        i = lowered.find(word, pos, end)
+        while i >= 0:
+            starts.append(i)
+            i = lowered.find(word, i + 1, end)
+    if opens.digit:
+        for m in _DIGITS.finditer(text, pos, end):
+            starts.extend(range(m.start(), m.end()))
+            if len(starts) > budget:
+                return None
+    return sorted(set(starts))  # "năm" and "năm học" may open at one place
+
+
+def _openings(items: list, heads: set[str], digit: set[str] | None) -> tuple[set[str], bool]:
     """`heads` each extended by what the sequence `items` opens with; True when the items were spelled
-    out whole (so that what follows them extends the heads further)."""
+    out whole (so that what follows them extends the heads further). Where a match may open with a
+    digit (`heads` still empty there), "digit" goes into `digit`, if given."""
     for k, (op, av) in enumerate(items):
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # a boundary or a look-around consumes nothing
+        inner_digit = digit if heads == {""} else None
         if op is _c.LITERAL:
             alternatives, whole = {chr(av)}, True
         elif op is _c.IN and all(kind is _c.LITERAL for kind, _ in av):
             alternatives, whole = {chr(code) for _, code in av}, True
+        elif op is _c.IN and inner_digit is not None and all(map(_is_digits, av)):
+            inner_digit.add("digit")  # "\d", "[0-3]": the digits are looked for apart from the words
+            return set(), False
         elif op is _c.SUBPATTERN or op is getattr(_c, "ATOMIC_GROUP", None):
-            alternatives, whole = _openings(list(av[-1] if op is _c.SUBPATTERN else av), {""})
+            alternatives, whole = _openings(list(av[-1] if op is _c.SUBPATTERN else av), {""}, inner_digit)
         elif op is _c.BRANCH:
-            spelled = [_openings(list(branch), {""}) for branch in av[1]]
+            spelled = [_openings(list(branch), {""}, inner_digit) for branch in av[1]]
             alternatives = set().union(*(words for words, _ in spelled))
             whole = all(done for _, done in spelled)
         elif op in _REPEATS:
             low, high, inner = av
-            alternatives, whole = _openings(list(inner), {""})
+            alternatives, whole = _openings(list(inner), {""}, inner_digit)
             whole = whole and high == 1
             if low == 0:
                 # "(?:buổi\s+)?sáng": the match opens with the optional part, or with what follows it.
                 taken = _extended(heads, alternatives)
                 if taken is None:
                     return heads, False
-                taken, taken_whole = _openings(items[k + 1:], taken) if whole else (taken, False)
-                skipped, skipped_whole = _openings(items[k + 1:], heads)
+                taken, taken_whole = _openings(items[k + 1:], taken, digit) if whole else (taken, False)
+                skipped, skipped_whole = _openings(items[k + 1:], heads, digit)
                 together = taken | skipped
                 if len(together) > _MAX_OPENINGS:
                     return heads, False
@@ -157,6 +193,14 @@ def _openings(items: list, heads: set[str]) -> tuple[set[str], bool]:
         if not whole:
             return heads, False
     return heads, True
+
+
+def _is_digits(member) -> bool:
+    """A member of a character class that holds digits only: "\\d", "0-3", "7"."""
+    kind, value = member
+    return ((kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT)
+            or (kind is _c.RANGE and ord("0") <= value[0] <= value[1] <= ord("9"))
+            or (kind is _c.LITERAL and chr(value).isdecimal()))
 
 
 def _extended(heads: set[str], alternatives: set[str]) -> set[str] | None:
