@@ -132,14 +132,14 @@ def _starts(opens: Opening, text: str, lowered: str | None, pos: int, end: int) 
     if opens.words and len(lowered) != len(text):
         return None
     budget = (end - pos) // _SPARSE
-    if sum(lowered.count(word, pos, end) for word in opens.words) > budget:
-        return None
     starts = []
     for word in opens.words:
         i = lowered.find(word, pos, end)
         while i >= 0:
             starts.append(i)
             i = lowered.find(word, i + 1, end)
+        if len(starts) > budget:
+            return None
     if opens.digit:
         for m in _DIGITS.finditer(text, pos, end):
             starts.extend(range(m.start(), m.end()))
