@@ -267,8 +267,8 @@ def _is_title(content: str, has_content: bool) -> str | None:
     A short unpunctuated line over content of its own is a title; without content it may be
     a terse item ("a) Rà soát biên chế các đơn vị"), a title only if it gives no imperative."""
     content = content.strip()
-    letters = [ch for ch in content if ch.isalpha()]
-    if letters and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
+    letters = list(filter(str.isalpha, content))
+    if letters and sum(map(str.isupper, letters)) > 0.7 * len(letters):
         return _TITLE
     words = len(content.split())
     if content.endswith(":") and has_content:
