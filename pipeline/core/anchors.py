@@ -14,6 +14,7 @@ case-folds to more than one ("ı", "ſ", "K" …) is cut at that letter, and the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -141,11 +142,28 @@ def _starts(opens: Opening, text: str, lowered: str | None, pos: int, end: int) 
         if len(starts) > budget:
             return None
     if opens.digit:
-        for m in _DIGITS.finditer(text, pos, end):
-            starts.extend(range(m.start(), m.end()))
-            if len(starts) > budget:
-                return None
-    return sorted(set(starts))  # "năm" and "năm học" may open at one place
+        if 2 * (end - pos) > len(text):  # most of a document: its digits, found once for all its patterns
+            digits = _digit_positions(text)
+            starts.extend(digits[bisect_left(digits, pos):bisect_left(digits, end)])
+        else:
+            starts.extend(i for m in _DIGITS.finditer(text, pos, end) for i in range(m.start(), m.end()))
+        if len(starts) > budget:
+            return None
+    return sorted(set(starts))
+
+
+def _digit_positions(text: str) -> list[int]:
+    """Where each digit of `text` stands. The deadline stage's patterns that open with a number scan
+    one document in turn (its dates, spans of days, recurrences): its digits are found once."""
+    last = _last_digits[0]  # read once: another thread may replace it meanwhile
+    if last is not None and last[0] is text:
+        return last[1]
+    positions = [i for m in _DIGITS.finditer(text) for i in range(m.start(), m.end())]
+    _last_digits[0] = (text, positions)
+    return positions
+
+
+_last_digits: list = [None]  # (text, positions) of the last text asked about  # "năm" and "năm học" may open at one place
 
 
 def _openings(items: list, heads: set[str], digit: set[str] | None) -> tuple[set[str], bool]:
