@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.core.anchors import finditer, may_match, opening, required_words
+from pipeline.core.anchors import finditer, may_match, opening, required_sets, required_words, search
 
 I = re.IGNORECASE
 
@@ -163,3 +163,29 @@ def test_finditer_over_made_up_lines():
             assert [m.span() for m in finditer(pattern, text)] == expected, (pattern.pattern[:60], text)
             found += len(expected)
     assert found > 100
+
+
+# ---- what a pattern needs: a stretch without it is not searched -----------------------------------
+
+@pytest.mark.parametrize("pattern, needs", [
+    (r"(?:yêu cầu|đề nghị)\s*:\s*$", [{"yêu cầu", "đề nghị"}, {":"}]),   # a mark of punctuation counts alone
+    (r"\d+/\d+", [{"/"}]),
+    (r"(?<=tháng\s)\d+", []),                                            # a look-behind's word is not in the match
+    (r"kính\s+trình", [{"kính"}, {"trình"}]),
+])
+def test_required_sets(pattern, needs):
+    assert [set(words) for words in required_sets(re.compile(pattern, I))] == needs
+
+
+@pytest.mark.parametrize("pattern, text, pos, endpos", [
+    (r"(?:yêu cầu|đề nghị)\s*:\s*$", "UBND tỉnh YÊU CẦU:", 0, None),
+    (r"(?:yêu cầu|đề nghị)\s*:\s*$", "UBND tỉnh yêu cầu các sở", 0, None),
+    (r"báo\s+cáo", "gửi Báo cáo về Sở", 5, None),
+    (r"báo\s+cáo", "gửi Báo cáo về Sở", 6, None),                         # the word begins before pos
+    (r"báo\s+cáo", "gửi Báo cáo về Sở", 0, 9),                            # and ends after endpos
+])
+def test_search_finds_what_the_pattern_finds(pattern, text, pos, endpos):
+    compiled = re.compile(pattern, I)
+    expected = compiled.search(text, pos, len(text) if endpos is None else endpos)
+    found = search(compiled, text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())

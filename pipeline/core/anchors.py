@@ -52,6 +52,50 @@ def may_match(pattern: re.Pattern, lowered: str) -> bool:
     return words is None or any(word in lowered for word in words)
 
 
+@lru_cache(maxsize=None)
+def required_sets(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Each part of `pattern` that every match holds, as the lower-case words one of which stands for
+    it: a text without a word of each cannot match. "(?:yêu cầu|đề nghị)\\s*:\\s*$" needs one of the
+    two verbs, and a colon (a mark of punctuation counts alone: no letter case, and rare)."""
+    if _UNSAFE is None or not isinstance(pattern.pattern, str):
+        return ()
+    try:
+        tree = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a syntax this reading does not know: nothing is required
+        return ()
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*tree, (None, None)]:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        literal = "".join(run)
+        words = _safe(literal) or _punctuation(literal)
+        run = []
+        if words:
+            found.append(words)
+        if op is not None and (words := _item(op, av)):
+            found.append(words)
+    return tuple(found)
+
+
+def search(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """`pattern.search(text, pos, endpos)`, asked only of a stretch that holds a word of each part the
+    pattern needs (`str.find` on it is cheaper than the engine trying the pattern at every character)."""
+    end = len(text) if endpos is None else endpos
+    needs = required_sets(pattern)
+    if needs:
+        lowered = text[pos:end].lower()
+        if not all(any(word in lowered for word in words) for words in needs):
+            return None
+    return pattern.search(text, pos, end)
+
+
+def _punctuation(literal: str) -> frozenset[str] | None:
+    marks = [c for c in literal if not c.isalnum() and not c.isspace() and c.lower() == c == c.upper()]
+    return frozenset(marks[:1]) or None
+
+
 # ---- where a match may start --------------------------------------------------------------------
 #
 # A pattern that opens with a look-behind or a word boundary ("\bnăm\s+…", "(?<!\w)tháng …") is tried

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from pipeline.core import anchors
 from pipeline.core.doc import Span
 from pipeline.core.letters import LOWER
 from pipeline.extract.tasks.lexicon import cues, lists
@@ -73,7 +74,7 @@ def _read(namer: Namer, s: int, end: int, limit: int) -> Reading:
     """The clause that opens at `s` (past its label and openers)."""
     t = namer.text
     c = cues()
-    if c["never"].match(t, s, end) or c["to_superior"].search(t, s, end) or _inside_quote(t, s):
+    if c["never"].match(t, s, end) or anchors.search(c["to_superior"], t, s, end) or _inside_quote(t, s):
         return Reading(NONE, (s, end), s)
     subject = _subject(namer, s, end, limit)
     reading = None
@@ -286,7 +287,7 @@ def _subjectless_kind(text: str, s: int, end: int) -> str:
         if c["report"].match(text, k, end):
             return REPORT
         if c["imperative"].match(text, k, end):
-            return REPORT if c["report"].search(text, k, end) else IMPERATIVE
+            return REPORT if anchors.search(c["report"], text, k, end) else IMPERATIVE
     return OTHER
 
 
