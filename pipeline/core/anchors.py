@@ -7,6 +7,11 @@ here from the pattern's own syntax tree; `str.find` on the lower-cased text says
 whether one is there. The answer is the pattern's own: a pattern that may match without any
 word of its own (`\\d+/\\d+`) is always run.
 
+The same reading serves three questions: `may_match` (one word of the most selective part),
+`search` (a word of each part the pattern needs, before it is searched), and `finditer` (the
+words or digits every match opens with: the pattern is tried only where one stands, not at every
+character). Each gives what the regex engine would, match for match.
+
 Lower-casing stands in for the pattern's IGNORECASE only for letters that have no other case
 than their upper and lower ones: a word with "i", "s" or a Greek or Cyrillic letter that
 case-folds to more than one ("ı", "ſ", "K" …) is cut at that letter, and the longer side kept.
