@@ -210,7 +210,7 @@ def _quoted_speech() -> re.Pattern:
 
 
 def quoted_spans(text: str) -> list[Span]:
-    return [m.span("quote") for m in _quoted_speech().finditer(text)]
+    return [m.span("quote") for m in anchors.finditer(_quoted_speech(), text)]  # tried only at its verbs
 
 
 def _in_forecast_paragraph(text: str, position: int) -> bool:
