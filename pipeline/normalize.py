@@ -11,7 +11,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.core import lexicon
+from pipeline.core import anchors, lexicon
 from pipeline import resources
 from pipeline.core.letters import LOWER, UPPER
 from pipeline.core.doc import OffsetMap
@@ -36,7 +36,7 @@ class Tracked:
         # A template without backslashes is its own expansion: Match.expand would parse it again
         # on every match (half of normalize's time on a long text).
         literal = None if callable(repl) or "\\" in repl else repl
-        for m in pattern.finditer(self.text):
+        for m in anchors.finditer(pattern, self.text):  # tried only where a match may open
             new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
             start, end = m.span()
             if new == m.group(0):

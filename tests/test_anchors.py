@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.core.anchors import may_match, required_words
+from pipeline.core.anchors import finditer, may_match, opening, required_sets, required_words, search
 
 I = re.IGNORECASE
 
@@ -68,3 +68,124 @@ def test_a_pattern_said_impossible_never_matches():
                 ruled_out += 1
                 assert pattern.search(text) is None, (pattern.pattern[:60], text)
     assert ruled_out > 100
+
+
+# ---- opening words: where a match may start ------------------------------------------------------
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\bnăm\s+(?P<y>(?:19|20)\d\d)\b", {"năm"}),
+    (r"(?<!\w)(?:tết\s+nguyên\s+đán|tết)(?!\w)", {"tết"}),                  # a branch spelled to its first class
+    (r"\bqu[ýí]\s+[1-4]", {"quý", "quí"}),                                   # a class of letters, each spelled
+    (r"(?:buổi\s+)?(?:sáng|chiều)\s+mai", {"buổi", "buổı", "sáng", "ſáng", "chiều", "chıều"}),  # optional part
+    (r"(?:6|sáu)\s+tháng", {"6", "sáu", "ſáu"}),                              # "s" stands for "ſ" too
+    (r"Đầu\s+năm", {"đầu"}),                                                 # lower-cased
+    (r"(?<=[\w,])\n(?=[a-z])|(?<=\bngày)\n(?=\d)", {"\n"}),                   # a wrapped line's break
+])
+def test_opening_words(pattern, words):
+    assert set(opening(re.compile(pattern, I)).words) == words
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\d+/\d+", set()),
+    (r"(?:ngày\s+)?\d{1,2}/\d{1,2}", {"ngày"}),     # may skip its word
+    (r"ngày|[0-3]?\d", {"ngày"}),                    # one branch opens with a digit
+    (r"(?<=tháng\s)\d+", set()),                     # a look-behind's word is not in the match
+])
+def test_patterns_that_open_with_a_digit(pattern, words):
+    opens = opening(re.compile(pattern, I))
+    assert opens.digit and set(opens.words) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+/\d+",                       # opens with any letter
+    r"(?:ngày\s+)?[a-z]\d",            # may skip its word for a class of letters
+    r"ngày|.+",                        # one branch opens with anything
+    r"x\d",                            # a digit after a word: the word opens it
+    r"(?<=\d)[ \t]*/",                  # a match may open with a space: spaces are everywhere
+])
+def test_patterns_that_open_with_anything_have_none(pattern):
+    opens = opening(re.compile(pattern, I))
+    assert opens is None or (not opens.digit and opens.words == ("x",))
+
+
+def test_a_pattern_the_engine_jumps_into_itself_is_left_to_it():
+    """Opening with a character, case kept: the regex engine finds that character as fast as str.find."""
+    assert opening(re.compile(r"\r\n?")) is None
+    assert opening(re.compile(r"(/[A-Z]{1,12})-")) is None
+    assert opening(re.compile(r"(/[A-Z]{1,12})-", I)).words == ("/",)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"\bnăm\s+\d{4}", "Năm 2024 và NĂM 2025, năm nay; trong năm2026"),
+    (r"(?<!\w)(?:buổi\s+)?(?:sáng|chiều)\s+mai", "họp BUỔI SÁNG MAI, chiều mai và ſáng mai; hôm sáng mai"),
+    (r"(?<!\w)ngày\s+(?:ngày\s+)?\d+", "ngày ngày 5, ngày 6 ngày 7"),          # a match inside a match is skipped
+    (r"\bİstanbul\b|\bnăm", "İstanbul năm"),                                  # "İ" lower-cases to two: plain scan
+    (r"(?:ngày\s+)?\d{1,2}/\d{1,2}", "ngày 3/4, 12/5 và ngày ٣/٤; số 123/45"),   # digits, Arabic-Indic too
+])
+def test_finditer_finds_what_the_pattern_finds(pattern, text):
+    compiled = re.compile(pattern, I)
+    expected = [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in finditer(compiled, text, text.lower())] == expected
+
+
+def test_finditer_over_made_up_sentences():
+    """The period patterns find the same through `finditer` as by a scan of every character."""
+    from pipeline.extract.deadlines.grammar import _period_patterns
+
+    words = ["trước", "ngày", "Ngày", "tháng", "THÁNG", "năm", "quý", "II", "2025", "15/7", "tết", "mùa", "xuân",
+             "thứ", "Hai", "chủ", "nhật", "cuối", "đầu", "giai", "đoạn", "2021-2025", "học", "tuần", "tới", "này",
+             "sáng", "ſáng", "mai", "chiều", "hôm", "nay", "6", "sáu", "nửa", ",", "-", "và"]
+    rng = random.Random(7)
+    found = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 16)))
+        for _, pattern in _period_patterns():
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in finditer(pattern, text, text.lower())] == expected, (pattern.pattern[:60], text)
+            found += len(expected)
+    assert found > 100
+
+
+def test_finditer_over_made_up_lines():
+    """The normalizer's patterns (wrapped lines, old tone marks, page debris) find the same through
+    `finditer` as by a scan of every character."""
+    from pipeline import normalize as n
+
+    patterns = [n._WRAPPED, n._LETTER_BREAK, n._tone_fix()[0], n._debris()[2], n._SYMBOL_BREAK]
+    words = ["hoà", "HOÀ", "Hoà", "quý", "thuỷ", "ngày", "\n", "\n", "10", "Số:", "UBND-", "KT", "tỉnh,", "Thừa",
+             "Thiên", "Huế,", "ỦY", "BAN", "a)", "https://x.vn", "connector", "năm", "\n\n"]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 20))).replace(" \n ", "\n")
+        for pattern in patterns:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in finditer(pattern, text)] == expected, (pattern.pattern[:60], text)
+            found += len(expected)
+    assert found > 100
+
+
+# ---- what a pattern needs: a stretch without it is not searched -----------------------------------
+
+@pytest.mark.parametrize("pattern, needs", [
+    (r"(?:yêu cầu|đề nghị)\s*:\s*$", [{"yêu cầu", "đề nghị"}, {":"}]),   # a mark of punctuation counts alone
+    (r"\d+/\d+", [{"/"}]),
+    (r"(?<=tháng\s)\d+", []),                                            # a look-behind's word is not in the match
+    (r"kính\s+trình", [{"kính"}, {"trình"}]),
+])
+def test_required_sets(pattern, needs):
+    assert [set(words) for words in required_sets(re.compile(pattern, I))] == needs
+
+
+@pytest.mark.parametrize("pattern, text, pos, endpos", [
+    (r"(?:yêu cầu|đề nghị)\s*:\s*$", "UBND tỉnh YÊU CẦU:", 0, None),
+    (r"(?:yêu cầu|đề nghị)\s*:\s*$", "UBND tỉnh yêu cầu các sở", 0, None),
+    (r"báo\s+cáo", "gửi Báo cáo về Sở", 5, None),
+    (r"báo\s+cáo", "gửi Báo cáo về Sở", 6, None),                         # the word begins before pos
+    (r"báo\s+cáo", "gửi Báo cáo về Sở", 0, 9),                            # and ends after endpos
+])
+def test_search_finds_what_the_pattern_finds(pattern, text, pos, endpos):
+    compiled = re.compile(pattern, I)
+    expected = compiled.search(text, pos, len(text) if endpos is None else endpos)
+    found = search(compiled, text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())

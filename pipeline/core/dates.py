@@ -15,6 +15,7 @@ import holidays
 from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule, rruleset
 
 from pipeline import resources
+from pipeline.core import anchors
 from pipeline.core.doc import Span
 
 # Day and month as 1–2 digits, year as 4; separators "/", "-", "." or the words tháng/năm.
@@ -63,12 +64,21 @@ class FoundDate:
         return d.isoformat() if d else None
 
 
+# A stretch this long is scanned from where a date may open (core/anchors.py); a sentence, by the
+# regex engine at each character, which costs less than looking for the openings first.
+_LONG = 2000
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
     """Every whole date in text[start:end], with its span in `text`."""
     found: list[FoundDate] = []
     stop = len(text) if end is None else end
-    matches = sorted([*WORDY_DATE.finditer(text, start, stop), *NUMERIC_DATE.finditer(text, start, stop)],
-                     key=lambda m: (m.start(), -m.end()))
+    if stop - start >= _LONG:  # a whole document: each pattern tried only where a date may open
+        lowered = text.lower()
+        scans = [anchors.finditer(pattern, text, lowered, start, stop) for pattern in (WORDY_DATE, NUMERIC_DATE)]
+    else:
+        scans = [WORDY_DATE.finditer(text, start, stop), NUMERIC_DATE.finditer(text, start, stop)]
+    matches = sorted([m for scan in scans for m in scan], key=lambda m: (m.start(), -m.end()))
     taken = -1
     for m in matches:
         if m.start() < taken:

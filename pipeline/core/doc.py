@@ -10,6 +10,8 @@ This module imports no stage.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress, islice, repeat
+from operator import add, ne
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,13 +52,14 @@ class OffsetMap:
 
     def breakpoints(self) -> list[tuple[int, int]]:
         """The map in run-length form: (i, source index of i) wherever the offset between them changes."""
-        points: list[tuple[int, int]] = []
-        delta = None
-        for i, j in enumerate(self.to_source):
-            if j - i != delta:
-                points.append((i, j))
-                delta = j - i
-        return points
+        to_source = self.to_source
+        if not len(to_source):
+            return []
+        # The offset changes at i where to_source[i] is not to_source[i - 1] + 1: compared by iterators
+        # that run in C, not a Python loop over each character of a long document.
+        following = map(add, to_source, repeat(1))
+        changed = compress(range(1, len(to_source)), map(ne, islice(to_source, 1, None), following))
+        return [(0, to_source[0])] + [(i, to_source[i]) for i in changed]
 
     def source_index(self, i: int) -> int:
         if i >= len(self.to_source):

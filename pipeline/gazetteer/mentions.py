@@ -40,8 +40,26 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, scope: Scop
 _last: list = [None]   # the last call: (text, (start, end, scope), mentions)
 
 
-def _find(text: str, start: int, end: int | None, scope: Scope) -> list[Mention]:
+def _openings(text: str, start: int, end: int | None) -> Openings:
+    """Where names may open in text[start:end]. The bodies and tasks stages read a whole document under
+    two scopes, and the openings do not depend on the scope: a long text's are found once. A phrase
+    asked about in between (an issuer's name, a citation's) is read without pushing them out."""
+    if len(text) < _REMEMBERED:
+        return Openings(text, opening_words(), start, end)
+    last = _last_openings[0]  # read once: another thread may replace it meanwhile
+    if last is not None and last[0] is text and last[1] == (start, end):
+        return last[2]
     openings = Openings(text, opening_words(), start, end)
+    _last_openings[0] = (text, (start, end), openings)
+    return openings
+
+
+_REMEMBERED = 1000
+_last_openings: list = [None]  # (text, (start, end), openings) of the last long text read
+
+
+def _find(text: str, start: int, end: int | None, scope: Scope) -> list[Mention]:
+    openings = _openings(text, start, end)
     closed = settle([m for find in CLOSED for m in find(text, openings, scope) if m])
     opened = [m for m in find_open(text, openings, scope, closed) if m]
     # An open name that takes in the body it belongs to ("Câu lạc bộ … Bộ Chỉ huy Quân sự tỉnh") is

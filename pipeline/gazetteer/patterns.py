@@ -89,8 +89,8 @@ def words_key(text: str) -> str:
 
 
 def is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, text))  # filter and map run in C: asked of every name found
+    return bool(letters) and all(map(str.isupper, letters))
 
 
 def tidy(text: str) -> str:

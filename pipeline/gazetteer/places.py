@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import resources
-from pipeline.core import derived
+from pipeline.core import anchors, derived
 from pipeline.gazetteer.patterns import CAPITAL_WORD, alternation, bounded, fold, is_upper, tidy
 from pipeline.resources import lexicon
 
@@ -308,7 +308,7 @@ def find_places(text: str, start: int = 0, end: int | None = None, era: str | No
 @lru_cache(maxsize=8)
 def _places_in(text: str, start: int, end: int, era: str | None) -> tuple[Place, ...]:
     places = []
-    for m in _place_regex().finditer(text, start, end):
+    for m in anchors.finditer(_place_regex(), text, None, start, end):  # tried only at a level word
         level = canonical_level(m.group(0))
         found = name_after(text, m.end(), m.group(0), era)
         if level and found and found[0] <= end:

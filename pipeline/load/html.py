@@ -18,8 +18,8 @@ from pipeline.load import DEFAULT_MAX_BYTES, limits
 from pipeline.load.text import decode
 from pipeline.core.page_titles import is_placeholder_title
 
-_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-              "svg", "button", "select", "input", "template", "menu"]
+_DROP = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+                   "svg", "button", "select", "input", "template", "menu"})
 # Class or id words of page furniture on Vietnamese portals (Liferay, DNN, WordPress themes).
 _FURNITURE = re.compile(
     r"(^|[-_ ])(nav|navbar|menu|sidebar|side-bar|footer|breadcrumbs?|related|relate|tinlienquan|other-news|"
@@ -50,9 +50,11 @@ def read_string(markup: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
 
 def _read(markup: str) -> Loaded:
     soup = BeautifulSoup(markup, "lxml")
-    for tag in soup(_DROP_TAGS):
+    # The page's elements walked once each, in a plain loop: find_all with a list of names or a test
+    # goes through bs4's matching machinery for every element (a third of a page's reading time).
+    for tag in [t for t in soup.descendants if isinstance(t, Tag) and t.name in _DROP]:
         tag.decompose()
-    for tag in soup.find_all(_is_furniture):
+    for tag in [t for t in soup.descendants if isinstance(t, Tag) and _is_furniture(t)]:
         tag.decompose()
     root = _article(soup)
     writer = _Writer()

@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from pipeline.core import anchors
 from pipeline.core.doc import Doc, Span
 from pipeline.extract.deadlines import vocabulary as vocab
 from pipeline.extract.deadlines.anchor import Anchor
@@ -157,17 +158,17 @@ def _own_subject_before(ctx: DocContext, e: TimeExpression) -> str | None:
 
 def _not_an_instruction(text: str, e: TimeExpression, clause: Span, sentence: Span, before: str) -> str | None:
     lead = text[max(clause[0], e.span[0] - 15):e.core[0]]  # "Tính đến ngày …", the cue included
-    if vocab.context_pattern("status_markers").search(lead):
+    if anchors.search(vocab.context_pattern("status_markers"), lead):
         return "a date of status"
     if vocab.context_pattern("lunar_markers").match(text[e.span[1]:e.span[1] + 20].lstrip(" (")):
         return "a lunar date"
-    if vocab.context_pattern("effective_markers").search(before):
+    if anchors.search(vocab.context_pattern("effective_markers"), before):
         return "an effective date"
     # A forecast runs on: "Theo bản tin … ngày 19/3, áp thấp … Từ đêm 20/3 đến hết ngày 22/3, …";
     # an instruction after it ("Trước 17 giờ ngày 20/3, …") opens with a firm cue.
     runs_on = not before.strip() and e.cue not in STRONG_CUES
     reported = text[max(0, sentence[0] - 300) if runs_on else sentence[0]:sentence[1]]
-    if vocab.context_pattern("report_markers").search(reported):
+    if anchors.search(vocab.context_pattern("report_markers"), reported):
         return "a forecast or reported event"
     if e.cue not in STRONG_CUES and _in_forecast_paragraph(text, e.span[0]):
         return "a forecast"
@@ -209,7 +210,7 @@ def _quoted_speech() -> re.Pattern:
 
 
 def quoted_spans(text: str) -> list[Span]:
-    return [m.span("quote") for m in _quoted_speech().finditer(text)]
+    return [m.span("quote") for m in anchors.finditer(_quoted_speech(), text)]  # tried only at its verbs
 
 
 def _in_forecast_paragraph(text: str, position: int) -> bool:

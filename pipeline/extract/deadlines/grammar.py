@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
-from pipeline.core.anchors import may_match
+from pipeline.core import anchors
 from pipeline.core.citations import canonical_type
 from pipeline.core.dates import FoundDate, find_dates
 from pipeline.core.doc import Span
@@ -41,16 +41,17 @@ def find_expressions(text: str, dates: list[FoundDate] | None = None,
                      own_type: str | None = None) -> list[TimeExpression]:
     """Every time expression in `text`, left to right, none overlapping (`dates`: find_dates(text), if known;
     `own_type`: the document's type, which "kể từ ngày Chỉ thị được ban hành" must name to count from its date)."""
+    lowered = text.lower()  # where each pattern's opening words stand: it is tried there alone
     recurrences = [with_prefix(text, m) for pattern in (recurrence_pattern(), following_month_pattern())
-                   for m in pattern.finditer(text)]
-    reports = [report_period(text, m) for m in report_period_pattern().finditer(text)]
-    durations = [_duration(text, m, own_type) for m in _duration_pattern().finditer(text)]
+                   for m in anchors.finditer(pattern, text, lowered)]
+    reports = [report_period(text, m) for m in anchors.finditer(report_period_pattern(), text, lowered)]
+    durations = [_duration(text, m, own_type) for m in anchors.finditer(_duration_pattern(), text, lowered)]
     claimed = sorted([e for e in recurrences + reports + durations if e], key=lambda e: e.span)
     taken = _non_overlapping(claimed)
     taken_spans = [e.span for e in taken]
     dates = find_dates(text) if dates is None else dates
-    periods = [p for p in _periods(text, dates) if not _overlaps(p[0], taken_spans)]
-    expressions = taken + _with_cues(text, periods)
+    periods = [p for p in _periods(text, lowered, dates) if not _overlaps(p[0], taken_spans)]
+    expressions = taken + _with_cues(text, lowered, periods)
     ordered = _non_overlapping(sorted(expressions, key=lambda e: (e.span[0], -e.span[1])))
     return _starts_attached(text, schedules_joined(text, ordered))
 
@@ -97,13 +98,12 @@ def _period_patterns() -> list[tuple[str, re.Pattern]]:
             *((entry["kind"], vocab.filled(entry["pattern"], values)) for entry in periods["patterns"])]]
 
 
-def _periods(text: str, dates: list[FoundDate]) -> list[tuple[Span, Period]]:
+def _periods(text: str, lowered: str, dates: list[FoundDate]) -> list[tuple[Span, Period]]:
     found = [(f.span, Period("day", f.year, f.month, f.day)) for f in dates]
-    lowered = text.lower()
     for kind, pattern in _period_patterns():
-        if not may_match(pattern, lowered):  # "tết", "mùa", "giai đoạn" …: a scan of the text saved
+        if not anchors.may_match(pattern, lowered):  # "tết", "mùa", "giai đoạn" …: a scan of the text saved
             continue
-        for m in pattern.finditer(text):
+        for m in anchors.finditer(pattern, text, lowered):
             groups = m.groupdict()
             period = _period_of(kind, groups)
             if period:
@@ -153,14 +153,14 @@ def _trimmed(text: str, span: Span) -> Span:
     return start, end
 
 
-def _with_cues(text: str, periods: list[tuple[Span, Period]]) -> list[TimeExpression]:
+def _with_cues(text: str, lowered: str, periods: list[tuple[Span, Period]]) -> list[TimeExpression]:
     """Each period with the cue before it; "từ A đến B" joined into one range; "trong tháng 3 và
     tháng 4/2024": the second shares the first one's cue."""
     out: list[TimeExpression] = []
     k = 0
     while k < len(periods):
         span, period = periods[k]
-        cue, cue_start = _cue_before(text, span[0])
+        cue, cue_start = _cue_before(text, lowered, span[0])
         if cue is None and out and out[-1].cue and out[-1].cue != "range" \
                 and _coordinated().fullmatch(text[out[-1].span[1]:span[0]]):
             cue = out[-1].cue
@@ -178,9 +178,10 @@ def _with_cues(text: str, periods: list[tuple[Span, Period]]) -> list[TimeExpres
     return out
 
 
-def _cue_before(text: str, start: int) -> tuple[str | None, int]:
+def _cue_before(text: str, lowered: str, start: int) -> tuple[str | None, int]:
     window_start = max(0, start - LOOKBACK)
-    m = vocab.cue_before_pattern().search(text, window_start, start)
+    # The first match in the window, as search() finds it, tried only where a cue's word stands.
+    m = next(anchors.finditer(vocab.cue_before_pattern(), text, lowered, window_start, start), None)
     if not m:
         return None, start
     kind = next(k for k, v in m.groupdict().items() if v is not None and k in vocab.time_words()["cues"])

@@ -9,8 +9,9 @@ A clause gives an instruction in one of three ways (ANNOTATION.md, "tasks"):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from pipeline.core import anchors
 from pipeline.core.doc import Span
 from pipeline.core.letters import LOWER
 from pipeline.extract.tasks.lexicon import cues, lists
@@ -59,11 +60,21 @@ def label_end(text: str, start: int, end: int) -> int:
 def read_clause(namer: Namer, start: int, end: int, limit: int | None = None) -> Reading:
     """The clause text[start:end]; a list of bodies may run on past its end up to `limit`
     ("đề nghị Ban Chỉ huy … các huyện; các sở, ban ngành trong tỉnh triển khai …")."""
-    t = namer.text
     limit = max(end, limit or end)
+    s = _skip(namer.text, start, end)
+    # The walker reads a line as a heading, then as a paragraph's clause: each clause is read once.
+    known = namer.readings.get((s, end, limit))
+    if known is None:
+        known = namer.readings[(s, end, limit)] = _read(namer, s, end, limit)
+    # A copy: a task extends its lists of bodies in place.
+    return replace(known, responsible=list(known.responsible), coordinating=list(known.coordinating))
+
+
+def _read(namer: Namer, s: int, end: int, limit: int) -> Reading:
+    """The clause that opens at `s` (past its label and openers)."""
+    t = namer.text
     c = cues()
-    s = _skip(t, start, end)
-    if c["never"].match(t, s, end) or c["to_superior"].search(t, s, end) or _inside_quote(t, s):
+    if c["never"].match(t, s, end) or anchors.search(c["to_superior"], t, s, end) or _inside_quote(t, s):
         return Reading(NONE, (s, end), s)
     subject = _subject(namer, s, end, limit)
     reading = None
@@ -276,7 +287,7 @@ def _subjectless_kind(text: str, s: int, end: int) -> str:
         if c["report"].match(text, k, end):
             return REPORT
         if c["imperative"].match(text, k, end):
-            return REPORT if c["report"].search(text, k, end) else IMPERATIVE
+            return REPORT if anchors.search(c["report"], text, k, end) else IMPERATIVE
     return OTHER
 
 

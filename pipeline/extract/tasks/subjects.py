@@ -55,7 +55,11 @@ class Namer:
                 self._at.setdefault(start, []).append(m)
         # The bodies stage's names where it merged several wordings of one body into one record.
         self._names = {span: body.name for body in doc.bodies for span in body.spans}
-        self._issuer = fold(doc.document.issuer or "")
+        issuer = fold(doc.document.issuer or "")
+        # The issuer and, for a joint issuer, each of its members: asked of every body a clause names.
+        self._issuers = _joint_members(issuer) if issuer else []
+        # Clauses read so far, by where they open, end and may reach (clauses.read_clause).
+        self.readings: dict[tuple[int, int, int], object] = {}
 
     # --- lists -----------------------------------------------------------------------------
 
@@ -218,8 +222,7 @@ class Namer:
         name = fold(body.name)
         if lists()["issuer_self"].fullmatch(name):
             return True
-        return bool(self._issuer) and any(name == issuer or issuer.startswith(name + " ")
-                                          for issuer in _joint_members(self._issuer))
+        return any(name == issuer or issuer.startswith(name + " ") for issuer in self._issuers)
 
 
 @cache

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import resources
+from pipeline.core import anchors
 from pipeline.core.doc import Doc, Line, Span
 from pipeline.extract.tasks import clauses as cl
 from pipeline.extract.tasks.draft import Draft
@@ -75,7 +76,7 @@ class Walker:
         level = section.level if section else self._enclosing_level(line.span[0]) + 0.5
         if not any(f.silent for f in self.frames):
             self._paragraph(line, section is not None, level)
-        if cues()["instruction_lead"].search(line.text):
+        if anchors.search(cues()["instruction_lead"], line.text):  # most lines hold no colon: not searched
             self.in_region = True
 
     def _assigns(self, start: int, end: int) -> bool:
@@ -267,8 +268,8 @@ def _is_title(content: str, has_content: bool) -> str | None:
     A short unpunctuated line over content of its own is a title; without content it may be
     a terse item ("a) Rà soát biên chế các đơn vị"), a title only if it gives no imperative."""
     content = content.strip()
-    letters = [ch for ch in content if ch.isalpha()]
-    if letters and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
+    letters = list(filter(str.isalpha, content))
+    if letters and sum(map(str.isupper, letters)) > 0.7 * len(letters):
         return _TITLE
     words = len(content.split())
     if content.endswith(":") and has_content:
