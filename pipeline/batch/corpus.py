@@ -62,14 +62,14 @@ class Outcome:
 def process_to_file(item: Input, out: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """Process one input and write its record: runs in whichever process or cluster worker gets it."""
     from pipeline.run import process
-    from pipeline.batch.write import write_record
+    from pipeline.batch.write import record_json, write_record
 
     record = process(item.path, item.id, item.display, max_bytes)
-    data = record.model_dump(mode="json")   # once, for the record file and for its share of the tables
-    path = write_record(Path(out), record, data)
+    texts = record_json(record)   # once, for the record file and for its line in records.jsonl
+    path = write_record(Path(out), record, texts)
     try:  # the record's share of the tables, cut here, in parallel, rather than by the export
         from pipeline.export.fragments import stage
-        stage(Path(out), path, data, record)
+        stage(Path(out), path, record, texts.line)
     except Exception:  # noqa: BLE001 - the export cuts the record itself
         pass
     return _outcome(item, record)
