@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 
@@ -15,11 +17,53 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(tmp, path)
+        if swap(tmp, path):
+            os.unlink(tmp)    # the previous file, now under the temporary name
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def swap(new: str | Path, path: str | Path) -> bool:
+    """Put `new` in place of `path` in one step, as os.replace does; True when the previous file at `path`
+    is now at `new` (the caller deletes it), False when it is gone or there was none.
+
+    A rename over an existing file makes ext4 write the new file's data out before it returns (its guard
+    for programs that skip fsync): 0.12 s for a 170 MB records.jsonl, over 1 ms for a record file. Linux
+    exchanges two names in one step without it (renameat2's RENAME_EXCHANGE), as atomic for readers.
+    Elsewhere, or when there is nothing to exchange with, os.replace."""
+    exchange = _renameat2()
+    if exchange is not None:
+        try:
+            if exchange(os.fsencode(new), os.fsencode(path)):
+                return True
+        except OSError:
+            pass
+    os.replace(new, path)
+    return False
+
+
+@cache
+def _renameat2():
+    """renameat2(RENAME_EXCHANGE) from the C library, or None where there is none (not Linux, old glibc)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_cwd, exchange = -100, 2    # AT_FDCWD, RENAME_EXCHANGE (linux/fcntl.h)
+
+    def swapped(new: bytes, path: bytes) -> bool:
+        # Fails (ENOENT: nothing at `path`; EINVAL: a file system that cannot) without changing anything.
+        return renameat2(at_cwd, new, at_cwd, path, exchange) == 0
+
+    return swapped
 
 
 def atomic_write_text(path: Path, text: str) -> None:

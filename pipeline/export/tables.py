@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
+from pipeline.batch.write import swap
 from pipeline.export.calendar import CALENDAR_END, calendar_head
 from pipeline.export.columns import SQLITE_TYPE, TABLES, Table
 from pipeline.export.folder import CALENDAR, DATABASE, JSONL, TABLES_DIR, outputs, record_files
@@ -208,7 +209,7 @@ class Parts:
                 folder.unlink()
             folder.mkdir(parents=True, exist_ok=True)
             for part in self.written:
-                os.replace(self._path(self.staging, table, part), self._path(self.out, table, part))
+                swap(self._path(self.staging, table, part), self._path(self.out, table, part))
             if self.full:
                 keep = {self._path(self.out, table, part).name for part in self.written}
                 for path in folder.iterdir():
@@ -437,7 +438,7 @@ def publish(staging: Path, out: Path, staged: Staged) -> None:
             if relative.suffix == ".parquet":
                 continue
             if not (staged.in_place and relative == Path(DATABASE)):
-                os.replace(staging / relative, out / relative)
+                swap(staging / relative, out / relative)   # the previous file goes with the staging folder
         staged.parts.publish()
         if staged.in_place:
             staged.db.commit()
