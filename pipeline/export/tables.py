@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from pathlib import Path
 
 import pyarrow as pa
@@ -335,24 +336,21 @@ def _write_all(out: Path, staging: Path, index: Index, files: list) -> Staged:
         raise
 
 
-def _plan(files: list, previous: dict[str, Entry]) -> tuple[list, dict[str, tuple[list[int], list[int]]]]:
+def _plan(files: list, previous: dict[str, Entry]) -> tuple[list, dict[str, tuple[int, ...]]]:
     """[(path, stat, the previous entry when the file is unchanged)] in name order, and each previous
-    entry's byte offsets in the text outputs and row offsets in the tables."""
+    entry's byte offsets in the text outputs."""
     plan = []
     for path, stat in files:
         entry = previous.get(path.name)
         same = entry is not None and stat is not None and (entry.size, entry.mtime) == (stat.st_size,
                                                                                         stat.st_mtime_ns)
         plan.append((path, stat, entry if same else None))
-    offsets = {}
-    bytes_at = [len(header) for header, _ in _stream_ends()]
-    rows_at = [0] * len(TABLES)
-    for name in sorted(previous):
-        entry = previous[name]
-        offsets[name] = (list(bytes_at), list(rows_at))
-        bytes_at = [a + b for a, b in zip(bytes_at, entry.lengths)]
-        rows_at = [a + b for a, b in zip(rows_at, entry.counts)]
-    return plan, offsets
+    names = sorted(previous)
+    # A running sum per output, after its header (in C: a loop over each entry was a tenth of a second
+    # for 10,000 records).
+    starts = [accumulate(lengths, initial=len(header))
+              for lengths, (header, _) in zip(zip(*(previous[name].lengths for name in names)), _stream_ends())]
+    return plan, dict(zip(names, zip(*starts)))
 
 
 def _stream_ends() -> list[tuple[bytes, bytes]]:
@@ -377,8 +375,7 @@ def _lay_out(out: Path, staging: Path, plan: list, offsets: dict | None, db: sql
     try:
         for path, stat, entry in plan:
             if entry is not None:
-                byte_offsets, _ = offsets[entry.name]
-                for stream, start, length in zip(streams, byte_offsets, entry.lengths):
+                for stream, start, length in zip(streams, offsets[entry.name], entry.lengths):
                     stream.copy(start, length)
                 parts.add(entry, entry, None)
             else:
