@@ -369,3 +369,31 @@ def test_a_staged_fragment_cut_short_or_stale_is_cut_again(tmp_path):
     stage(tmp_path, path, record, texts.line)
     write_record(tmp_path, record.model_copy(update={"warnings": ["rewritten"]}))
     assert staged(tmp_path, path, path.stat()) is None                 # the record changed since
+
+
+def test_the_index_kept_in_step_run_after_run_describes_what_a_full_build_does(tmp_path):
+    from pipeline.export.fragments import INDEX
+
+    def described(out: Path) -> list:
+        with sqlite3.connect(out / INDEX) as db:
+            return sorted(db.execute("SELECT name, doc_id, lengths, counts, part FROM entries"))
+
+    out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(12)])
+    finish(out)
+    for step, change in enumerate(["rewrite", "remove", "add", "rewrite"]):
+        if change == "rewrite":
+            write_records(out, [synthetic_record(step).model_copy(update={"warnings": [f"lần {step}"]})])
+        elif change == "remove":
+            (out / f"{synthetic_record(5).id}.json").unlink()
+        else:
+            write_records(out, [synthetic_record(40)])
+        finish(out)
+        fresh = tmp_path / f"fresh-{step}"
+        fresh.mkdir()
+        for path in out.glob("*.json"):
+            (fresh / path.name).write_bytes(path.read_bytes())
+        finish(fresh)
+        assert _published(out) == _published(fresh)
+        assert [row[:4] for row in described(out)] == [row[:4] for row in described(fresh)]
+        assert {row[4] for row in described(out)} <= {p.stem.removeprefix("part-") + ".json"
+                                                     for p in (out / "tables" / "documents.parquet").iterdir()}
