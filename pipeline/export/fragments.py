@@ -40,6 +40,9 @@ class Fragment:
     doc_id: str
     texts: list[bytes]              # per stream: the jsonl line, the calendar events, the CSV lines of each table
     rows: dict[str, list[list]]     # table → the record's rows, values in column order
+    # Per table, the same rows as JSON lines (objects by column name), as Arrow's JSON reader takes them
+    # for Parquet: written where the record is cut, by the workers in parallel, not by the export.
+    lines: list[bytes]
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,16 @@ def cut_record(record, line: str) -> Fragment:
     rows = {t.name: _in_column_order(t.names, by_table[t.name]) for t in TABLES}
     texts = [line.encode() + b"\n", events_text(record).encode()]
     texts += [csv_lines(t, rows[t.name]).encode() for t in TABLES]
-    return Fragment(record.id, texts, rows)
+    return Fragment(record.id, texts, rows, [json_lines(t, rows[t.name]) for t in TABLES])
+
+
+_ROW_JSON = json.JSONEncoder(separators=(",", ":")).encode
+
+
+def json_lines(table: Table, rows: list[list]) -> bytes:
+    """Rows as JSON lines, one object by column name a row: what tables._arrow_table reads."""
+    names = table.names
+    return "".join(_ROW_JSON(dict(zip(names, row))) + "\n" for row in rows).encode()
 
 
 def _in_column_order(names: list[str], rows: list[dict]) -> list[list]:
@@ -117,7 +129,7 @@ STAGED = ".fragments"
 # this run's private cache, stamped with the record file it was cut from; written and read by the same
 # interpreter, and anything it cannot read back is cut again from the record.
 _STAGED_SUFFIX = ".marshal"
-_STAGED_FORMAT = 1
+_STAGED_FORMAT = 2
 
 
 def stage(out: Path, path: Path, record, line: str) -> None:
@@ -128,7 +140,8 @@ def stage(out: Path, path: Path, record, line: str) -> None:
     stat = path.stat()
     folder = out / STAGED
     folder.mkdir(exist_ok=True)
-    staged = (_STAGED_FORMAT, stat.st_size, stat.st_mtime_ns, fragment.doc_id, fragment.texts, fragment.rows)
+    staged = (_STAGED_FORMAT, stat.st_size, stat.st_mtime_ns, fragment.doc_id, fragment.texts, fragment.rows,
+              fragment.lines)
     # Written in place, not through a temporary file renamed (a rename costs more than the write): a
     # fragment cut short by a stopped worker fails to load, and one whose record was rewritten since (a
     # failed record in its place) carries another stamp; either way the export cuts the record itself.
@@ -139,12 +152,12 @@ def staged(out: Path, path: Path, stat) -> Fragment | None:
     """The fragment a worker left for the record file at `path`, if it was cut from the file as it is now."""
     try:
         data = (out / STAGED / f"{path.stem}{_STAGED_SUFFIX}").read_bytes()
-        form, size, mtime, doc_id, texts, rows = marshal.loads(data)
+        form, size, mtime, doc_id, texts, rows, lines = marshal.loads(data)
     except (OSError, ValueError, EOFError, TypeError):
         return None
     if (form, size, mtime) != (_STAGED_FORMAT, stat.st_size, stat.st_mtime_ns):
         return None
-    return Fragment(doc_id, texts, rows)
+    return Fragment(doc_id, texts, rows, lines)
 
 
 def clear_staged(out: Path) -> None:
