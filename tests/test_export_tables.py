@@ -397,3 +397,11 @@ def test_the_index_kept_in_step_run_after_run_describes_what_a_full_build_does(t
         assert [row[:4] for row in described(out)] == [row[:4] for row in described(fresh)]
         assert {row[4] for row in described(out)} <= {p.stem.removeprefix("part-") + ".json"
                                                      for p in (out / "tables" / "documents.parquet").iterdir()}
+
+
+def test_a_row_the_database_refuses_stops_the_export_and_leaves_nothing_half_written(tmp_path):
+    out = write_records(tmp_path / "out", [forest_record()])
+    (out / "copy.json").write_bytes((out / f"{forest_record().id}.json").read_bytes())   # the same doc_id twice
+    with pytest.raises(sqlite3.IntegrityError):
+        finish(out)
+    assert sorted(p.name for p in out.iterdir()) == ["chi-thi-21-lam-dong.json", "copy.json", "tables"]
