@@ -332,3 +332,76 @@ def test_records_cut_by_the_workers_are_not_cut_again_and_export_the_same(tmp_pa
     finish(out)
     assert _published(out) == _published(fresh)
     assert not list((out / STAGED).iterdir())       # taken in, then cleared
+
+
+@pytest.mark.parametrize("update", [
+    {},
+    # Numbers pydantic spells otherwise than the standard library (0.00001 for 1e-05, null for NaN),
+    # and text with every kind of escape.
+    {"targets": [synthetic_record(1).targets[0].model_copy(update={"value": 0.00001, "value_max": float("nan"),
+                                                                  "denominator": 1e16})]},
+    {"warnings": ['tab\there "quoted" \\ back\x01slash\u2028', ""]},
+])
+def test_record_files_are_written_as_the_standard_library_writes_them(update):
+    from pipeline.batch.write import record_json
+
+    record = synthetic_record(1).model_copy(update=update)
+    data = record.model_dump(mode="json")
+    texts = record_json(record)
+    assert texts.file == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert texts.line == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert record_json(record, data) == texts
+
+
+def test_a_staged_fragment_cut_short_or_stale_is_cut_again(tmp_path):
+    from pipeline.batch.write import record_json, write_record
+    from pipeline.export.fragments import STAGED, cut, stage, staged
+
+    record = forest_record()
+    texts = record_json(record)
+    path = write_record(tmp_path, record, texts)
+    stage(tmp_path, path, record, texts.line)
+    fragment = staged(tmp_path, path, path.stat())
+    assert fragment == cut(json.loads(path.read_bytes()))
+    (staged_file,) = (tmp_path / STAGED).iterdir()
+    staged_file.write_bytes(staged_file.read_bytes()[:-7])              # a worker stopped while writing it
+    assert staged(tmp_path, path, path.stat()) is None
+    stage(tmp_path, path, record, texts.line)
+    write_record(tmp_path, record.model_copy(update={"warnings": ["rewritten"]}))
+    assert staged(tmp_path, path, path.stat()) is None                 # the record changed since
+
+
+def test_the_index_kept_in_step_run_after_run_describes_what_a_full_build_does(tmp_path):
+    from pipeline.export.fragments import INDEX
+
+    def described(out: Path) -> list:
+        with sqlite3.connect(out / INDEX) as db:
+            return sorted(db.execute("SELECT name, doc_id, lengths, counts, part FROM entries"))
+
+    out = write_records(tmp_path / "out", [synthetic_record(i) for i in range(12)])
+    finish(out)
+    for step, change in enumerate(["rewrite", "remove", "add", "rewrite"]):
+        if change == "rewrite":
+            write_records(out, [synthetic_record(step).model_copy(update={"warnings": [f"lần {step}"]})])
+        elif change == "remove":
+            (out / f"{synthetic_record(5).id}.json").unlink()
+        else:
+            write_records(out, [synthetic_record(40)])
+        finish(out)
+        fresh = tmp_path / f"fresh-{step}"
+        fresh.mkdir()
+        for path in out.glob("*.json"):
+            (fresh / path.name).write_bytes(path.read_bytes())
+        finish(fresh)
+        assert _published(out) == _published(fresh)
+        assert [row[:4] for row in described(out)] == [row[:4] for row in described(fresh)]
+        assert {row[4] for row in described(out)} <= {p.stem.removeprefix("part-") + ".json"
+                                                     for p in (out / "tables" / "documents.parquet").iterdir()}
+
+
+def test_a_row_the_database_refuses_stops_the_export_and_leaves_nothing_half_written(tmp_path):
+    out = write_records(tmp_path / "out", [forest_record()])
+    (out / "copy.json").write_bytes((out / f"{forest_record().id}.json").read_bytes())   # the same doc_id twice
+    with pytest.raises(sqlite3.IntegrityError):
+        finish(out)
+    assert sorted(p.name for p in out.iterdir()) == ["chi-thi-21-lam-dong.json", "copy.json", "tables"]

@@ -93,3 +93,27 @@ def test_short_documents_travel_to_the_cluster_in_batches(tmp_path, sizes, docum
     grouped = list(batches(iter(items), documents, limit))
     assert [len(b) for b in grouped] == expected
     assert [i for b in grouped for i in b] == items
+
+
+def test_a_worker_started_before_the_inputs_are_found_is_stopped_when_nothing_is_to_do(tmp_path):
+    from pipeline.batch.pool import Pool
+
+    pool = Pool(2, lambda job: job, (), timeout=5.0, on_lost=lambda job, reason: None)
+    pool.start(1)
+    (early,) = pool.workers
+    assert early.process.is_alive()
+    pool.close()
+    assert not early.process.is_alive() and pool.workers == []
+
+    pool.start(1)
+    pool.size = 1                                  # the run turned out to have one input
+    assert [outcome for _, outcome in pool.run(iter(["a"]))] == ["a"]
+    assert pool.workers == []
+
+
+def test_a_run_with_nothing_to_do_after_a_first_leaves_the_records_as_they_are(serial, tmp_path):
+    out = tmp_path / "again"
+    shutil.copytree(serial, out)
+    summary = process_corpus([ROOT / "corpus"], out, workers=2)
+    assert summary.read == 0 and summary.unchanged >= 6
+    assert _records(out) == _records(serial)

@@ -30,11 +30,28 @@ class Input:
     folder: str | None    # the input folder it was found in, for removing records of deleted files
 
 
+class _Marks(dict):
+    """Code point → None for a combining mark (str.translate drops it), the point itself otherwise; filled in
+    as points are met: one lookup in C per character, where a test in Python per character took a
+    re-run of 10,000 documents 0.05 s."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) else point
+        self[point] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def slug(stem: str) -> str:
     """A file-name-safe ASCII id: "Chỉ thị 04 (bản ký)" → "chi-thi-04-ban-ky"."""
     text = unicodedata.normalize("NFD", stem.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "document"
+    text = text.translate(_MARKS).lower()
+    return _NOT_ID.sub("-", text).strip("-") or "document"
+
+
+_NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
 class Inputs:

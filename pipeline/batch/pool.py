@@ -86,11 +86,23 @@ class Pool:
         self.context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         self.workers: list[_Worker] = []
 
+    def start(self, count: int) -> None:
+        """Start up to `count` workers now, before run(): they warm up while the caller finds the jobs."""
+        while len(self.workers) < min(count, self.size):
+            self.workers.append(self._start())
+
+    def close(self) -> None:
+        """Stop every worker (run() does when it ends; this is for a pool started and never run)."""
+        self._stop_all()
+
     def run(self, jobs: Iterator) -> Iterator[tuple[object, object]]:
         """(job, outcome) for every job, in completion order."""
         queue = iter(jobs)
         try:
-            self.workers = [self._start() for _ in range(self.size)]
+            for extra in self.workers[self.size:]:   # started before the run was found to need fewer
+                self._kill(extra)
+            self.workers = self.workers[:self.size]
+            self.start(self.size)
             busy = sum(self._give(worker, queue) for worker in self.workers)
             while busy:
                 for worker, outcome in self._collect():
