@@ -28,16 +28,22 @@ CLOSED = (find_authorities, find_fields, find_central, find_party, find_sectors,
 def find_mentions(text: str, start: int = 0, end: int | None = None, scope: Scope | None = None) -> list[Mention]:
     """The bodies named in text[start:end], in text order, each with its title if one precedes it."""
     scope = scope or Scope()
-    # The bodies and tasks stages both ask for the whole document under its scope: read it once.
+    # The bodies and tasks stages both ask for the whole document under its scope: read it once. Only
+    # a long text is remembered, so that the short phrases read in between (a deadline's, a citation's
+    # body) do not push it out.
+    if len(text) < _REMEMBERED:
+        return _find(text, start, end, scope)
+    key = (start, end, scope)
     last = _last[0]  # read once: another thread may replace it meanwhile
-    if last is not None and last[0] is text and last[1] == (start, end, scope):
+    if last is not None and last[0] is text and last[1] == key:
         return list(last[2])
     found = _find(text, start, end, scope)
-    _last[0] = (text, (start, end, scope), found)
+    if end is None:  # a window of the text (a group's owner) is not asked for twice
+        _last[0] = (text, key, found)
     return list(found)
 
 
-_last: list = [None]   # the last call: (text, (start, end, scope), mentions)
+_last: list = [None]   # the last call on a whole long text: (text, (start, end, scope), mentions)
 
 
 def _openings(text: str, start: int, end: int | None) -> Openings:
