@@ -307,7 +307,23 @@ def find_places(text: str, start: int = 0, end: int | None = None, era: str | No
 # text four or five times over (its scope, its province, its issuer's name …). Places are frozen.
 @lru_cache(maxsize=8)
 def _places_in(text: str, start: int, end: int, era: str | None) -> tuple[Place, ...]:
-    places = []
+    if era == LEGACY:
+        # The document stage reads a text's places before it knows its date, the later stages in the
+        # date's era, most often the older one. A name is read the same in both (`name_after` takes
+        # no era for the older one), and the units of the older era are those of any era, narrowed:
+        # the places are found once. A list's units are not narrowed so (its first member keeps a
+        # unit of any era), so a text with a list is read again.
+        found, listed = _found_in(text, start, end, None)
+        if not listed:
+            return tuple(p if all(u.era == LEGACY for u in p.units)
+                         else replace(p, units=tuple(u for u in p.units if u.era == LEGACY)) for p in found)
+    return _found_in(text, start, end, era)[0]
+
+
+@lru_cache(maxsize=8)
+def _found_in(text: str, start: int, end: int, era: str | None) -> tuple[tuple[Place, ...], bool]:
+    """The places in text[start:end], and whether a list of places ("các huyện: …") is among them."""
+    places, listed = [], False
     for m in anchors.finditer(_place_regex(), text, None, start, end):  # tried only at a level word
         level = canonical_level(m.group(0))
         found = name_after(text, m.end(), m.group(0), era)
@@ -315,8 +331,10 @@ def _places_in(text: str, start: int, end: int, era: str | None) -> tuple[Place,
             stop, name, _ = found
             places.append(Place((m.start(), stop), level, name, lookup(name, level, era) or ()))
         elif level and text[max(0, m.start() - 4):m.start()].lower().strip() in ("các", "những"):
-            places.extend(p for p in listed_places(text, m.start() - 4, era) if p.span[1] <= end)
-    return tuple(places)
+            members = [p for p in listed_places(text, m.start() - 4, era) if p.span[1] <= end]
+            places.extend(members)
+            listed = listed or bool(members)
+    return tuple(places), listed
 
 
 @cache
