@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import gazetteer, resources
+from pipeline.gazetteer.patterns import trie_pattern
 from pipeline.core.dates import find_dates
 from pipeline.core.doc import Span
 
@@ -85,7 +86,7 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Ci
     pattern, canonical, _, named = _grammar()
     end = len(text) if end is None else end
     found = []
-    for m in pattern.finditer(text, start, end):
+    for m in _typed(pattern, text, start, end):
         if found and m.start() < found[-1].span[1]:
             continue  # a type word inside a cited law's name ("Luật Quy hoạch ngày …") is part of that name
         word = m.group("type")
@@ -110,6 +111,29 @@ def find_citations(text: str, start: int = 0, end: int | None = None) -> list[Ci
                               m.span("type")))
     found += _bare_numbers(text, start, end, found)
     return sorted(found + _glued_abbreviations(text, start, end, found), key=lambda c: c.span)
+
+
+def _typed(pattern: re.Pattern, text: str, start: int, end: int):
+    """`pattern.finditer(text, start, end)`, match for match, tried only where a type's first word
+    opens a word: the engine's scan of one trie of those words is several times faster than of the
+    pattern's alternatives at every character."""
+    resume = start  # matches do not overlap: the search goes on where the last one ended
+    for head in _type_heads().finditer(text, start, end):
+        if head.start() < resume:
+            continue
+        m = pattern.match(text, head.start(), end)
+        if m:
+            yield m
+            resume = m.end()
+
+
+@cache
+def _type_heads() -> re.Pattern:
+    # Each type's first word, as the pattern reads it (case ignored). A word found never hides the
+    # start of another: the pattern opens only where no letter stands before.
+    _, canonical, _, _ = _grammar()
+    heads = {re.match(r"\w*", w).group(0) for w in canonical}
+    return re.compile(r"(?<!\w)" + trie_pattern(heads), re.IGNORECASE)
 
 
 @cache
