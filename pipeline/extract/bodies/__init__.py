@@ -62,6 +62,8 @@ def _provision_opening() -> re.Pattern:
 def _quoted_provisions(text: str) -> list[tuple[int, int]]:
     """The spans of the legal provisions the text quotes: from the “ after "… quy định:" to its ”."""
     spans = []
+    if "“" not in text:
+        return spans  # every quotation opens with one: the scan from each line's start is spared
     for m in _provision_opening().finditer(text):
         close = text.find("”", m.end())
         spans.append((m.end(), close if close != -1 else len(text)))
