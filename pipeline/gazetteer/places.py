@@ -165,9 +165,6 @@ def _built_index(every: tuple[Unit, ...]) -> dict[str, tuple[Unit, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-# Remembered: every level word of a text asks for the runs of names after it, most of them asked
-# of each document again ("tỉnh Gia Lai", "huyện"). Units are frozen.
-@lru_cache(maxsize=4096)
 def lookup(name: str, level: str | None = None, era: str | None = None) -> tuple[Unit, ...]:
     """The units a name (without its level word) may denote, narrowed by level word and era.
 
