@@ -63,6 +63,8 @@ class _Reader:
         self.issued_year = _issued_year(doc)
         self.instructions = {region: instructions_start(doc.text, *region) for region in self.regions}
         self.counted: list[Span] = []  # what each figure read so far counts: unit to clause end
+        self._headings: dict[Span, str] = {}  # each section's heading, lower-cased
+        self._verdicts: dict[tuple[str, ...], tuple[bool, bool, bool]] = {}
 
     def sentences(self):
         inside = [s for s in self.doc.sentences if any(start <= s[0] and s[1] <= end for start, end in self.regions)]
@@ -86,7 +88,7 @@ class _Reader:
                 closing = clauses.before_next(text, claim.end, ceiling)
             floor = max(closing, claim.end)
             headings = self.headings_at(claim.start)
-            if any(pattern("section", "no_targets").search(h) for h in headings) or self._in_forecast(claim.start):
+            if self.heading_verdicts(headings)[0] or self._in_forecast(claim.start):
                 continue
             where = Where(self.paragraph_start(claim.start), opening, claim.start, claim.figure.end, claim.end,
                           closing, headings, self.issued_year,
@@ -156,10 +158,9 @@ class _Reader:
 
     def goals_of(self, sentence: Span, numeric: list[Target]) -> list[Target]:
         headings = self.headings_at(sentence[0])
-        if any(pattern("section", "no_goals").search(h) or pattern("section", "no_targets").search(h)
-               for h in headings):
+        no_targets, no_goals, under_goal_heading = self.heading_verdicts(headings)
+        if no_targets or no_goals:
             return []
-        under_goal_heading = bool(headings) and bool(pattern("section", "goals").search(headings[0]))
         out = []
         aims_from = aims_lead(self.text, self.paragraph_start(sentence[0]), sentence[1])
         for goal in goals_in(self.text, sentence, under_goal_heading, aims_from):
@@ -216,10 +217,23 @@ class _Reader:
         for section in reversed(self.doc.sections_at(pos)):
             if section.heading[0] <= pos < section.heading[1]:
                 continue
-            heading = self.doc.span_text(section.heading)
+            heading = self._headings.get(section.heading)
+            if heading is None:
+                heading = self._headings[section.heading] = self.doc.span_text(section.heading).lower()
             if len(heading) <= MAX_HEADING:
-                out.append(heading.lower())
+                out.append(heading)
         return tuple(out)
+
+    def heading_verdicts(self, headings: tuple[str, ...]) -> tuple[bool, bool, bool]:
+        """Whether `headings` hold no targets, hold no goals, and open with a heading of goals;
+        asked of each sentence and figure, answered once for each set of headings."""
+        verdicts = self._verdicts.get(headings)
+        if verdicts is None:
+            verdicts = self._verdicts[headings] = (
+                any(pattern("section", "no_targets").search(h) for h in headings),
+                any(pattern("section", "no_goals").search(h) for h in headings),
+                bool(headings) and bool(pattern("section", "goals").search(headings[0])))
+        return verdicts
 
 
 @cache

@@ -179,7 +179,7 @@ def _points_back(text: str, pos: int, limit: int) -> bool:
 def _none_of_claims(text: str, sentence: Span) -> list[Claim]:
     """"không còn thôn nào có tỷ lệ hộ nghèo trên 20%": value 0, unit thôn."""
     out = []
-    for m in cues.pattern("none_of").finditer(text, *sentence):
+    for m in cues.finditer(cues.pattern("none_of"), text, *sentence):
         figure = Figure(span=(m.start(), m.end()), value=0, comparator="=")
         unit = read_unit(text, figure, sentence[1])
         if isinstance(unit, Unit) and unit.kind == COUNTED:

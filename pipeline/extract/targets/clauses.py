@@ -125,22 +125,29 @@ def clause_end(text: str, pos: int, ceiling: int, stops: str = ";:,()\n") -> int
     """Where the clause that goes on at `pos` closes, not after `ceiling`: at ";", ":", a
     comma, an opening parenthesis, an ellipsis, a sentence's full stop or the closing
     parenthesis of one it sits in; cut to a score of words."""
-    words = 0
-    in_word = False
-    for i in range(pos, ceiling):
-        c = text[i]
-        if c in stops or _ELLIPSIS.match(text, i):
-            return _trim_end(text, pos, i)
-        if c == "." and (i + 1 >= ceiling or text[i + 1].isspace()):
-            return _trim_end(text, pos, i)
-        if c.isspace():
-            in_word = False
-        elif not in_word:
-            in_word = True
-            words += 1
-            if words > MAX_WORDS_AFTER:
-                return _trim_end(text, pos, i)
-    return _trim_end(text, pos, ceiling)
+    if pos >= ceiling:
+        return _trim_end(text, pos, ceiling)
+    # The first stop, by one search: an ellipsis may run past the ceiling ("..." two
+    # characters before it), a full stop just before the ceiling closes the clause.
+    m = _stop(stops).search(text, pos, min(len(text), ceiling + 2))
+    if m and m.start() < ceiling:
+        limit = m.start()
+    elif text[ceiling - 1] == ".":
+        limit = ceiling - 1
+    else:
+        limit = ceiling
+    for k, word in enumerate(_WORD.finditer(text, pos, limit)):
+        if k == MAX_WORDS_AFTER:
+            return _trim_end(text, pos, word.start())
+    return _trim_end(text, pos, limit)
+
+
+_WORD = re.compile(r"\S+")
+
+
+@cache
+def _stop(stops: str) -> re.Pattern:
+    return re.compile("[" + re.escape(stops) + r"]|\.\.\.|…|\.(?=\s)")
 
 
 def condition_end(text: str, pos: int, ceiling: int, next_figure: bool) -> int:

@@ -34,7 +34,7 @@ def goals_in(text: str, sentence: Span, under_goal_heading: bool = False, aims_f
         out.extend(_governed(text, max(sentence[0], aims_from), sentence[1], out, _AIM_PIECE))
     under_goal_heading = under_goal_heading or bool(_goal_label().match(text, sentence[0]))
     governed_from = sentence[0] if under_goal_heading else None
-    for m in _goal_words("openers").finditer(text, *sentence):
+    for m in cues.finditer(_goal_words("openers"), text, *sentence):
         if _after_purpose(text, sentence[0], m.start()):
             continue
         governed_from = m.start() if governed_from is None else governed_from
@@ -45,7 +45,7 @@ def goals_in(text: str, sentence: Span, under_goal_heading: bool = False, aims_f
         out.extend(_governed(text, governed_from, sentence[1], out))
     if under_goal_heading:
         out.extend(_purposes_with_a_time(text, sentence, out))
-    for m in _goal_words("stated").finditer(text, *sentence):
+    for m in cues.finditer(_goal_words("stated"), text, *sentence):
         end = _goal_end(text, m.end(), sentence[1])
         state = _clean(text[m.end():end])
         if _is_state(state):
@@ -64,7 +64,7 @@ def aims_lead(text: str, start: int, end: int) -> int | None:
     """The end of the last "với mục tiêu" in text[start:end]: the aims listed after it in its
     paragraph name goals."""
     last = None
-    for m in _goal_words("aims_lead").finditer(text, start, end):
+    for m in cues.finditer(_goal_words("aims_lead"), text, start, end):
         last = m.end()
     return last
 
@@ -95,7 +95,7 @@ def _purposes_with_a_time(text: str, sentence: Span, found: list[Goal]) -> list[
     """"Mục tiêu 1: Duy trì xu thế giảm sinh để đạt mức sinh thay thế trước năm 2030": the purpose
     reaches a state by a time, so it is the goal (the means before it is not)."""
     out = []
-    for m in _purpose_reach().finditer(text, *sentence):
+    for m in cues.finditer(_purpose_reach(), text, *sentence):
         verb = _goal_words("reach", "reach_ended").match(text, m.end())
         if not verb or any(g.span[0] <= m.start() < g.span[1] for g in found):
             continue
