@@ -17,3 +17,12 @@ def record(tmp_path: Path, text: str):
 
 def names(text: str) -> list[str]:
     return [m.name for m in find_mentions(text)]
+
+
+def assert_names(text: str, present: list[str], absent: list[str]) -> None:
+    """Every name of `present` is among the bodies the gazetteer names in `text`, none of `absent`."""
+    found = names(text)
+    for name in present:
+        assert name in found
+    for name in absent:
+        assert name not in found

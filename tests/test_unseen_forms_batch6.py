@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.gazetteer import find_mentions
 from pipeline.normalize import normalize_text
-from tests.forms import names
+from tests.forms import assert_names, names
 
 
 @pytest.mark.parametrize("text, present, absent", [
@@ -25,11 +25,7 @@ from tests.forms import names
     ("Đề nghị các bộ, cơ quan phối hợp thực hiện.", ["các bộ, cơ quan"], ["Bộ Nội vụ"]),
 ])
 def test_ministries_listed_after_bo_co_quan(text, present, absent):
-    found = names(text)
-    for name in present:
-        assert name in found
-    for name in absent:
-        assert name not in found
+    assert_names(text, present, absent)
 
 
 @pytest.mark.parametrize("text, present, absent", [
@@ -40,11 +36,7 @@ def test_ministries_listed_after_bo_co_quan(text, present, absent):
     ("Số liệu theo mẫu TC kèm theo.", [], ["Bộ Tài chính", "Sở Tài chính"]),
 ])
 def test_finance_initials(text, present, absent):
-    found = names(text)
-    for name in present:
-        assert name in found
-    for name in absent:
-        assert name not in found
+    assert_names(text, present, absent)
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -71,11 +63,7 @@ def test_national_association_and_corporation(text, name, kind):
      ["Ủy ban nhân dân lâm thời huyện Mường Chà"]),
 ])
 def test_interim_peoples_committee(text, present, absent):
-    found = names(text)
-    for name in present:
-        assert name in found
-    for name in absent:
-        assert name not in found
+    assert_names(text, present, absent)
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -135,8 +123,4 @@ def test_bare_closing_report_stays_with_its_instruction(text, deadlines, expecte
     ("Bộ Tư lệnh Quân khu 8 cũ", [], ["Bộ Tư lệnh Quân khu 8"]),
 ])
 def test_military_region_commands(text, present, absent):
-    found = names(text)
-    for name in present:
-        assert name in found
-    for name in absent:
-        assert name not in found
+    assert_names(text, present, absent)
