@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.gazetteer import find_mentions
 from pipeline.normalize import normalize_text
-from tests.forms import assert_names, names
+from tests.forms import assert_names
 
 
 @pytest.mark.parametrize("text, present, absent", [
