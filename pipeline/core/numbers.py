@@ -19,6 +19,7 @@ from vietnam_number import w2n
 
 from pipeline import resources
 from pipeline.core.doc import Span
+from pipeline.core.pattern_cache import longest_first
 
 Number = int | float
 
@@ -176,7 +177,7 @@ def _data() -> dict:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(words))
 
 
 @cache

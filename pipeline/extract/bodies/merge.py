@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pipeline.gazetteer import GROUP, Mention, group_key, is_upper, level_words, words_key
 from pipeline.core.records import Body
+from pipeline.core.pattern_cache import longest_first
 
 
 def merge(mentions: list[Mention], text: str = "") -> list[Body]:
@@ -54,7 +55,7 @@ def _name_key(name: str, group: bool) -> str:
     return group_key(name) if group else words_key(name)
 
 
-_LEVELS = "|".join(sorted(set(level_words().values()), key=len, reverse=True))
+_LEVELS = "|".join(longest_first(set(level_words().values())))
 _LEVEL_END = re.compile(r"\b(?:" + _LEVELS + r")$")
 _LEVEL_START = re.compile(r"^(?:" + _LEVELS + r")\b")
 

@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from pipeline import resources
+from pipeline.core.pattern_cache import longest_first
 from pipeline.core.letters import UPPER  # tells a name ("Sở Xây dựng") from a verb ("xây dựng")
 
 _I = re.IGNORECASE
@@ -12,13 +13,13 @@ _I = re.IGNORECASE
 
 def phrases(words: list[str]) -> str:
     """An alternation of phrases, longest first, spaces matching any run of whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = longest_first(set(words))
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered) + r")(?!\w)"
 
 
 def patterns(words: list[str]) -> str:
     """An alternation of regular expressions, longest first, each ending on a word boundary."""
-    return "(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r")(?!\w)"
+    return "(?:" + "|".join(longest_first(set(words))) + r")(?!\w)"
 
 
 @cache

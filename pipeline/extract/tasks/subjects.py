@@ -15,6 +15,7 @@ from functools import cache
 
 from pipeline import gazetteer
 from pipeline.core.doc import Doc, Span
+from pipeline.core.pattern_cache import longest_first
 from pipeline.extract.tasks.lexicon import cues, lists
 
 _PAREN = re.compile(r"\s*\(([^()]{1,200})\)")
@@ -241,7 +242,7 @@ def _joint_members(issuer: str) -> list[str]:
     """A joint issuer and each of its members: "thường trực hội đồng nhân dân và ủy ban nhân dân tỉnh
     hòa bình" is also "thường trực hội đồng nhân dân tỉnh hòa bình" and "ủy ban nhân dân tỉnh hòa bình"."""
     first, joint, second = issuer.partition(" và ")
-    levels = "|".join(sorted({w.lower() for w in gazetteer.level_words().values()}, key=len, reverse=True))
+    levels = "|".join(longest_first({w.lower() for w in gazetteer.level_words().values()}))
     place = re.search(r"\b(?:" + levels + r")\b.*$", second)
     if not joint or not place or place.start() == 0 or not re.fullmatch(cues()["joint_issuer_first"], first):
         return [issuer]
