@@ -16,6 +16,7 @@ from functools import cache
 from pipeline import gazetteer
 from pipeline.core.doc import Doc, Span
 from pipeline.extract.tasks.lexicon import cues, lists
+from pipeline.extract.tasks.scan import CueScan
 
 _PAREN = re.compile(r"\s*\(([^()]{1,200})\)")
 _COMMA = re.compile(r",\s*")
@@ -60,6 +61,10 @@ class Namer:
         self._issuers = _joint_members(issuer) if issuer else []
         # Clauses read so far, by where they open, end and may reach (clauses.read_clause).
         self.readings: dict[tuple[int, int, int], object] = {}
+        # What opens them: whether they are never instructions, and their subject (clauses._opening).
+        self.openings: dict[tuple[int, int, int], tuple] = {}
+        # Where the clauses' cues may stand, found once for the document.
+        self.scan = CueScan(doc.text)
 
     # --- lists -----------------------------------------------------------------------------
 

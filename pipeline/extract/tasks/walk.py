@@ -149,8 +149,8 @@ class Walker:
         """A line that only names bodies ("1. Sở Tư pháp", "8. Các sở, ban, ngành; UBND các xã …",
         "Sở Y tế:") governs what follows it, as far as its section goes. Unnumbered, it needs its
         colon: a body's name alone on a line of a web page is a byline or a caption."""
-        r = cl.read_clause(self.namer, content, line.span[1], line.span[1])
-        if r.kind != cl.HEADED or _WORDS.search(self.doc.text[r.action:line.span[1]]):
+        r = cl.read_heading(self.namer, content, line.span[1])
+        if r is None or _WORDS.search(self.doc.text[r.action:line.span[1]]):
             return False
         if not labeled and not r.ends_with_colon:
             return True
