@@ -33,7 +33,7 @@ TEXTS = [
 ]
 
 FINDITER = ["assigning", "coordinating"]
-HELD = ["never", "to_superior", "report_break", "assigning", "coordinating"]
+HELD = ["never", "to_superior", "report_break", "assigning", "coordinating", "instruction_lead"]
 
 
 def _stretches(text: str):
@@ -69,6 +69,9 @@ def test_a_stretch_said_to_hold_no_match_holds_none(text, cue):
     ("Sở Nội vụ chủ trì, phối hợp", "coordinating", 0, 27, True),
     ("Tăng cường tuyên truyền", "never", 0, 23, False),
     ("Tăng cường tuyên truyền", "report_break", 0, 23, False),
+    ("Giao Sở Nội vụ thực hiện các nhiệm vụ sau:", "instruction_lead", 0, 42, True),
+    ("Giao Sở Nội vụ thực hiện các nhiệm vụ sau.", "instruction_lead", 0, 42, False),  # a verb, no colon
+    ("Thời gian: tháng 5", "instruction_lead", 0, 18, False),                        # a colon, no verb
 ])
 def test_may_hold_rows(text, cue, pos, end, held):
     assert CueScan(text).may_hold(cues()[cue], pos, end) is held

@@ -22,12 +22,18 @@ class CueScan:
         lowered = text.lower()
         # A letter whose lower case is longer ("İ") moves every index after it: then no shortcut.
         self._lowered = lowered if len(lowered) == len(text) else None
-        self._found: dict[tuple, list[int] | None] = {}
+        # By pattern: where its opening words start (`finditer`), where its held words do (`may_hold`).
+        self._opening: dict[re.Pattern, list[int] | None] = {}
+        self._held: dict[re.Pattern, list[list[int] | None]] = {}
+        self._chars: dict[str, list[int]] = {}
 
     def finditer(self, pattern: re.Pattern, pos: int, end: int) -> Iterator[re.Match]:
         """`pattern.finditer(text, pos, end)`, the pattern tried only where one of its opening words stands."""
-        opening = anchors.opening(pattern)
-        starts = None if opening is None or opening.digit else self._positions(opening.words)
+        starts = self._opening.get(pattern, False)
+        if starts is False:
+            opening = anchors.opening(pattern)
+            starts = self._opening[pattern] = (None if opening is None or opening.digit
+                                               else self._positions(opening.words))
         if starts is None:
             yield from pattern.finditer(self.text, pos, end)
             return
@@ -44,34 +50,35 @@ class CueScan:
                 resume = m.end()
 
     def may_hold(self, pattern: re.Pattern, pos: int, end: int) -> bool:
-        """False only when no match of `pattern` lies in text[pos:end]: none of the words one of which
-        every match holds starts there."""
-        words = anchors.required_words(pattern)
-        found = None if words is None else self._positions(tuple(sorted(words)))
-        if found is None:
-            return True
-        k = bisect_left(found, pos)
-        return k < len(found) and found[k] < end
+        """False only when no match of `pattern` lies in text[pos:end]: every match holds a word of each
+        of the pattern's required sets ("yêu cầu" or "đề nghị" …, and ":"), and of one of them no word
+        starts there."""
+        held = self._held.get(pattern, False)
+        if held is False:
+            held = self._held[pattern] = [self._positions(words) for words in anchors.required_sets(pattern)]
+        for found in held:
+            if found is not None:
+                k = bisect_left(found, pos)
+                if k == len(found) or found[k] >= end:
+                    return False
+        return True
 
     def count(self, char: str, pos: int, end: int) -> int:
         """`text.count(char, pos, end)`."""
-        found = self._found.get(("count", char))
+        found = self._chars.get(char)
         if found is None:
-            found = self._found[("count", char)] = [m.start() for m in re.finditer(re.escape(char), self.text)]
+            found = self._chars[char] = [m.start() for m in re.finditer(re.escape(char), self.text)]
         return bisect_left(found, end) - bisect_left(found, pos)
 
-    def _positions(self, words: tuple[str, ...]) -> list[int] | None:
+    def _positions(self, words) -> list[int] | None:
         """Where any of `words` starts in the lower-cased text, in order; None where the text cannot be
         read so."""
         if self._lowered is None or not words:
             return None
-        found = self._found.get(words)
-        if found is None:
-            starts = set()
-            for word in words:
-                i = self._lowered.find(word)
-                while i >= 0:
-                    starts.add(i)
-                    i = self._lowered.find(word, i + 1)
-            found = self._found[words] = sorted(starts)
-        return found
+        starts = set()
+        for word in words:
+            i = self._lowered.find(word)
+            while i >= 0:
+                starts.add(i)
+                i = self._lowered.find(word, i + 1)
+        return sorted(starts)
