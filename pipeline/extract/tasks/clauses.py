@@ -9,6 +9,7 @@ A clause gives an instruction in one of three ways (ANNOTATION.md, "tasks"):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from pipeline.core import anchors
@@ -276,25 +277,31 @@ def _verb_before_predicate(text: str, after: int, end: int) -> int | None:
     return None
 
 
-def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
+def _subject_positions(namer: Namer, s: int, end: int) -> Iterator[int]:
     """Where a subject may stand: the clause's start, or after the adverbials that open it
-    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan … kịp thời báo cáo …")."""
+    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan … kịp thời báo cáo …").
+    Told one by one: most clauses have their subject, or their verb, at the first (the lists of
+    bodies an adverbial's commas might be inside are then not read)."""
     text = namer.text
     c = cues()
-    positions = [s]
+    yield s
     heard = c["hearing"].match(text, s, end)
     if heard:  # "Sau khi nghe Văn phòng, Cục X trình bày …;": the bodies heard are no subject
         semicolon = text.find(";", s, end)
-        return positions + ([semicolon + 1] if semicolon > 0 else [])
+        if semicolon > 0:
+            yield semicolon + 1
+        return
+    positions = [s]
     about = c["phrase_opener"].match(text, s, end)
     if about:
         positions.append(about.end())
+        yield about.end()
     if not c["adverbial"].match(text, s, end):
-        return positions
+        return
     for comma in _ADVERBIAL_END.finditer(text, s, min(end, s + _ADVERBIAL_REACH)):
         if comma.end() not in positions and not _inside_list(namer, s, comma.start()):
             positions.append(comma.end())
-    return positions
+            yield comma.end()
 
 
 def _inside_list(namer: Namer, s: int, comma: int) -> bool:
