@@ -26,6 +26,7 @@ class CueScan:
         self._opening: dict[re.Pattern, list[int] | None] = {}
         self._held: dict[re.Pattern, list[list[int] | None]] = {}
         self._chars: dict[str, list[int]] = {}
+        self._present: dict[str, bool] = {}  # whether a character is in the lower-cased text
 
     def finditer(self, pattern: re.Pattern, pos: int, end: int) -> Iterator[re.Match]:
         """`pattern.finditer(text, pos, end)`, the pattern tried only where one of its opening words stands."""
@@ -70,6 +71,12 @@ class CueScan:
             found = self._chars[char] = [m.start() for m in re.finditer(re.escape(char), self.text)]
         return bisect_left(found, end) - bisect_left(found, pos)
 
+    def _has(self, char: str) -> bool:
+        known = self._present.get(char)
+        if known is None:
+            known = self._present[char] = char in self._lowered
+        return known
+
     def _positions(self, words) -> list[int] | None:
         """Where any of `words` starts in the lower-cased text, in order; None where the text cannot be
         read so."""
@@ -77,6 +84,10 @@ class CueScan:
             return None
         starts = set()
         for word in words:
+            # The patterns' spellings with a dotless "ı" or a long "ſ" (anchors.opening) are in few texts:
+            # a word with a character the text lacks is not looked for through all of it.
+            if not all(map(self._has, word)):
+                continue
             i = self._lowered.find(word)
             while i >= 0:
                 starts.add(i)
