@@ -24,7 +24,7 @@ class CueScan:
         self._lowered = lowered if len(lowered) == len(text) else None
         # By pattern: where its opening words start (`finditer`), where its held words do (`may_hold`).
         self._opening: dict[re.Pattern, list[int] | None] = {}
-        self._held: dict[re.Pattern, list[list[int] | None]] = {}
+        self._held: dict[re.Pattern, list[int] | None] = {}
         self._chars: dict[str, list[int]] = {}
         self._present: dict[str, bool] = {}  # whether a character is in the lower-cased text
 
@@ -52,17 +52,16 @@ class CueScan:
 
     def may_hold(self, pattern: re.Pattern, pos: int, end: int) -> bool:
         """False only when no match of `pattern` lies in text[pos:end]: every match holds a word of each
-        of the pattern's required sets ("yêu cầu" or "đề nghị" …, and ":"), and of one of them no word
-        starts there."""
-        held = self._held.get(pattern, False)
-        if held is False:
-            held = self._held[pattern] = [self._positions(words) for words in anchors.required_sets(pattern)]
-        for found in held:
-            if found is not None:
-                k = bisect_left(found, pos)
-                if k == len(found) or found[k] >= end:
-                    return False
-        return True
+        of the pattern's required sets ("yêu cầu" or "đề nghị" …, and ":"), and of the set with the fewest
+        words (the cheapest to find through a document) none starts there."""
+        found = self._held.get(pattern, False)
+        if found is False:
+            sets = anchors.required_sets(pattern)
+            found = self._held[pattern] = self._positions(min(sets, key=len)) if sets else None
+        if found is None:
+            return True
+        k = bisect_left(found, pos)
+        return k < len(found) and found[k] < end
 
     def count(self, char: str, pos: int, end: int) -> int:
         """`text.count(char, pos, end)`."""

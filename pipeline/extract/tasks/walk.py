@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import resources
-from pipeline.core import anchors
 from pipeline.core.doc import Doc, Line, Span
 from pipeline.extract.tasks import clauses as cl
 from pipeline.extract.tasks.draft import Draft
@@ -76,7 +75,9 @@ class Walker:
         level = section.level if section else self._enclosing_level(line.span[0]) + 0.5
         if not any(f.silent for f in self.frames):
             self._paragraph(line, section is not None, level)
-        if anchors.search(cues()["instruction_lead"], line.text):  # most lines hold no colon: not searched
+        lead = cues()["instruction_lead"]
+        # Most lines hold no colon: not searched (line.text is the document's text[line.span]).
+        if self.namer.scan.may_hold(lead, *line.span) and lead.search(line.text):
             self.in_region = True
 
     def _assigns(self, start: int, end: int) -> bool:
