@@ -9,6 +9,7 @@ A clause gives an instruction in one of three ways (ANNOTATION.md, "tasks"):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from pipeline.core import anchors
@@ -66,26 +67,54 @@ def read_clause(namer: Namer, start: int, end: int, limit: int | None = None) ->
     known = namer.readings.get((s, end, limit))
     if known is None:
         known = namer.readings[(s, end, limit)] = _read(namer, s, end, limit)
-    # A copy: a task extends its lists of bodies in place.
-    return replace(known, responsible=list(known.responsible), coordinating=list(known.coordinating))
+    # A copy: a task extends its lists of bodies in place. (Built field by field: `dataclasses.replace`
+    # costs as much as the rest of a known clause's reading.)
+    return Reading(known.kind, known.span, known.action, list(known.responsible), list(known.coordinating),
+                   known.ends_with_colon)
+
+
+def read_heading(namer: Namer, start: int, end: int) -> Reading | None:
+    """`read_clause(namer, start, end)` when it is HEADED ("1. Sở Tư pháp", "Sở Y tế:"), else None.
+    The walker asks this of every line, and most lines are no heading: a clause is HEADED only by its
+    subject (`_read`), so the subject alone is read to tell, the rest of the clause when it is one."""
+    s = _skip(namer.text, start, end)
+    never, subject = _opening(namer, s, end, end)
+    if never or subject is None or subject.kind != HEADED:
+        return None
+    return read_clause(namer, start, end, end)
 
 
 def _read(namer: Namer, s: int, end: int, limit: int) -> Reading:
     """The clause that opens at `s` (past its label and openers)."""
     t = namer.text
-    c = cues()
-    if c["never"].match(t, s, end) or anchors.search(c["to_superior"], t, s, end) or _inside_quote(t, s):
+    never, subject = _opening(namer, s, end, limit)
+    if never:
         return Reading(NONE, (s, end), s)
-    subject = _subject(namer, s, end, limit)
     reading = None
     if subject is None or subject.kind == ISSUER:
         reading = _assigned(namer, subject.action if subject else s, end, limit, said_by_issuer=subject is not None)
     if reading is None and subject and subject.kind != ISSUER:
-        reading = subject
+        reading = replace(subject)  # the subject is kept for the clause's other readings (`_opening`)
     if reading is None:
         reading = Reading(_subjectless_kind(t, s, end), (s, end), s)
     reading.ends_with_colon = t[s:reading.span[1]].rstrip().endswith(":")
     return reading
+
+
+def _opening(namer: Namer, s: int, end: int, limit: int) -> tuple[bool, Reading | None]:
+    """Whether the clause that opens at `s` is never an instruction, and its subject (`_subject`);
+    kept by where the clause opens, ends and may reach, for `read_heading` and `_read` to share."""
+    key = (s, end, limit)
+    known = namer.openings.get(key)
+    if known is None:
+        t = namer.text
+        c = cues()
+        scan = namer.scan  # most clauses hold no word of these cues: they are not tried
+        never = bool(scan.may_hold(c["never"], s, end) and c["never"].match(t, s, end)
+                     or scan.may_hold(c["to_superior"], s, end) and c["to_superior"].search(t, s, end)
+                     or _inside_quote(namer, s))
+        known = namer.openings[key] = (never, None if never else _subject(namer, s, end, limit))
+    return known
 
 
 def _skip(text: str, start: int, end: int) -> int:
@@ -100,7 +129,7 @@ def _skip(text: str, start: int, end: int) -> int:
 def _assigned(namer: Namer, s: int, end: int, limit: int, said_by_issuer: bool = False) -> Reading | None:
     t = namer.text
     c = cues()
-    for cue in c["assigning"].finditer(t, s, end):
+    for cue in namer.scan.finditer(c["assigning"], s, end):
         if cue.start() == s and c["directing"].match(cue.group(0)):
             continue  # "Chỉ đạo các đơn vị trực thuộc …": what the governing body itself must do
         before = t[max(s, cue.start() - 14):cue.start()]
@@ -248,25 +277,31 @@ def _verb_before_predicate(text: str, after: int, end: int) -> int | None:
     return None
 
 
-def _subject_positions(namer: Namer, s: int, end: int) -> list[int]:
+def _subject_positions(namer: Namer, s: int, end: int) -> Iterator[int]:
     """Where a subject may stand: the clause's start, or after the adverbials that open it
-    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan … kịp thời báo cáo …")."""
+    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan … kịp thời báo cáo …").
+    Told one by one: most clauses have their subject, or their verb, at the first (the lists of
+    bodies an adverbial's commas might be inside are then not read)."""
     text = namer.text
     c = cues()
-    positions = [s]
+    yield s
     heard = c["hearing"].match(text, s, end)
     if heard:  # "Sau khi nghe Văn phòng, Cục X trình bày …;": the bodies heard are no subject
         semicolon = text.find(";", s, end)
-        return positions + ([semicolon + 1] if semicolon > 0 else [])
+        if semicolon > 0:
+            yield semicolon + 1
+        return
+    positions = [s]
     about = c["phrase_opener"].match(text, s, end)
     if about:
         positions.append(about.end())
+        yield about.end()
     if not c["adverbial"].match(text, s, end):
-        return positions
+        return
     for comma in _ADVERBIAL_END.finditer(text, s, min(end, s + _ADVERBIAL_REACH)):
         if comma.end() not in positions and not _inside_list(namer, s, comma.start()):
             positions.append(comma.end())
-    return positions
+            yield comma.end()
 
 
 def _inside_list(namer: Namer, s: int, comma: int) -> bool:
@@ -319,7 +354,7 @@ def coordinating_in(namer: Namer, start: int, end: int, responsible: list[Named]
     """Bodies named after "phối hợp (với)" in text[start:end], not the responsible ones."""
     found: list[Named] = []
     leads = {b.name for b in responsible}
-    for joint in cues()["coordinating"].finditer(namer.text, start, end):
+    for joint in namer.scan.finditer(cues()["coordinating"], start, end):
         named = namer.list_at(joint.end(), end)
         if named:
             found += [b for b in named.bodies if b.name not in leads and not namer.is_issuer(b)
@@ -333,7 +368,7 @@ def _skip_spaces(text: str, k: int, end: int) -> int:
     return k
 
 
-def _inside_quote(text: str, i: int) -> bool:
+def _inside_quote(namer: Namer, i: int) -> bool:
     """Quoted text (a cited provision, a goal quoted from another document) gives no instruction."""
-    window = text[max(0, i - 2000):i]
-    return window.count("“") > window.count("”") + window.count('"')
+    count, start = namer.scan.count, max(0, i - 2000)
+    return count("“", start, i) > count("”", start, i) + count('"', start, i)

@@ -7,6 +7,7 @@ read as a clause, and a clause whose list of bodies runs on into the next piece 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.core.doc import Span
@@ -14,6 +15,8 @@ from pipeline.extract.tasks import clauses as cl
 from pipeline.extract.tasks.index import Index
 from pipeline.extract.tasks.lexicon import cues
 from pipeline.extract.tasks.subjects import Namer
+
+_NON_SPACE = re.compile(r"\S")
 
 # The kinds of clause that name who acts.
 NAMING = (cl.ASSIGNED, cl.SUBJECT, cl.HEADED)
@@ -31,7 +34,7 @@ class Clause:
 
 def read_paragraph(text: str, namer: Namer, index: Index, span: Span) -> list[Clause]:
     """The clauses of text[span], in order, the pieces a clause before took in left out."""
-    pieces = [p for p in _pieces(text, index, span) if cl.label_end(text, p[1], p[2]) < p[2]]
+    pieces = [p for p in _pieces(text, namer, index, span) if cl.label_end(text, p[1], p[2]) < p[2]]
     out: list[Clause] = []
     reached = -1
     last_sentence = None
@@ -51,19 +54,23 @@ def read_paragraph(text: str, namer: Namer, index: Index, span: Span) -> list[Cl
     return out
 
 
-def _pieces(text: str, index: Index, span: Span) -> list[tuple[int, int, int, int]]:
-    """(sentence number, start, end, sentence end) of each clause of a paragraph: sentences cut at ";"."""
+def _pieces(text: str, namer: Namer, index: Index, span: Span) -> list[tuple[int, int, int, int]]:
+    """(sentence number, start, end, sentence end) of each clause of a paragraph: sentences cut at ";"
+    and before "và báo cáo" (`clause_break`)."""
     start, end = span
     out = []
     sentences = index.sentences_in(start, end)
+    c = cues()
     for n, (s, e) in enumerate(sentences or [span]):
         k = s
-        for cut in cues()["clause_break"].finditer(text, s, e):
-            if _depth(text, s, cut.start()) == 0:
-                out.append((n, k, cut.start(), e))
-                k = cut.end()
+        # Most sentences hold neither a ";" nor a word of `report_break`: they are not scanned.
+        if text.find(";", s, e) >= 0 or namer.scan.may_hold(c["report_break"], s, e):
+            for cut in c["clause_break"].finditer(text, s, e):
+                if _depth(text, s, cut.start()) == 0:
+                    out.append((n, k, cut.start(), e))
+                    k = cut.end()
         out.append((n, k, e, e))
-    return [piece for piece in out if text[piece[1]:piece[2]].strip()]
+    return [piece for piece in out if _NON_SPACE.search(text, piece[1], piece[2])]
 
 
 def _depth(text: str, start: int, end: int) -> int:

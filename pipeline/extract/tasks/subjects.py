@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline import gazetteer
 from pipeline.core.doc import Doc, Span
 from pipeline.core.pattern_cache import longest_first
 from pipeline.extract.tasks.lexicon import cues, lists
+from pipeline.extract.tasks.scan import CueScan
 
 _PAREN = re.compile(r"\s*\(([^()]{1,200})\)")
 _COMMA = re.compile(r",\s*")
@@ -59,8 +60,13 @@ class Namer:
         issuer = fold(doc.document.issuer or "")
         # The issuer and, for a joint issuer, each of its members: asked of every body a clause names.
         self._issuers = _joint_members(issuer) if issuer else []
+        self._issuer_names: dict[str, bool] = {}  # is_issuer, by name
         # Clauses read so far, by where they open, end and may reach (clauses.read_clause).
         self.readings: dict[tuple[int, int, int], object] = {}
+        # What opens them: whether they are never instructions, and their subject (clauses._opening).
+        self.openings: dict[tuple[int, int, int], tuple] = {}
+        # Where the clauses' cues may stand, found once for the document.
+        self.scan = CueScan(doc.text)
 
     # --- lists -----------------------------------------------------------------------------
 
@@ -194,7 +200,10 @@ class Namer:
 
     def _mentioned_at(self, i: int, end: int) -> list[Named]:
         """The gazetteer's mention read from i: the longest, or every member of a list opened at i."""
-        here = [m for m in self._at.get(i, ()) if m.span[1] <= end]
+        at = self._at.get(i)
+        if at is None:
+            return []  # most positions asked about open no mention
+        here = [m for m in at if m.span[1] <= end]
         members = [m for m in here if m.list_span and m.list_span[0] == i]
         if members:
             listed = members[0].list_span
@@ -220,10 +229,12 @@ class Namer:
 
     def is_issuer(self, body: Named) -> bool:
         """The issuer names itself ("UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh"): no task for it."""
-        name = fold(body.name)
-        if lists()["issuer_self"].fullmatch(name):
-            return True
-        return any(name == issuer or issuer.startswith(name + " ") for issuer in self._issuers)
+        known = self._issuer_names.get(body.name)
+        if known is None:  # asked of every body of every clause read: once per name
+            name = fold(body.name)
+            known = self._issuer_names[body.name] = bool(lists()["issuer_self"].fullmatch(name)) or any(
+                name == issuer or issuer.startswith(name + " ") for issuer in self._issuers)
+        return known
 
 
 @cache
@@ -276,5 +287,6 @@ def clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:.-–")
 
 
+@lru_cache(maxsize=4096)  # bodies' names, folded again each time a list of them is merged (`_merged`)
 def fold(text: str) -> str:
     return " ".join(text.lower().split())

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import resources
-from pipeline.core import anchors
 from pipeline.core.doc import Doc, Line, Span
 from pipeline.extract.tasks import clauses as cl
 from pipeline.extract.tasks.draft import Draft
@@ -76,7 +75,9 @@ class Walker:
         level = section.level if section else self._enclosing_level(line.span[0]) + 0.5
         if not any(f.silent for f in self.frames):
             self._paragraph(line, section is not None, level)
-        if anchors.search(cues()["instruction_lead"], line.text):  # most lines hold no colon: not searched
+        lead = cues()["instruction_lead"]
+        # Most lines hold no colon: not searched (line.text is the document's text[line.span]).
+        if self.namer.scan.may_hold(lead, *line.span) and lead.search(line.text):
             self.in_region = True
 
     def _assigns(self, start: int, end: int) -> bool:
@@ -149,8 +150,8 @@ class Walker:
         """A line that only names bodies ("1. Sở Tư pháp", "8. Các sở, ban, ngành; UBND các xã …",
         "Sở Y tế:") governs what follows it, as far as its section goes. Unnumbered, it needs its
         colon: a body's name alone on a line of a web page is a byline or a caption."""
-        r = cl.read_clause(self.namer, content, line.span[1], line.span[1])
-        if r.kind != cl.HEADED or _WORDS.search(self.doc.text[r.action:line.span[1]]):
+        r = cl.read_heading(self.namer, content, line.span[1])
+        if r is None or _WORDS.search(self.doc.text[r.action:line.span[1]]):
             return False
         if not labeled and not r.ends_with_colon:
             return True
