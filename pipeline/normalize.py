@@ -28,8 +28,13 @@ class Tracked:
     def of(cls, text: str) -> "Tracked":
         return cls(text, array("q", range(len(text))))
 
-    def sub(self, pattern: re.Pattern, repl) -> "Tracked":
-        """re.sub that keeps the map: replaced characters point into what they replace."""
+    def sub(self, pattern: re.Pattern, repl, needs: tuple[str, ...] = ()) -> "Tracked":
+        """re.sub that keeps the map: replaced characters point into what they replace. `needs`: strings
+        one of which every match of `pattern` holds, when there are such: a text without any is not
+        scanned (a pattern that opens with optional blanks is tried at every character, and most texts
+        have no cell bar and no fraction slash)."""
+        if needs and not any(n in self.text for n in needs):
+            return self
         pieces: list[str] = []
         origin = array("q")
         last = 0
@@ -84,9 +89,11 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # and put back: a hundred thousand matches in a long text).
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _TRAILING = re.compile(r" +(?=\n)|(?<=\n) +")
+_TRAILING_NEEDS = (" \n", "\n ")   # a space before a line break or after one
 _BLANK_LINES = re.compile(r"\n{3,}")
 _CRLF = re.compile(r"\r\n?")
 _SLASHES = re.compile(r"[ \t]*[⁄∕／][ \t]*")
+_SLASHES_NEEDS = ("⁄", "∕", "／")
 
 
 @cache
@@ -132,6 +139,7 @@ _WRAPPED = re.compile(r"(?<=[\w,])\n(?=[" + LOWER + r"])(?![" + LOWER + r"]\)\s)
 # Tables copied from web pages as text keep their cell bars ("Số: 471/QĐ-UBND | Kon Tum, ngày …"):
 # each cell becomes a line of its own.
 _CELL_BARS = re.compile(r"[ \t]*\|[ \t]*(?=\S)|[ \t]*\|[ \t]*$|^[ \t]*\|", re.MULTILINE)
+_CELL_BARS_NEEDS = ("|",)
 
 
 # A copy-paste layout breaks lines inside a word, even a capitalised one: "ỦY\nBAN NHÂN DÂN",
@@ -249,17 +257,17 @@ def normalize_text(text: str, drop_debris: bool = True, join_lines: bool = True)
     t = t.sub(_INVISIBLE, "")
     pattern, pairs = _tone_fix()
     t = t.sub(pattern, lambda m: pairs[m.group(0)])
-    t = t.sub(_SLASHES, "/")
+    t = t.sub(_SLASHES, "/", _SLASHES_NEEDS)
     for rule, repl in _number_rules():
         t = t.sub(rule, repl)
     if drop_debris:
         t = drop_page_debris(t)
-    t = t.sub(_CELL_BARS, "\n")
+    t = t.sub(_CELL_BARS, "\n", _CELL_BARS_NEEDS)
     t = t.sub(_SPACES, " ")
     t = t.sub(_GLUED, _unglue)
     t = t.sub(_GLUED_SHORT, _unglue_short)
     t = _unglue_syllables(t)
-    t = t.sub(_TRAILING, "")
+    t = t.sub(_TRAILING, "", _TRAILING_NEEDS)
     if join_lines:  # a .docx or .html paragraph is already whole; a PDF or pasted text is wrapped
         t = _join_wrapped_lines(t)
     t = _unflattened_form(t)

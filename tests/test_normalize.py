@@ -136,3 +136,44 @@ def test_breakpoints_rebuild_the_map():
         end = points[k + 1][0] if k + 1 < len(points) else len(text)
         rebuilt.extend(j + (n - i) for n in range(i, end))
     assert rebuilt == list(offsets.to_source)
+
+
+# Passes skipped when the text holds none of what every match needs: the skip must never change the
+# text or its map. Each row goes through the pass with and without the skip.
+from pipeline import normalize as _normalize  # noqa: E402
+
+_NEEDED_ROWS = [
+    # (pattern, replacement, needs, text)
+    (_normalize._CELL_BARS, "\n", _normalize._CELL_BARS_NEEDS, "Số: 471/QĐ-UBND | Kon Tum, ngày 5/3/2024"),
+    (_normalize._CELL_BARS, "\n", _normalize._CELL_BARS_NEEDS, "| Nơi nhận |\n| - Như trên |"),
+    (_normalize._CELL_BARS, "\n", _normalize._CELL_BARS_NEEDS, "Không có ô bảng nào ở đây ¦ ‖"),      # no bar
+    (_normalize._SLASHES, "/", _normalize._SLASHES_NEEDS, "Số 12 ⁄ KH-UBND và 7∕CT và 3 ／ TB"),
+    (_normalize._SLASHES, "/", _normalize._SLASHES_NEEDS, "Số 12/KH-UBND ngày 5/3/2024"),             # plain slash
+    (_normalize._TRAILING, "", _normalize._TRAILING_NEEDS, "dòng một   \n   dòng hai \n"),
+    (_normalize._TRAILING, "", _normalize._TRAILING_NEEDS, "dòng một\n\tdòng hai\t\n"),               # tabs only
+    (_normalize._TRAILING, "", _normalize._TRAILING_NEEDS, "một dòng không xuống dòng  "),
+]
+
+
+@pytest.mark.parametrize("pattern, repl, needs, text", _NEEDED_ROWS)
+def test_a_pass_skipped_for_lack_of_what_it_needs_changes_nothing(pattern, repl, needs, text):
+    tracked = _normalize.Tracked.of(text)
+    fast, slow = tracked.sub(pattern, repl, needs), tracked.sub(pattern, repl)
+    assert (fast.text, list(fast.origin)) == (slow.text, list(slow.origin))
+    if any(n in text for n in needs):
+        assert slow.text != text                 # the rows that hold what it needs give it work
+    else:
+        assert fast is tracked and slow.text == text
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    (_normalize._CELL_BARS, _normalize._CELL_BARS_NEEDS),
+    (_normalize._SLASHES, _normalize._SLASHES_NEEDS),
+    (_normalize._TRAILING, _normalize._TRAILING_NEEDS),
+])
+def test_every_match_holds_what_its_pass_needs(pattern, needs):
+    texts = [row[3] for row in _NEEDED_ROWS] + ["|", " \n", "\n ", "a | b", "x ⁄ y", "\n\n  \n"]
+    for text in texts:
+        for m in pattern.finditer(text):
+            around = text[max(0, m.start() - 1):m.end() + 1]
+            assert any(n in around for n in needs), (pattern.pattern, text, m.group(0))
