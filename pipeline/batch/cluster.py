@@ -67,24 +67,18 @@ def batches(todo: Iterable[Input], documents: int = BATCH_DOCUMENTS,
 
 def run_on_dask(address: str, todo: Iterable[Input], out: Path, max_bytes: int,
                 process: Callable[[Input, str, int], Outcome], on_lost: Callable[[Input, Path, str], Outcome],
-                notices: list[str] | None = None, warm: Callable[[], None] | None = None
-                ) -> Iterator[tuple[Input, Outcome]]:
+                notices: list[str] | None = None) -> Iterator[tuple[Input, Outcome]]:
     """Each document of `todo`, processed in batches of short documents (one task each) on the
     cluster at `address`, in completion order. A batch whose task fails twice (Dask retries it
     once) is run again one document a task, so only the document that fails is recorded failed.
 
     `process` does one document on a worker (batch.process_to_file) and `on_lost` records one the
     cluster gave up on (batch.record_failure): the batch hands them over, as it does to its
-    process pool, so this module never imports the batch that imports it. `warm` (batch._warm_worker)
-    is sent to every worker as soon as the client is connected, as a pool's workers run it when
-    they start: a fresh worker's imports and compiled patterns then overlap the client's first
-    checks of the inputs, instead of following the first task's arrival."""
+    process pool, so this module never imports the batch that imports it."""
     from distributed import Client, as_completed
 
     out = out.resolve()
     with Client(address, set_as_default=False) as client:
-        if warm is not None:   # a worker warm from an earlier run returns at once
-            client.run(warm, wait=False, on_error="ignore")
         if notices is not None:
             notices.extend(_check_workers(client))
         queue = batches(todo)

@@ -115,8 +115,7 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
         todo = _changed(inputs, manifest, out, force, max_bytes, summary, on_record, stamps)
         if dask:
             from pipeline.batch.cluster import run_on_dask
-            outcomes = run_on_dask(dask, todo, out, max_bytes, process_to_file, record_failure, summary.notices,
-                                   warm=_warm_worker)
+            outcomes = run_on_dask(dask, todo, out, max_bytes, process_to_file, record_failure, summary.notices)
         else:
             outcomes = _run(todo, out, workers if len(inputs) > 1 else 1, max_bytes, timeout, max_memory, pool)
         for item, outcome in outcomes:
@@ -195,18 +194,12 @@ def _pool(out: Path, workers: int, max_bytes: int, timeout: float | None, max_me
                 warm=_warm_worker)
 
 
-_warmed = False   # whether this process has run _warm_worker
-
-
 def _warm_worker() -> None:
     """A worker's one-time work before its first document, while the parent still looks for the
     documents to do (on a re-run, checking every input against the manifest): the record writer,
     the fragment cutter, and the stages' imports, patterns and data (run.warm_up). The patterns
     come compiled from the last worker that warmed up (core/pattern_cache.py), before the imports
     that compile some of them."""
-    global _warmed
-    if _warmed:   # a long-lived Dask worker is sent this at the start of every run
-        return
     from pipeline.core import pattern_cache
 
     pattern_cache.restore()
@@ -216,7 +209,6 @@ def _warm_worker() -> None:
 
     pipeline.run.warm_up()
     pattern_cache.keep()
-    _warmed = True
 
 
 def _announced(todo: Iterator[Input]) -> Iterator[Input]:
