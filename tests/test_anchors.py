@@ -189,3 +189,50 @@ def test_search_finds_what_the_pattern_finds(pattern, text, pos, endpos):
     expected = compiled.search(text, pos, len(text) if endpos is None else endpos)
     found = search(compiled, text, pos, endpos)
     assert (found and found.span()) == (expected and expected.span())
+
+
+# A document read stretch by stretch: each stretch's matches from the openings found once in the
+# whole text must be the regex engine's own, stretch for stretch, including stretches that cut a
+# word or a number in two and stretches that hold nothing.
+from pipeline.core.anchors import finditer_stretch, search_stretch  # noqa: E402
+from pipeline.core.dates import NUMERIC_DATE, WORDY_DATE  # noqa: E402
+
+_STRETCH_PATTERNS = [
+    WORDY_DATE,
+    NUMERIC_DATE,
+    re.compile(r"(?<!\w)(?:phấn\s+đấu|đạt)\s+(?:có\s+thêm\s+)?\d+\s+xã", re.IGNORECASE),
+    re.compile(r"(?<![\w/])\d{1,3}(?:[.,]\d{3})*(?:\s*%)?"),
+    re.compile(r"\bSở\s+\w+", re.IGNORECASE),          # a pattern that opens with a word
+    re.compile(r"\s+và\s+"),                            # one the openings cannot help: the plain scan
+]
+_STRETCH_SENTENCES = [
+    "Phấn đấu đến ngày 31 tháng 12 năm 2025 có thêm 07 xã đạt chuẩn nông thôn mới. ",
+    "Giao Sở Nội vụ và Sở Tài chính báo cáo trước ngày 15/7/2025, đạt 95,5 % kế hoạch. ",
+    "Không có con số nào ở câu này, cũng không có ngày tháng. ",
+    "ĐẠT 1.200 hộ; SỞ Y TẾ tổng hợp trước 30/4 và mồng 3 tháng Giêng. ",
+]
+
+
+def _document(seed: int) -> str:
+    rng = random.Random(seed)
+    return "".join(rng.choice(_STRETCH_SENTENCES) for _ in range(40))   # over a thousand characters
+
+
+@pytest.mark.parametrize("pattern", _STRETCH_PATTERNS, ids=lambda p: p.pattern[:30])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_stretch_by_stretch_matches_are_the_engines(pattern, seed):
+    text = _document(seed)
+    rng = random.Random(seed)
+    cuts = sorted({0, len(text), *(rng.randrange(len(text)) for _ in range(60))})
+    for pos, end in zip(cuts, cuts[1:]):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, end)]
+        assert [(m.span(), m.groups()) for m in finditer_stretch(pattern, text, pos, end)] == expected
+        first = pattern.search(text, pos, end)
+        found = search_stretch(pattern, text, pos, end)
+        assert (found and found.span()) == (first and first.span())
+
+
+def test_a_short_text_is_scanned_by_the_engine():
+    text = "Giao Sở Nội vụ báo cáo trước ngày 15/7/2025."
+    assert [m.span() for m in finditer_stretch(NUMERIC_DATE, text, 0, len(text))] == \
+        [m.span() for m in NUMERIC_DATE.finditer(text)]

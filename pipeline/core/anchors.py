@@ -215,6 +215,63 @@ def _digit_positions(text: str) -> list[int]:
 _last_digits: list = [None]  # (text, positions) of the last text asked about  # "năm" and "năm học" may open at one place
 
 
+def finditer_stretch(pattern: re.Pattern, text: str, pos: int, endpos: int):
+    """`pattern.finditer(text, pos, endpos)`, match for match, for a caller that scans one text stretch by
+    stretch (the targets stage reads a document sentence by sentence, each for its numbers, dates and
+    cues): where the pattern may open is found once in the whole text, and each stretch tries it only
+    there. `finditer` would look for the openings anew in each short stretch."""
+    starts = _text_starts(pattern, text)
+    if starts is None:
+        return pattern.finditer(text, pos, endpos)
+    return _tried_at(pattern, text, starts, pos, min(endpos, len(text)))
+
+
+def search_stretch(pattern: re.Pattern, text: str, pos: int, endpos: int) -> re.Match | None:
+    """`pattern.search(text, pos, endpos)`: the first match `finditer_stretch` gives."""
+    return next(finditer_stretch(pattern, text, pos, endpos), None)
+
+
+def _tried_at(pattern: re.Pattern, text: str, starts: list[int], pos: int, end: int):
+    resume = pos  # matches do not overlap: the search goes on where the last one ended
+    for k in range(bisect_left(starts, pos), len(starts)):
+        i = starts[k]
+        if i >= end:
+            return
+        if i < resume:
+            continue
+        m = pattern.match(text, i, end)
+        if m:
+            yield m
+            resume = m.end()
+
+
+def _text_starts(pattern: re.Pattern, text: str) -> list[int] | None:
+    """Where in `text` a match of `pattern` may open, in order; None where the plain scan is the better
+    (as in `_starts`, over the whole text)."""
+    if len(text) < _SHORT:
+        return None
+    recent = _recent[0]  # read once: another thread may replace it meanwhile
+    for known_text, lowered, known in recent:
+        if known_text is text:
+            break
+    else:
+        lowered, known = text.lower(), {}
+        # A few texts kept: a stage reads its document, and between two of its sentences a heading.
+        _recent[0] = ((text, lowered, known),) + recent[:_RECENT - 1]
+    # Keyed by the pattern's id, kept with the pattern itself: hashing a compiled pattern hashes all
+    # its code, a microsecond for each short stretch.
+    found = known.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        opens = opening(pattern)
+        found = known[id(pattern)] = (pattern, None if opens is None else _starts(opens, text, lowered, 0, len(text)))
+    return found[1]
+
+
+_SHORT = 1000  # a heading, a phrase: the engine's scan of all of it costs less than an index
+_RECENT = 4
+_recent: list = [()]  # (text, its lower case, each pattern's openings by id) of the last texts scanned by stretches
+
+
 def _openings(items: list, heads: set[str], digit: set[str] | None) -> tuple[set[str], bool]:
     """`heads` each extended by what the sequence `items` opens with; True when the items were spelled
     out whole (so that what follows them extends the heads further). Where a match may open with a

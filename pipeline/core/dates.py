@@ -64,8 +64,8 @@ class FoundDate:
         return d.isoformat() if d else None
 
 
-# A stretch this long is scanned from where a date may open (core/anchors.py); a sentence, by the
-# regex engine at each character, which costs less than looking for the openings first.
+# A stretch this long is scanned from where a date may open (core/anchors.py); a shorter one, a
+# sentence of a document read sentence by sentence, from where a date may open in its whole text.
 _LONG = 2000
 
 
@@ -77,7 +77,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
         lowered = text.lower()
         scans = [anchors.finditer(pattern, text, lowered, start, stop) for pattern in (WORDY_DATE, NUMERIC_DATE)]
     else:
-        scans = [WORDY_DATE.finditer(text, start, stop), NUMERIC_DATE.finditer(text, start, stop)]
+        scans = [anchors.finditer_stretch(pattern, text, start, stop) for pattern in (WORDY_DATE, NUMERIC_DATE)]
     matches = sorted([m for scan in scans for m in scan], key=lambda m: (m.start(), -m.end()))
     taken = -1
     for m in matches:

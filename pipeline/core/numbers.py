@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from vietnam_number import w2n
 
 from pipeline import resources
+from pipeline.core import anchors
 from pipeline.core.doc import Span
 from pipeline.core.pattern_cache import longest_first
 
@@ -70,10 +71,14 @@ def scale(word: str) -> int | None:
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Every number in text[start:end], in text order, with its span in `text`."""
     stop = len(text) if end is None else end
-    figures = [f for f in (_digit_figure(text, start, m) for m in _patterns()["digits"].finditer(text, start, stop))
-               if f]
+    # A stage asks this of each sentence of a document in turn: each pattern is tried only where a
+    # digit, "từ" or a number word stands, found once in the whole text (core/anchors.py), not by
+    # the regex engine at every character of each sentence.
+    patterns = _patterns()
+    figures = [f for f in (_digit_figure(text, start, m)
+                           for m in anchors.finditer_stretch(patterns["digits"], text, start, stop)) if f]
     taken = [f.span for f in figures]
-    for m in _patterns()["words"].finditer(text, start, stop):
+    for m in anchors.finditer_stretch(patterns["words"], text, start, stop):
         figure = _word_figure(text, start, m)
         if figure and not any(a < figure.end and figure.start < b for a, b in taken):
             figures.append(figure)

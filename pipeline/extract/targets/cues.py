@@ -3,7 +3,6 @@ of them: which cue stands nearest a point of the text."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -81,7 +80,7 @@ def _last_cue(text: str, start: int, end: int, kinds: dict[str, re.Pattern],
               skip: tuple[tuple[int, int], ...]) -> Cue | None:
     best: Cue | None = None
     for kind, compiled in kinds.items():
-        for m in compiled.finditer(text, start, end):
+        for m in finditer(compiled, text, start, end):
             if skip and any(a <= m.start() < b for a, b in skip):
                 continue
             if best is None or (m.end(), m.end() - m.start()) > (best.end, best.end - best.start):
@@ -93,46 +92,14 @@ def first_after(text: str, start: int, end: int, kinds: dict[str, re.Pattern]) -
     """The cue of any of `kinds` that starts first within text[start:end]."""
     best: Cue | None = None
     for kind, compiled in kinds.items():
-        m = compiled.search(text, start, end)
+        m = anchors.search_stretch(compiled, text, start, end)
         if m and (best is None or m.start() < best.start):
             best = Cue(kind, m.start(), m.end())
     return best
 
 
 def finditer(compiled: re.Pattern, text: str, start: int, end: int):
-    """`compiled.finditer(text, start, end)`, skipped where none of the words every match opens
-    with stands (core/anchors.py): the stage scans each sentence for the same few cues, and
-    most sentences hold none of them. Their places are found once per document."""
-    if not _may_open(compiled, text, start, end):
-        return iter(())
-    return compiled.finditer(text, start, end)
-
-
-def _may_open(compiled: re.Pattern, text: str, start: int, end: int) -> bool:
-    last = _last_text[0]  # read once: another thread may replace it meanwhile
-    if last is None or last[0] is not text:
-        last = (text, text.lower(), {})
-        _last_text[0] = last
-    _, lowered, places = last
-    found = places.get(compiled)
-    if found is None:
-        opens = anchors.opening(compiled)
-        if opens is None or opens.digit or len(lowered) != len(text):
-            found = places[compiled] = ()  # no index: the pattern is always run
-        else:
-            found = places[compiled] = sorted(i for word in opens.words for i in _places(lowered, word))
-            found = found or [len(text) + 1]  # none in the document: no window holds one
-    if not found:
-        return True
-    k = bisect_left(found, start)
-    return k < len(found) and found[k] < end
-
-
-def _places(lowered: str, word: str):
-    i = lowered.find(word)
-    while i >= 0:
-        yield i
-        i = lowered.find(word, i + 1)
-
-
-_last_text: list = [None]  # (text, its lower case, each pattern's opening places) of the last document
+    """`compiled.finditer(text, start, end)`, tried only where a word every match opens with stands
+    (core/anchors.py): the stage scans each sentence for the same few cues, and most sentences hold
+    none of them. Their places are found once per document."""
+    return anchors.finditer_stretch(compiled, text, start, end)
