@@ -24,14 +24,17 @@ serve: $(VENV)/.installed
 
 # A Dask cluster of the pipeline's own: `make dask-scheduler` on one host, then on each worker
 # host (same checkout, inputs and output on a shared folder) `make dask-worker SCHEDULER=tcp://host:8786`.
-# Workers (NWORKERS=-1: one per core) run one document per process, without Dask's task profiler (see pipeline/batch/cluster.py).
+# Workers (NWORKERS=-1: one per core) run one document per process, without Dask's task profiler, and
+# every process checks its event loop and memory every second or two (DASK_ENV: pipeline/batch/cluster.py's
+# WORKER_CONFIG, which tests/test_scale.py holds this line to).
 SCHEDULER ?= tcp://127.0.0.1:8786
 NWORKERS  ?= -1
+DASK_ENV = DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL=1s DASK_DISTRIBUTED__ADMIN__SYSTEM_MONITOR__INTERVAL=2s DASK_DISTRIBUTED__WORKER__MEMORY__MONITOR_INTERVAL=1s
 dask-scheduler: $(VENV)/.installed
-	$(VENV)/bin/dask scheduler $(ARGS)
+	$(DASK_ENV) $(VENV)/bin/dask scheduler $(ARGS)
 
 dask-worker: $(VENV)/.installed ocr-deps bytecode
-	DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False $(VENV)/bin/dask worker $(SCHEDULER) \
+	$(DASK_ENV) $(VENV)/bin/dask worker $(SCHEDULER) \
 	    --nworkers $(NWORKERS) --nthreads 1 $(ARGS)
 
 test: $(VENV)/.installed ocr-deps test-deps

@@ -117,3 +117,37 @@ def test_a_run_with_nothing_to_do_after_a_first_leaves_the_records_as_they_are(s
     summary = process_corpus([ROOT / "corpus"], out, workers=2)
     assert summary.read == 0 and summary.unchanged >= 6
     assert _records(out) == _records(serial)
+
+
+def test_dask_settings_reach_workers_through_their_environment():
+    # `make dask-worker`/`dask-scheduler` pass WORKER_CONFIG as environment variables: the Makefile's
+    # line is the one derived here, and Dask reads each variable back as the same setting.
+    dask = pytest.importorskip("dask")
+    from pipeline.batch.cluster import WORKER_CONFIG, environment_of
+    environment = environment_of(WORKER_CONFIG)
+    line = next(line for line in (ROOT / "Makefile").read_text().splitlines() if line.startswith("DASK_ENV ="))
+    assert line.split("=", 1)[1].split() == [f"{k}={v}" for k, v in environment.items()]
+    assert dask.config.collect_env(environment) == dask.config.collect_env(
+        {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False", "DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL": "1s",
+         "DASK_DISTRIBUTED__ADMIN__SYSTEM_MONITOR__INTERVAL": "2s",
+         "DASK_DISTRIBUTED__WORKER__MEMORY__MONITOR_INTERVAL": "1s"})
+    read = dask.config.collect_env(environment)
+    for key, value in WORKER_CONFIG.items():
+        section = read
+        for part in key.split("."):
+            section = section[part.replace("-", "_")]
+        assert section == value
+    assert environment_of({"a.b-c.d": 1}) == {"DASK_A__B_C__D": "1"}
+    assert environment_of({}) == {}
+
+
+def test_local_cluster_workers_run_with_the_pipeline_settings():
+    distributed = pytest.importorskip("distributed")
+    from pipeline.batch.cluster import WORKER_CONFIG, local_cluster
+
+    def settings():
+        import dask
+        return {key: dask.config.get(key) for key in WORKER_CONFIG}
+
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
+        assert list(client.run(settings).values()) == [WORKER_CONFIG]
