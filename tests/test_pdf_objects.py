@@ -96,3 +96,50 @@ def test_a_page_read_keeps_the_objects_parsed_here():
         parsed = reader._parsed(page)
         assert parsed is page and page.chars is page.objects["char"]
         assert page.objects == page.parse_objects()
+
+
+class _Document:
+    """Enough of a PDF document for a reference to resolve: object 9 is the number 7, 10 a name."""
+
+    def getobj(self, objid):
+        return {9: 7, 10: "Tagged"}[objid]
+
+
+def _char_with(**values):
+    """A character of a drawn page, some of its attributes set to `values` (a reference, bytes …)."""
+    pdf = pdfplumber.open(io.BytesIO(_drawn()))
+    page = pdf.pages[0]
+    char = next(o for o in pdf_objects._leaves(page.layout._objs, False) if type(o).__name__ == "LTChar")
+    for name, value in values.items():
+        setattr(char, name, value)
+    return pdf, page, char
+
+
+@pytest.mark.parametrize("values", [
+    {},                                                            # as drawn
+    {"mcid": 3, "tag": "P"},                                       # marked content
+    {"mcid": "ref 9"},                                             # a marked-content id by reference
+    {"tag": "ref 10", "mcid": "ref 9"},
+    {"fontname": b"ABCDEF+Times\xe9"},                             # a font name in bytes
+    {"fontname": "ref 10"},
+    {"stroke": "ref 9"},                                           # an attribute pdfminer may add later
+    {"bits": [1, "ref 9"]},                                        # … holding a reference in a list
+    {"extra": "ref 9", "_private": 1},                             # attributes pdfplumber leaves out
+], ids=lambda v: ",".join(v) or "drawn")
+def test_a_character_is_made_as_pdfplumber_makes_it(values):
+    from pdfminer.pdftypes import PDFObjRef
+
+    def real(value):
+        if isinstance(value, str) and value.startswith("ref "):
+            return PDFObjRef(_Document(), int(value[4:]))
+        if isinstance(value, list):
+            return [real(v) for v in value]
+        return value
+
+    pdf, page, char = _char_with(**{name: real(value) for name, value in values.items()})
+    with pdf:
+        ours, theirs = pdf_objects._CharMaker(page).make(char), page.process_object(char)
+        assert list(ours.items()) == list(theirs.items())
+        for name, value in values.items():   # references resolved, as pdfplumber resolves them
+            if name in ours:
+                assert "PDFObjRef" not in repr(ours[name])
