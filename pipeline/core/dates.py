@@ -10,13 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-
-import holidays
-from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule, rruleset
+from typing import TYPE_CHECKING
 
 from pipeline import resources
 from pipeline.core import anchors
 from pipeline.core.doc import Span
+
+if TYPE_CHECKING:
+    import holidays
 
 # Day and month as 1–2 digits, year as 4; separators "/", "-", "." or the words tháng/năm.
 _DAY, _MONTH, _YEAR = r"(?P<d>[0-3]?\d)", r"(?P<m>[01]?\d)", r"(?P<y>(?:19|20)\d\d)"
@@ -126,7 +127,12 @@ def month_number(word: str) -> int:
 
 @cache
 def vietnam_holidays(first_year: int, last_year: int) -> holidays.HolidayBase:
-    """Vietnam's public holidays and the days off given in lieu, as the holidays package keeps them."""
+    """Vietnam's public holidays and the days off given in lieu, as the holidays package keeps them.
+    Imported here, on a document's first working-day count or Tết: the package's import (every
+    country's calendar, its version read from the installed metadata) is a twenty-fifth of a second
+    that most documents never need, in every worker."""
+    import holidays
+
     return holidays.country_holidays("VN", years=range(first_year, last_year + 1), language="vi")
 
 
@@ -135,6 +141,8 @@ def add_working_days(day: dt.date, count: int) -> dt.date:
     counts from the day after the document's date): Monday to Friday, less Vietnam's public holidays
     and days off in lieu (30/4, 1/5, 2/9, Giỗ Tổ Hùng Vương, Tết …). A Saturday worked in exchange
     for a day off stays a day off here: the guide counts Monday to Friday."""
+    from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule, rruleset
+
     days = rruleset()
     days.rrule(rrule(DAILY, dtstart=dt.datetime.combine(day + dt.timedelta(days=1), dt.time()),
                      byweekday=(MO, TU, WE, TH, FR)))
