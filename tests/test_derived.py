@@ -89,3 +89,38 @@ def test_the_places_read_back_are_the_places_built(folder):
     second = subprocess.run([sys.executable, "-c", _PLACES], cwd=ROOT, env=env, capture_output=True, text=True,
                             check=True).stdout
     assert first == second and first.strip().split("|")[1:] == ["613", "Tiền Giang"]
+
+
+def test_language_data_is_parsed_once_then_read_back_the_same(folder, monkeypatch):
+    import yaml
+
+    from pipeline import resources
+
+    def fresh():   # a new process: nothing parsed in memory yet
+        resources.raw.cache_clear()
+        resources._all_parsed.cache_clear()
+
+    def parsed(name):
+        with open(ROOT / "pipeline" / "resources" / name, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+
+    fresh()
+    try:
+        assert resources.raw("time_words.yaml") == parsed("time_words.yaml")
+        assert [p.name.split("-")[0] for p in folder.glob("language-*.pickle")] == ["language"]
+        fresh()
+
+        def no_parsing(name):
+            raise AssertionError(f"{name} parsed again")
+
+        monkeypatch.setattr(resources, "_parsed", no_parsing)
+        for name in resources.names():   # every file, from what the first process kept
+            assert resources.raw(name) == parsed(name), name
+        with pytest.raises(AssertionError, match="parsed again"):   # not a data file of the folder
+            resources.raw("nowhere.yaml")
+        monkeypatch.undo()
+        monkeypatch.setenv("PIPELINE_CACHE_DIR", "")   # keeping nothing: parsed as before
+        fresh()
+        assert resources.raw("bodies.yaml") == parsed("bodies.yaml")
+    finally:
+        fresh()
