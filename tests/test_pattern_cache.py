@@ -120,3 +120,51 @@ def test_longest_first(words, expected):
 def test_longest_first_is_the_same_whatever_order_the_words_come_in():
     words = ["tỉnh", "quận", "huyện", "xã", "phường", "thị xã"]
     assert longest_first(words) == longest_first(reversed(words)) == longest_first(set(words))
+
+
+_READ = """
+import json, re, sys
+from pipeline.core import anchors, pattern_cache
+patterns = json.loads(sys.argv[1])
+restored = pattern_cache.restore()
+parse = anchors._p.parse
+parsed = []
+def counting(*args, **kwargs):
+    parsed.append(args[0])
+    return parse(*args, **kwargs)
+anchors._p.parse = counting
+def plain(value):   # sets in a fixed order: another process iterates them in another
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    return repr(value)
+answers = []
+for pattern, flags, texts in patterns:
+    compiled = re.compile(pattern, flags)
+    answers.append([plain(anchors.opening(compiled)), plain(anchors.required_words(compiled)),
+                    plain(anchors.required_sets(compiled))])
+    answers.append([[m.span() for m in anchors.finditer(compiled, t)] == [m.span() for m in compiled.finditer(t)]
+                    for t in texts])
+anchors._p.parse = parse
+print(json.dumps({"parsed": len(parsed), "answers": answers, "kept": pattern_cache.keep()}))
+"""
+
+
+def _reader(cache: Path) -> dict:
+    env = {**os.environ, "PIPELINE_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _READ, json.dumps(PATTERNS)], env=env, cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_a_second_worker_reads_no_pattern_the_first_one_read_and_gets_the_same_answers(tmp_path):
+    first = _reader(tmp_path)
+    assert first["parsed"] >= len(PATTERNS) and first["kept"] >= len(PATTERNS)
+    second = _reader(tmp_path)
+    assert second["parsed"] == 0                      # every answer from what the first one kept
+    assert second["answers"] == first["answers"]
+    assert all(all(same) for same in second["answers"][1::2])
+    assert second["kept"] == 0                        # nothing new: the file is left as it is
+    third = _reader(tmp_path / "elsewhere")           # nothing kept there: read afresh, alike
+    assert third["parsed"] == first["parsed"] and third["answers"] == first["answers"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 try:  # the standard library's own parser of patterns (sre_parse before Python 3.11)
     from re import _constants as _c, _parser as _p
@@ -36,10 +36,31 @@ except ImportError:  # pragma: no cover - without the table, no letter is taken 
     _UNSAFE = None
 
 _MIN_LENGTH = 2   # a word of one letter is in every text: not worth looking for
+
+# What each pattern was read as, by (question, pattern, flags). core/pattern_cache.py keeps it with
+# the compiled patterns, so a fresh worker parses none of the patterns an earlier one read (their
+# syntax trees, in pure Python, were a sixtieth of a second of every worker's start).
+known: dict[tuple[str, str, int], object] = {}
+
+
+def _read_once(read):
+    """`read(pattern)` once a process, its answer for a pattern of text taken from `known` if there."""
+    question = read.__name__
+
+    @lru_cache(maxsize=None)
+    def answer(pattern: re.Pattern):
+        if not isinstance(pattern.pattern, str):
+            return read(pattern)
+        key = (question, pattern.pattern, pattern.flags)
+        if key not in known:
+            known[key] = read(pattern)
+        return known[key]
+
+    return wraps(read)(answer)
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 
 
-@lru_cache(maxsize=None)
+@_read_once
 def required_words(pattern: re.Pattern) -> frozenset[str] | None:
     """Lower-case words, one of which is in every text `pattern` matches in; None when there are none."""
     if _UNSAFE is None or not isinstance(pattern.pattern, str):
@@ -57,7 +78,7 @@ def may_match(pattern: re.Pattern, lowered: str) -> bool:
     return words is None or any(word in lowered for word in words)
 
 
-@lru_cache(maxsize=None)
+@_read_once
 def required_sets(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
     """Each part of `pattern` that every match holds, as the lower-case words one of which stands for
     it: a text without a word of each cannot match. "(?:yêu cầu|đề nghị)\\s*:\\s*$" needs one of the
@@ -124,7 +145,7 @@ class Opening:
     digit: bool = False
 
 
-@lru_cache(maxsize=None)
+@_read_once
 def opening(pattern: re.Pattern) -> Opening | None:
     """What every match of `pattern` opens with (the zero-width assertions before it aside); None when
     it cannot be told, or when the regex engine's own scan is as fast."""

@@ -8,7 +8,8 @@ keeps that code for every pattern in `re`'s own cache (`keep`); the next worker 
 straight to the last step and puts the patterns back into `re`'s cache (`restore`), where every
 `re.compile`, `re.search` or `re.sub` of the stages finds them. Each pattern is held equal to
 a fresh compile of it before it is kept, and the file carries the digest of what it holds: one
-damaged since is not used.
+damaged since is not used. What core/anchors.py reads of each pattern (the words a match opens
+with or needs, read from its syntax tree) is kept with the code: a fresh worker parses none again.
 
 The assembled code is an internal format of one CPython release, so the kept file is named by
 the interpreter's exact version and its regular expression engine's, as well as the pipeline's:
@@ -34,6 +35,15 @@ except ImportError:  # another Python implementation
 _MOST = 2048
 # What this process put back into re's cache, with its code: `keep` compiles only what it does not hold.
 _restored: dict[tuple[str, int], tuple] = {}
+# What anchors.py read of each pattern, as restored or kept: plain data (words, frozen records), kept
+# beside the code so a fresh worker does not parse the patterns again to read it.
+_analyses: dict[tuple[str, str, int], object] = {}
+
+
+def _pattern_key(key) -> bool:
+    """An analysis kept is one of a pattern of text with plain flags (what `restore` can trust)."""
+    return (type(key) is tuple and len(key) == 3 and type(key[0]) is str and type(key[1]) is str
+            and type(key[2]) is int)
 
 
 def longest_first(words) -> list[str]:
@@ -55,18 +65,23 @@ def restore() -> int:
         digest, payload = data[:32], data[32:]
         if hashlib.sha256(payload).digest() != digest:   # cut short or damaged: code is never guessed at
             raise ValueError(f"{path}: not as it was written")
-        entries = pickle.loads(payload)
+        entries, analyses = pickle.loads(payload)
         # All of them, though they may pass `re`'s bound on its cache (512): past it, each pattern
         # compiled afresh drops the oldest one, which its module holds by then.
         for pattern, flags, code in entries[:_MOST]:
             cache[str, pattern, flags] = _sre.compile(pattern, *code)
             _restored[pattern, flags] = code
+        from pipeline.core import anchors   # (its own patterns now found compiled)
+
+        anchors.known.update(analyses)
+        _analyses.update(analyses)
     except FileNotFoundError:
         return 0
     except Exception:  # noqa: BLE001 - a damaged or foreign file: compiled as usual, and replaced by `keep`
         for pattern, flags in _restored:
             cache.pop((str, pattern, flags), None)
         _restored.clear()
+        _analyses.clear()
         return 0
     return len(_restored)
 
@@ -74,6 +89,8 @@ def restore() -> int:
 def keep() -> int:
     """Add the code of every pattern now in `re`'s cache that was not restored, when there are such;
     how many were added."""
+    from pipeline.core import anchors   # (its own patterns compiled before re's cache is read)
+
     path = _kept_file()
     cache = _re_cache()
     if path is None or cache is None:
@@ -91,13 +108,14 @@ def keep() -> int:
             continue
         entries.append((pattern, flags, code))
     fresh = len(entries) - len(_restored)
-    if not fresh or len(entries) > _MOST:
+    analyses = {key: value for key, value in anchors.known.items() if _pattern_key(key)}
+    if not (fresh or len(analyses) > len(_analyses)) or len(entries) > _MOST or len(analyses) > 4 * _MOST:
         return 0
     try:
         from pipeline.batch.write import atomic_write_bytes
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((entries, analyses), protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write_bytes(path, hashlib.sha256(payload).digest() + payload)
         for stale in path.parent.glob("patterns-*.pickle"):  # another version's: never read again
             if stale != path:
@@ -105,6 +123,7 @@ def keep() -> int:
     except OSError:  # a read-only home, a full disk: the next worker compiles them too
         return 0
     _restored.update({(pattern, flags): code for pattern, flags, code in entries})  # known from now on
+    _analyses.update(analyses)
     return fresh
 
 
