@@ -250,3 +250,25 @@ def test_pdf_page_mixing_unicode_and_tcvn3_fonts(tmp_path):
     loaded = reader.read(_pdf(tmp_path / "tron.pdf", lines))
     assert loaded.text.split("\n") == [unicodedata.normalize("NFC", s) for s in PDF_SENTENCES]
     assert loaded.warnings == ["legacy font converted: TCVN3"]
+
+
+def _score_token_by_token(text):
+    judged = valid = 0
+    for token in text.split():
+        if any(ch.isalpha() for ch in token):
+            judged += 1
+            valid += lf.valid_token(token)
+    return judged, valid
+
+
+@pytest.mark.parametrize("text", [
+    "",                                                        # nothing to judge
+    "12/2025 - 15.000 ; ( )",                                  # no letter: none judged
+    "Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì",             # Unicode Vietnamese, all valid
+    "ñy ban nh©n d©n tØnh giao Së Néi vô chñ tr×",             # TCVN3 read as Latin-1: few valid
+    "UBND KH-UBND 04/CT-UBND NSTW (cid:16)(cid:17)",           # abbreviations, and cid debris
+    "xã xã xã xã xã Xã XÃ xa\u0303",                           # repeats, cases, a separate tone mark
+], ids=["empty", "no-letters", "unicode", "tcvn3", "abbreviations", "repeats"])
+def test_a_text_is_scored_as_word_by_word(text):
+    assert lf.score(text) == _score_token_by_token(text)
+    assert lf.score(text) == _score_token_by_token(text)   # again, from what was judged

@@ -284,3 +284,29 @@ def test_shared_unusable_text_layers_are_detected(pattern):
             assert loaded.unreadable, path.name
         else:
             assert not loaded.unreadable and loaded.extra["ocr"] is True, path.name
+
+
+@pytest.mark.parametrize("matrix", [
+    (1, 0, 0, 1, 50, 800), (12.0, 0.0, 0.0, 12.0, 0, 0), (1, -0.0, 0.0, 1, 0, 0),   # upright: not tested
+    (1, 0.005, 0, 1, 0, 0), (10, 0, 0.05, 10, 0, 0),            # a shear too small to be slanted
+    (0.707, 0.707, -0.707, 0.707, 0, 0), (0, 1, -1, 0, 0, 0),   # 45 and 90 degrees: slanted
+    (1, 0, 0.5, 1, 0, 0), (float("nan"), 0.3, 0, 1, 0, 0),      # shear in c alone; a broken matrix
+    None,                                                       # no matrix at all
+])
+def test_a_page_loses_its_slanted_characters_alone(matrix):
+    # _straight tests only sheared characters: the page it gives is the one the full test gives.
+    from pipeline.load import pdf as reader
+
+    class Page:
+        def __init__(self, chars):
+            self.chars = chars
+
+        def filter(self, keep):
+            return Page([c for c in self.chars if keep(c)])
+
+    odd = {"object_type": "char"} if matrix is None else {"object_type": "char", "matrix": matrix}
+    upright = [{"object_type": "char", "matrix": (1, 0, 0, 1, 10.0 * i, 0)} for i in range(3)]
+    page = Page([odd] + upright)
+    straight = reader._straight(page)
+    expected = upright if reader._slanted(odd) else [odd] + upright
+    assert straight.chars == expected

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources as _files
 
 from pipeline import resources
@@ -88,10 +88,20 @@ def score(text: str) -> tuple[int, int]:
     """(words judged, words valid): words are the space-separated tokens holding a letter."""
     judged = valid = 0
     for token in text.split():
-        if any(ch.isalpha() for ch in token):
-            judged += 1
-            valid += valid_token(token)
+        judgement = _judged(token)
+        judged += judgement > 0
+        valid += judgement == 2
     return judged, valid
+
+
+# A page's words are mostly the same few hundred syllables: each is judged once. The size bounds a
+# run over text of no language (a garbage layer, OCR noise).
+@lru_cache(maxsize=1 << 16)
+def _judged(token: str) -> int:
+    """0: no letter in it, not judged; 1: judged, not valid; 2: a valid word."""
+    if not any(ch.isalpha() for ch in token):
+        return 0
+    return 2 if valid_token(token) else 1
 
 
 def looks_unicode(text: str) -> bool:

@@ -184,14 +184,19 @@ def _straight(page):
     landscape table) is kept whole.
     """
     chars = page.chars
-    slanted = sum(1 for char in chars if _slanted(char))
+    # Most characters stand upright with no shear (b = c = 0), which no test of _slanted can call
+    # slanted: only the others are tested.
+    slanted = sum(1 for char in chars if ((m := char.get("matrix", _UPRIGHT))[1] or m[2]) and _slanted(char))
     if not slanted or 2 * slanted > len(chars):
         return page
     return page.filter(lambda obj: obj.get("object_type") != "char" or not _slanted(obj))
 
 
+_UPRIGHT = (1, 0, 0, 1)
+
+
 def _slanted(char: dict) -> bool:
-    a, b, c, d = char.get("matrix", (1, 0, 0, 1))[:4]
+    a, b, c, d = char.get("matrix", _UPRIGHT)[:4]
     return abs(b) > 0.01 * abs(a) or abs(c) > 0.01 * abs(d)
 
 
