@@ -17,6 +17,24 @@ from pipeline.core.letters import LOWER, UPPER
 from pipeline.core.doc import OffsetMap
 
 
+# 0, 1, 2 … kept from one text to the next: a text's own map is a copy of its first len(text) (a
+# copy of machine integers), where counting them out one by one took a tenth of normalize's time.
+# Kept up to a long document's length (2 MB); a longer text counts its own, as a process held at
+# its peak by a 1,500-page plan should not keep that much longer.
+_COUNTED = [array("q")]
+_KEEP_COUNTED = 1 << 18
+
+
+def _identity(length: int) -> array:
+    counted = _COUNTED[0]   # read once: another thread may replace it meanwhile
+    if len(counted) >= length:
+        return counted[:length]
+    if length > _KEEP_COUNTED:
+        return array("q", range(length))
+    _COUNTED[0] = array("q", range(min(max(length, 2 * len(counted)), _KEEP_COUNTED)))
+    return _COUNTED[0][:length]
+
+
 @dataclass
 class Tracked:
     text: str
@@ -26,7 +44,7 @@ class Tracked:
 
     @classmethod
     def of(cls, text: str) -> "Tracked":
-        return cls(text, array("q", range(len(text))))
+        return cls(text, _identity(len(text)))
 
     def sub(self, pattern: re.Pattern, repl, needs: tuple[str, ...] = ()) -> "Tracked":
         """re.sub that keeps the map: replaced characters point into what they replace. `needs`: strings

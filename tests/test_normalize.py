@@ -177,3 +177,20 @@ def test_every_match_holds_what_its_pass_needs(pattern, needs):
         for m in pattern.finditer(text):
             around = text[max(0, m.start() - 1):m.end() + 1]
             assert any(n in around for n in needs), (pattern.pattern, text, m.group(0))
+
+
+@pytest.mark.parametrize("lengths", [
+    [0], [1], [5, 3, 5],                 # short texts, a shorter one after a longer one
+    [100, 4000, 50],                     # the kept count grows, then serves a short text
+    [262144, 262145, 12, 300000],        # at the bound kept, past it counted apart
+])
+def test_a_text_starts_mapped_to_itself(lengths):
+    from pipeline.normalize import _KEEP_COUNTED, _COUNTED, Tracked
+
+    for length in lengths:
+        text = "ô" * length
+        origin = Tracked.of(text).origin
+        assert origin.tolist() == list(range(length))
+        origin.append(-1)                                  # a text's map is its own: the kept one unchanged
+        assert Tracked.of(text).origin.tolist() == list(range(length))
+        assert len(_COUNTED[0]) <= _KEEP_COUNTED
