@@ -183,7 +183,7 @@ def test_cycles_are_found(tmp_path, files, expected):
 
 def test_import_pipeline_loads_no_heavy_library():
     # `import pipeline` is what every caller of the front door and the command line pays first.
-    heavy = ["underthesea", "spacy", "pdfplumber", "pandas", "pydantic", "docx", "bs4", "numpy", "pyarrow"]
+    heavy = ["underthesea", "spacy", "pdfplumber", "pandas", "pydantic", "docx", "lxml", "numpy", "pyarrow"]
     probe = (f"import sys, pipeline; print(' '.join(m for m in {heavy!r} if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""

@@ -109,3 +109,35 @@ def test_the_rows_of_a_bar_table_are_tasks(tmp_path):
     assert [(t.responsible, t.coordinating, t.deadline.end) for t in doc.tasks] == [
         (["Sở Y tế"], ["Ủy ban nhân dân các huyện"], "2025-12-31"),
         (["Sở Nội vụ"], ["Sở Tài chính"], "2025-10-31")]
+
+
+@pytest.mark.parametrize("markup, lines, tables", [
+    # the text after a dropped script stays in its paragraph
+    ('<body><div class="content"><p>Sở Y tế <script>x()</script>chủ trì.</p></div></body>',
+     ["Sở Y tế chủ trì."], 0),
+    # a comment is no text of the page's
+    ('<body><div class="content"><p>Giao<!-- ghi chú --> Sở Nội vụ</p></div></body>', ["Giao Sở Nội vụ"], 0),
+    # page furniture goes, the text after it stays
+    ('<body><div class="content"><p>Một</p><div class="share">Chia sẻ</div>Hai</div></body>', ["Một", "Hai"], 0),
+    # a table inside a cell is a table of its own, not rows of the outer one
+    ('<body><div class="content"><table><tr><td>A<table><tr><td>x</td></tr></table></td><td>B</td></tr>'
+     '</table></div></body>', ["A", "x", "B"], 2),
+    # a page that declares its old encoding, already decoded
+    ('<?xml version="1.0" encoding="iso-8859-1"?><html><body><div class="content"><p>Quyết định số 12</p>'
+     '</div></body></html>', ["Quyết định số 12"], 0),
+    # the page's title above its article, and the article
+    ('<body><h1>Kế hoạch số 5/KH-UBND</h1><div class="main-content"><p>Giao Sở Tài chính.</p></div></body>',
+     ["Kế hoạch số 5/KH-UBND", "Giao Sở Tài chính."], 0),
+    # nothing but a comment, or a menu: no article
+    ("<!-- trống -->", [], 0),
+    ('<body><ul class="menu"><li>Trang chủ</li></ul></body>', [], 0),
+], ids=["dropped-tail", "comment", "furniture-tail", "nested-table", "xml-declaration", "title", "comment-only",
+        "menu-only"])
+def test_a_page_is_read_as_its_article(markup, lines, tables):
+    loaded = html.read_string(markup)
+    assert [line for line in loaded.text.splitlines() if line.strip()] == lines
+    assert loaded.unreadable == (not lines)
+    assert len(loaded.tables) == tables
+    if tables == 2:
+        outer = next(t for t in loaded.tables if len(t.rows[0]) == 2)
+        assert [loaded.text[s:e + 1].strip() for s, e in outer.rows[0]] == ["A\nx", "B"]

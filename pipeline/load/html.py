@@ -3,13 +3,17 @@
 The article is the content block with the most running text once navigation,
 sidebars, related-news boxes and footers are removed; the page's own debris
 lines that survive (counters, "Mặc định Cỡ chữ") are dropped by normalize.
+
+The page is parsed by lxml (libxml2's HTML parser, in C) and walked as lxml's tree: an
+element's own text, then each child and the text after it (its tail). A comment is no text.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+import lxml.etree
+import lxml.html
 
 from pipeline.load import legacy_fonts
 from pipeline.core.doc import Loaded, Table
@@ -49,18 +53,19 @@ def read_string(markup: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
 
 
 def _read(markup: str) -> Loaded:
-    soup = BeautifulSoup(markup, "lxml")
-    # The page's elements walked once each, in a plain loop: find_all with a list of names or a test
-    # goes through bs4's matching machinery for every element (a third of a page's reading time).
-    for tag in [t for t in soup.descendants if isinstance(t, Tag) and t.name in _DROP]:
-        tag.decompose()
-    for tag in [t for t in soup.descendants if isinstance(t, Tag) and _is_furniture(t)]:
-        tag.decompose()
-    root = _article(soup)
+    page = _parsed(markup)
+    if page is None:
+        return Loaded(text="", format="html", warnings=["no article text in the page"], unreadable=True)
+    # Dropped with what they hold; the text after each stays where it was (drop_tree keeps the tail).
+    for element in [e for e in page.iter(*_DROP)]:
+        element.drop_tree()
+    for element in [e for e in page.iter() if _is_furniture(e)]:
+        element.drop_tree()
+    root = _article(page)
     writer = _Writer()
-    title = soup.find("h1")
-    if (title is not None and root is not None and title not in root.descendants
-            and not is_placeholder_title(title.get_text(" ", strip=True), _site_names(soup))):
+    title = next(page.iter("h1"), None)
+    if (title is not None and root is not None and not _inside(title, root)
+            and not is_placeholder_title(_text(title), _site_names(page))):
         writer.block(title)
     if root is not None:
         writer.block(root)
@@ -70,41 +75,68 @@ def _read(markup: str) -> Loaded:
     return legacy_fonts.repaired(Loaded(text=text, format="html", tables=writer.tables))
 
 
-def _site_names(soup: BeautifulSoup) -> tuple[str, ...]:
+def _parsed(markup: str):
+    """The page's <html> element; None for a page with no element at all. Given as UTF-8 bytes with
+    the encoding said: the text is decoded already, and an encoding a page declares is not its own
+    any more (lxml refuses a Unicode string that declares one)."""
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        page = lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):   # "Document is empty": nothing but blanks or comments
+        return None
+    return page
+
+
+def _is_element(node) -> bool:
+    return isinstance(node.tag, str)   # a comment's or a processing instruction's tag is a function
+
+
+def _text(node) -> str:
+    """The element's strings, each stripped, the empty ones left out, joined by a space."""
+    return " ".join(piece for piece in (s.strip() for s in node.itertext()) if piece)
+
+
+def _inside(node, root) -> bool:
+    return node is root or any(ancestor is root for ancestor in node.iterancestors())
+
+
+def _site_names(page) -> tuple[str, ...]:
     """The site's name as the page states it: og:site_name, and the parts of <title> around its
     separators ("Tin bài - Sở Nội vụ tỉnh …"), each of which may be the site's."""
     names = []
-    meta = soup.find("meta", attrs={"property": "og:site_name"})
+    meta = next((m for m in page.iter("meta") if m.get("property") == "og:site_name"), None)
     if meta is not None and meta.get("content"):
-        names.append(meta["content"].strip())
-    if soup.title is not None and soup.title.string:
-        parts = [p.strip() for p in re.split(r"\s[|\-–—]\s", soup.title.string) if p.strip()]
+        names.append(meta.get("content").strip())
+    title = next(page.iter("title"), None)
+    if title is not None and len(title) == 0 and title.text:   # one string and nothing else in it
+        parts = [p.strip() for p in re.split(r"\s[|\-–—]\s", title.text) if p.strip()]
         if len(parts) > 1:
             names.extend(parts[1:])
     return tuple(names)
 
 
-def _is_furniture(tag: Tag) -> bool:
-    if not isinstance(tag, Tag) or tag.name in ("html", "body") or tag.attrs is None:
+def _is_furniture(element) -> bool:
+    if not _is_element(element) or element.tag in ("html", "body"):
         return False
-    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    names = " ".join((element.get("class") or "").split()) + " " + (element.get("id") or "")
     return bool(names.strip()) and bool(_FURNITURE.search(names)) and not _CANDIDATES.search(names)
 
 
-def _article(soup: BeautifulSoup) -> Tag | None:
-    for found in soup.find_all("article"):
-        if len(found.get_text(" ", strip=True)) > 200:
+def _article(page):
+    for found in page.iter("article"):
+        if len(_text(found)) > 200:
             return found
-    best, best_score = soup.body or soup, 0.0
-    for tag in soup.find_all(["div", "section", "main", "td"]):
-        names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    body = next(page.iter("body"), None)
+    best, best_score = (body if body is not None else page), 0.0
+    for element in page.iter("div", "section", "main", "td"):
+        names = " ".join((element.get("class") or "").split()) + " " + (element.get("id") or "")
         if not _CANDIDATES.search(names):
             continue
-        text_length = len(tag.get_text(" ", strip=True))
-        links = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+        text_length = len(_text(element))
+        links = sum(len(_text(a)) for a in element.iter("a"))
         score = text_length - 2 * links  # link-heavy blocks are menus and news lists
         if score > best_score:
-            best, best_score = tag, score
+            best, best_score = element, score
     return best
 
 
@@ -124,34 +156,40 @@ class _Writer:
         if self.parts and not self.parts[-1].endswith("\n"):
             self.emit("\n")
 
+    def string(self, s: str | None) -> None:
+        if not s:
+            return
+        piece = re.sub(r"\s+", " ", s)
+        if piece.strip():
+            if not self.parts or self.parts[-1].endswith("\n"):
+                piece = piece.lstrip()
+            self.emit(piece)
+
     def block(self, node) -> None:
-        if isinstance(node, NavigableString):
-            piece = re.sub(r"\s+", " ", str(node))
-            if piece.strip():
-                if not self.parts or self.parts[-1].endswith("\n"):
-                    piece = piece.lstrip()
-                self.emit(piece)
+        if not _is_element(node):   # a comment: no text of the page's
             return
-        if not isinstance(node, Tag):
-            return
-        if node.name == "table":
+        if node.tag == "table":
             self.table(node)
             return
-        if node.name in _BLOCKS:
+        if node.tag in _BLOCKS:
             self.newline()
-        for child in node.children:
+        self.string(node.text)
+        for child in node:
             self.block(child)
-        if node.name in _BLOCKS:
+            self.string(child.tail)
+        if node.tag in _BLOCKS:
             self.newline()
 
-    def table(self, node: Tag) -> None:
+    def table(self, node) -> None:
         self.newline()
         rows = []
-        for tr in node.find_all("tr"):
-            if tr.find_parent("table") is not node:
+        for tr in node.iter("tr"):
+            if next(tr.iterancestors("table"), None) is not node:
                 continue
             row = []
-            for cell in tr.find_all(["td", "th"], recursive=False):
+            for cell in tr:
+                if cell.tag not in ("td", "th"):
+                    continue
                 start = self.length
                 self.block(cell)
                 self.newline()
