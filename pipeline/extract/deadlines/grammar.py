@@ -51,7 +51,7 @@ def find_expressions(text: str, dates: list[FoundDate] | None = None,
     taken_spans = [e.span for e in taken]
     dates = find_dates(text) if dates is None else dates
     periods = [p for p in _periods(text, lowered, dates) if not _overlaps(p[0], taken_spans)]
-    expressions = taken + _with_cues(text, lowered, periods)
+    expressions = taken + _with_cues(text, periods)
     ordered = _non_overlapping(sorted(expressions, key=lambda e: (e.span[0], -e.span[1])))
     return _starts_attached(text, schedules_joined(text, ordered))
 
@@ -153,14 +153,14 @@ def _trimmed(text: str, span: Span) -> Span:
     return start, end
 
 
-def _with_cues(text: str, lowered: str, periods: list[tuple[Span, Period]]) -> list[TimeExpression]:
+def _with_cues(text: str, periods: list[tuple[Span, Period]]) -> list[TimeExpression]:
     """Each period with the cue before it; "từ A đến B" joined into one range; "trong tháng 3 và
     tháng 4/2024": the second shares the first one's cue."""
     out: list[TimeExpression] = []
     k = 0
     while k < len(periods):
         span, period = periods[k]
-        cue, cue_start = _cue_before(text, lowered, span[0])
+        cue, cue_start = _cue_before(text, span[0])
         if cue is None and out and out[-1].cue and out[-1].cue != "range" \
                 and _coordinated().fullmatch(text[out[-1].span[1]:span[0]]):
             cue = out[-1].cue
@@ -178,10 +178,12 @@ def _with_cues(text: str, lowered: str, periods: list[tuple[Span, Period]]) -> l
     return out
 
 
-def _cue_before(text: str, lowered: str, start: int) -> tuple[str | None, int]:
+def _cue_before(text: str, start: int) -> tuple[str | None, int]:
     window_start = max(0, start - LOOKBACK)
-    # The first match in the window, as search() finds it, tried only where a cue's word stands.
-    m = next(anchors.finditer(vocab.cue_before_pattern(), text, lowered, window_start, start), None)
+    # The first match in the window, as search() finds it, tried only where a cue's word stands: those
+    # places found once in the whole text (a window each for a thousand dates otherwise looked for
+    # two dozen words in each window).
+    m = next(anchors.finditer_stretch(vocab.cue_before_pattern(), text, window_start, start), None)
     if not m:
         return None, start
     kind = next(k for k, v in m.groupdict().items() if v is not None and k in vocab.time_words()["cues"])
