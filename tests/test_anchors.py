@@ -236,3 +236,35 @@ def test_a_short_text_is_scanned_by_the_engine():
     text = "Giao Sở Nội vụ báo cáo trước ngày 15/7/2025."
     assert [m.span() for m in finditer_stretch(NUMERIC_DATE, text, 0, len(text))] == \
         [m.span() for m in NUMERIC_DATE.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, first", [
+    (r"(?<![\w/])\d{1,3}(?:[.,]\d{3})*", True),     # a look-behind no digit passes
+    (r"(?<!\w)(?:ngày\s+)?\d+", True),                # before the optional word and the digit alike
+    (r"\b(?P<d>[0-3]?\d)/\d", True),                  # \b before a digit: none before it
+    (r"\bx?\d", True),
+    (r"(?:\bngày\s+)?\d+", False),                    # the \b belongs to the skipped word
+    (r"(?<![/])\d+", False),                          # a look-behind a digit passes
+    (r"\B\d", False),
+    (r"(?<=\d)x|\d", False),
+    (r"(?:\b\d|\d)", False),                          # one branch unguarded
+])
+def test_a_number_is_tried_at_its_first_digit_only_behind_a_guard(pattern, first):
+    assert opening(re.compile(pattern, I)).first_digit is first
+    assert opening(re.compile(pattern, I | re.ASCII)).first_digit is False   # ASCII's \b sees other digits
+
+
+_NUMBERS = "Số 12/2025, 1.234.567 đồng; 99,5% (٣٤ và ٣4) ngày 05/06/2024 x7 7x 12345678901234567890 ."
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<![\w/])\d{1,3}(?:[.,]\d{3})*(?:\s*%)?", r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)", r"(?<!\w)\d+",
+    r"(?<![/])\d+", r"\B\d",
+])
+def test_numbers_are_found_alike_from_their_first_digit(pattern):
+    compiled = re.compile(pattern, I)
+    text = _NUMBERS * 40                              # over a thousand characters: found once for the text
+    for pos, end in [(0, len(text)), (0, len(_NUMBERS)), (5, 9), (18, 23), (23, 60), (100, 1900)]:
+        expected = [m.span() for m in compiled.finditer(text, pos, end)]   # windows that cut numbers too
+        assert [m.span() for m in finditer(compiled, text, text.lower(), pos, end)] == expected
+        assert [m.span() for m in finditer_stretch(compiled, text, pos, end)] == expected

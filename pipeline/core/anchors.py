@@ -143,6 +143,9 @@ class Opening:
     `text.lower()`), or a digit when `digit` ("(?:ngày\\s+)?\\d{1,2}/\\d{1,2}")."""
     words: tuple[str, ...]
     digit: bool = False
+    # Behind a look-behind that no digit may stand before ("(?<![\w/])\d+"), a match opens only
+    # at the first digit of a number: "2025" is tried once, not four times.
+    first_digit: bool = False
 
 
 @_read_once
@@ -169,7 +172,10 @@ def opening(pattern: re.Pattern) -> Opening | None:
         words |= forms
     if not (words or digit) or len(words) > _MAX_WORDS:
         return None
-    return Opening(tuple(sorted(words)), bool(digit))
+    # "first": every digit a match may open with stands behind \b or a look-behind no digit passes.
+    first = digit == {"first"} and not pattern.flags & re.ASCII   # (ASCII: \b sees other digits)
+    return Opening(tuple(sorted(words)), bool(digit), first)
+
 
 
 _DIGITS = re.compile(r"\d+")
@@ -211,9 +217,17 @@ def _starts(opens: Opening, text: str, lowered: str | None, pos: int, end: int) 
             i = lowered.find(word, i + 1, end)
         if len(starts) > budget:
             return None
-    if opens.digit:
+    if opens.digit and opens.first_digit:
+        if 2 * (end - pos) > len(text):
+            firsts = _digit_positions(text)[1]
+            starts.extend(firsts[bisect_left(firsts, pos):bisect_left(firsts, end)])
+        else:
+            starts.extend(m.start() for m in _DIGITS.finditer(text, pos, end))
+        if len(starts) > budget:
+            return None
+    elif opens.digit:
         if 2 * (end - pos) > len(text):  # most of a document: its digits, found once for all its patterns
-            digits = _digit_positions(text)
+            digits = _digit_positions(text)[0]
             starts.extend(digits[bisect_left(digits, pos):bisect_left(digits, end)])
         else:
             starts.extend(i for m in _DIGITS.finditer(text, pos, end) for i in range(m.start(), m.end()))
@@ -222,13 +236,15 @@ def _starts(opens: Opening, text: str, lowered: str | None, pos: int, end: int) 
     return sorted(set(starts))
 
 
-def _digit_positions(text: str) -> list[int]:
-    """Where each digit of `text` stands. The deadline stage's patterns that open with a number scan
-    one document in turn (its dates, spans of days, recurrences): its digits are found once."""
+def _digit_positions(text: str) -> tuple[list[int], list[int]]:
+    """Where each digit of `text` stands, and where each number opens (its first digit). The deadline
+    stage's patterns that open with a number scan one document in turn (its dates, spans of days,
+    recurrences): its digits are found once."""
     last = _last_digits[0]  # read once: another thread may replace it meanwhile
     if last is not None and last[0] is text:
         return last[1]
-    positions = [i for m in _DIGITS.finditer(text) for i in range(m.start(), m.end())]
+    runs = [m.span() for m in _DIGITS.finditer(text)]
+    positions = ([i for start, end in runs for i in range(start, end)], [start for start, _ in runs])
     _last_digits[0] = (text, positions)
     return positions
 
@@ -293,30 +309,36 @@ _RECENT = 4
 _recent: list = [()]  # (text, its lower case, each pattern's openings by id) of the last texts scanned by stretches
 
 
-def _openings(items: list, heads: set[str], digit: set[str] | None) -> tuple[set[str], bool]:
+def _openings(items: list, heads: set[str], digit: set[str] | None,
+              guarded: bool = False) -> tuple[set[str], bool]:
     """`heads` each extended by what the sequence `items` opens with; True when the items were spelled
     out whole (so that what follows them extends the heads further). Where a match may open with a
-    digit (`heads` still empty there), "digit" goes into `digit`, if given."""
+    digit (`heads` still empty there), "digit" goes into `digit`, if given, or "first" when that place
+    is `guarded`: behind "\\b" or a look-behind no digit passes, so only a number's first digit."""
     for k, (op, av) in enumerate(items):
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            guarded = guarded or _no_digit_before(op, av)
             continue  # a boundary or a look-around consumes nothing
         inner_digit = digit if heads == {""} else None
+        inner_guarded = guarded and heads == {""}
         if op is _c.LITERAL:
             alternatives, whole = {chr(av)}, True
         elif op is _c.IN and all(kind is _c.LITERAL for kind, _ in av):
             alternatives, whole = {chr(code) for _, code in av}, True
         elif op is _c.IN and inner_digit is not None and all(map(_is_digits, av)):
-            inner_digit.add("digit")  # "\d", "[0-3]": the digits are looked for apart from the words
+            # "\d", "[0-3]": the digits are looked for apart from the words
+            inner_digit.add("first" if inner_guarded else "digit")
             return set(), False
         elif op is _c.SUBPATTERN or op is getattr(_c, "ATOMIC_GROUP", None):
-            alternatives, whole = _openings(list(av[-1] if op is _c.SUBPATTERN else av), {""}, inner_digit)
+            alternatives, whole = _openings(list(av[-1] if op is _c.SUBPATTERN else av), {""}, inner_digit,
+                                            inner_guarded)
         elif op is _c.BRANCH:
-            spelled = [_openings(list(branch), {""}, inner_digit) for branch in av[1]]
+            spelled = [_openings(list(branch), {""}, inner_digit, inner_guarded) for branch in av[1]]
             alternatives = set().union(*(words for words, _ in spelled))
             whole = all(done for _, done in spelled)
         elif op in _REPEATS:
             low, high, inner = av
-            alternatives, whole = _openings(list(inner), {""}, inner_digit)
+            alternatives, whole = _openings(list(inner), {""}, inner_digit, inner_guarded)
             whole = whole and high == 1
             if low == 0:
                 # "(?:buổi\s+)?sáng": the match opens with the optional part, or with what follows it.
@@ -324,7 +346,7 @@ def _openings(items: list, heads: set[str], digit: set[str] | None) -> tuple[set
                 if taken is None:
                     return heads, False
                 taken, taken_whole = _openings(items[k + 1:], taken, digit) if whole else (taken, False)
-                skipped, skipped_whole = _openings(items[k + 1:], heads, digit)
+                skipped, skipped_whole = _openings(items[k + 1:], heads, digit, guarded)
                 together = taken | skipped
                 if len(together) > _MAX_OPENINGS:
                     return heads, False
@@ -338,6 +360,18 @@ def _openings(items: list, heads: set[str], digit: set[str] | None) -> tuple[set
         if not whole:
             return heads, False
     return heads, True
+
+
+def _no_digit_before(op, av) -> bool:
+    """"\\b" (before a digit: no letter or digit before it), or a one-character look-behind that no
+    digit passes ("(?<!\\w)", "(?<![\\w/])", "(?<!\\d)")."""
+    if op is _c.AT:
+        return av is _c.AT_BOUNDARY
+    if op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1:
+        kind, members = list(av[1])[0]
+        return kind is _c.IN and any(member in ((_c.CATEGORY, _c.CATEGORY_WORD), (_c.CATEGORY, _c.CATEGORY_DIGIT))
+                                     for member in members)
+    return False
 
 
 def _is_digits(member) -> bool:
