@@ -84,6 +84,8 @@ def _parsed(markup: str):
         page = lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, ValueError):   # "Document is empty": nothing but blanks or comments
         return None
+    if any("excessive depth" in error.message.lower() for error in parser.error_log):
+        raise RecursionError   # libxml2 stops at 256 levels: no real page nests that deep
     return page
 
 
