@@ -43,7 +43,16 @@ def finish(out: Path, changed: bool = True) -> Exported:
     stamp = fingerprint(out, files)
     if not changed and is_current(out, stamp):
         return Exported(rebuilt=False, seconds=time.perf_counter() - started)
+    exported = _staged_export(out, files, lambda: files)
+    exported.seconds = time.perf_counter() - started
+    return exported
+
+
+def _staged_export(out: Path, files, settled) -> Exported | None:
+    """Every output staged from the record `files` and published, the tables stamped with the record
+    files `settled()` gives once all are laid out; None, and nothing published, when it gives None."""
     from pipeline.export.datasette import metadata_yaml
+    from pipeline.export.fragments import clear_staged
     from pipeline.export.tables import publish, write_all
 
     out.mkdir(parents=True, exist_ok=True)
@@ -51,19 +60,20 @@ def finish(out: Path, changed: bool = True) -> Exported:
     try:
         staged = write_all(out, staging, files)
         try:
+            stamped = settled()
+            if stamped is None:
+                staged.abandon()
+                return None
             (staging / METADATA).write_bytes(metadata_yaml())
         except BaseException:
             staged.abandon()
             raise
         publish(staging, out, staged)
-        count, problems = staged.records, staged.problems
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    atomic_write_text(out / STAMP, stamp)
-    from pipeline.export.fragments import clear_staged
-
+    atomic_write_text(out / STAMP, fingerprint(out, stamped))
     clear_staged(out)
-    return Exported(rebuilt=True, records=count, problems=problems, seconds=time.perf_counter() - started)
+    return Exported(rebuilt=True, records=staged.records, problems=staged.problems)
 
 
 class _Stopped(Exception):
@@ -133,34 +143,15 @@ class RunningExport:
 
     def _run(self) -> None:
         try:
-            from pipeline.export.tables import publish, write_all
-        except Exception:  # noqa: BLE001 - finish() imports them again, and says what is missing
-            return
-        staging = Path(tempfile.mkdtemp(prefix=".export-", dir=self.out))
-        try:
-            staged = write_all(self.out, staging, self._files())
-            try:
-                files = record_files(self.out)
-                if [(p.name, s.st_size, s.st_mtime_ns) if s else None for p, s in files] != self._laid_out:
-                    staged.abandon()   # a record added, gone or rewritten meanwhile: finish() does it all
-                    return
-                from pipeline.export.datasette import metadata_yaml
-
-                (staging / METADATA).write_bytes(metadata_yaml())
-            except BaseException:
-                staged.abandon()
-                raise
-            publish(staging, self.out, staged)
-            exported = Exported(rebuilt=True, records=staged.records, problems=staged.problems)
+            self._exported = _staged_export(self.out, self._files(), self._settled)
         except Exception:  # noqa: BLE001 - stopped, or failed: finish() exports, and reports what fails
-            return
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        atomic_write_text(self.out / STAMP, fingerprint(self.out, files))
-        from pipeline.export.fragments import clear_staged
+            self._exported = None
 
-        clear_staged(self.out)
-        self._exported = exported
+    def _settled(self) -> list | None:
+        """The folder's record files, when they are those laid out (none added, gone or rewritten)."""
+        files = record_files(self.out)
+        laid_out = [(p.name, s.st_size, s.st_mtime_ns) if s else None for p, s in files]
+        return files if laid_out == self._laid_out else None
 
 
 __all__ = ["finish", "Exported", "RunningExport", "DATABASE", "JSONL", "TABLES_DIR", "METADATA"]
