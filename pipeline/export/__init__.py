@@ -51,7 +51,6 @@ def finish(out: Path, changed: bool = True) -> Exported:
 def _staged_export(out: Path, files, settled) -> Exported | None:
     """Every output staged from the record `files` and published, the tables stamped with the record
     files `settled()` gives once all are laid out; None, and nothing published, when it gives None."""
-    from pipeline.export.datasette import metadata_yaml
     from pipeline.export.fragments import clear_staged
     from pipeline.export.tables import publish, write_all
 
@@ -64,6 +63,10 @@ def _staged_export(out: Path, files, settled) -> Exported | None:
             if stamped is None:
                 staged.abandon()
                 return None
+            # Imported once every record is in (yaml: a RunningExport's thread must not hold the import
+            # lock of a module a worker, forked meanwhile, imports too).
+            from pipeline.export.datasette import metadata_yaml
+
             (staging / METADATA).write_bytes(metadata_yaml())
         except BaseException:
             staged.abandon()
