@@ -13,8 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pipeline import VERSION
 from pipeline.batch.corpus import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Summary, process_corpus
-from pipeline.export import RunningExport, finish
-from pipeline.export.folder import record_files
+from pipeline.export import finish
 from pipeline.load import DEFAULT_MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -46,35 +45,20 @@ def extract(
     workers = workers or os.cpu_count() or 1
     progress = Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=console, transient=True)
-    # A parallel run into a fresh folder lays the tables out as the records come (export.RunningExport).
-    alongside = bool(dask or workers > 1) and not record_files(out)
-    running: list[RunningExport] = []
     with progress:
         task = progress.add_task("", total=None)
 
         def started(count: int) -> None:
             progress.update(task, total=count)
 
-        def found(inputs) -> None:
-            if alongside and len(inputs) > 1:
-                running.append(RunningExport(out, [f"{item.id}.json" for item in inputs]))
-
         def done(item, outcome) -> None:  # an unchanged input (outcome None) counts as done too
             progress.update(task, advance=1, description=item.path.name[:40] if outcome else "")
-            if running and outcome:
-                running[0].written(f"{item.id}.json")
 
-        try:
-            summary = process_corpus(paths, out, force=force, workers=workers, max_bytes=int(max_mb * 2**20),
-                                     timeout=timeout_s or None, max_memory=int(max_memory_mb * 2**20) or None,
-                                     dask=dask, on_record=done, on_start=started, on_inputs=found)
-        except BaseException:
-            if running:
-                running[0].stop()
-            raise
+        summary = process_corpus(paths, out, force=force, workers=workers, max_bytes=int(max_mb * 2**20),
+                                 timeout=timeout_s or None, max_memory=int(max_memory_mb * 2**20) or None,
+                                 dask=dask, on_record=done, on_start=started)
     _print_summary(summary, out)
-    exported = running[0].result() if running else None
-    _print_export(exported or finish(out, changed=bool(summary.written or summary.removed)), out)
+    _print_export(finish(out, changed=bool(summary.written or summary.removed)), out)
     if summary.failed:
         raise typer.Exit(code=1)
 
