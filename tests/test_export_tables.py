@@ -407,74 +407,7 @@ def test_a_row_the_database_refuses_stops_the_export_and_leaves_nothing_half_wri
     assert sorted(p.name for p in out.iterdir()) == ["chi-thi-21-lam-dong.json", "copy.json", "tables"]
 
 
-# --- tables laid out while a parallel run writes the records (export.RunningExport) ------------------
-
-def _three(out: Path) -> list[str]:
-    records = [forest_record(), hostile_record(), failed_record()]
-    write_records(out, records)
-    return sorted(f"{r.id}.json" for r in records)
-
-
-def test_tables_laid_out_as_the_records_come_are_those_of_a_full_build(tmp_path):
-    from pipeline.export import RunningExport
-
-    names = _three(tmp_path / "built")
-    assert finish(tmp_path / "built").rebuilt
-    out = tmp_path / "running"
-    out.mkdir()
-    running = RunningExport(out, names)
-    for name in reversed(names):      # written out of name order, as a parallel run may write them
-        (out / name).write_bytes((tmp_path / "built" / name).read_bytes())
-        running.written(name)
-    exported = running.result()
-    assert exported is not None and exported.rebuilt and exported.records == 3 and exported.problems == []
-    assert _published(out) == _published(tmp_path / "built")
-    assert not finish(out, changed=False).rebuilt        # its stamp says the tables are current
-    assert not list(out.glob(".export-*"))
-
-
-def test_a_run_that_stops_publishes_nothing(tmp_path):
-    from pipeline.export import RunningExport
-
-    names = _three(tmp_path / "built")
-    out = tmp_path / "running"
-    out.mkdir()
-    running = RunningExport(out, names)
-    (out / names[0]).write_bytes((tmp_path / "built" / names[0]).read_bytes())
-    running.written(names[0])
-    running.stop()                    # the other two never came
-    assert running.result() is None
-    assert not any((out / p).exists() for p in outputs())
-    assert not list(out.glob(".export-*"))
-
-
-@pytest.mark.parametrize("meanwhile", ["rewritten", "added", "removed"])
-def test_records_that_change_after_being_laid_out_leave_the_export_to_finish(tmp_path, meanwhile):
-    from pipeline.export import RunningExport
-
-    names = _three(tmp_path / "built")
-    out = tmp_path / "running"
-    out.mkdir()
-    running = RunningExport(out, names)
-    for name in names:
-        (out / name).write_bytes((tmp_path / "built" / name).read_bytes())
-    running.written(names[0])
-    running.written(names[1])
-    deadline = time.monotonic() + 30
-    while len(running._laid_out) < 2 and time.monotonic() < deadline:   # the first two laid out
-        time.sleep(0.01)
-    assert len(running._laid_out) == 2
-    if meanwhile == "rewritten":
-        (out / names[0]).write_bytes((out / names[0]).read_bytes() + b"\n")
-    elif meanwhile == "added":
-        write_records(out, [failed_record("zz-extra")])
-    else:
-        (out / names[1]).unlink()
-    running.written(names[2])
-    assert running.result() is None   # not what the folder holds now: nothing published
-    assert not any((out / p).exists() for p in outputs())
-    assert finish(out).rebuilt        # the export at the end does it, from the folder as it is
-
+# --- a parallel run ----------------------------------------------------------------------------------
 
 def test_a_parallel_run_lays_the_tables_out_as_a_serial_one_does(tmp_path):
     corpus = tmp_path / "in"

@@ -83,15 +83,13 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
                    max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = DEFAULT_TIMEOUT,
                    max_memory: int | None = DEFAULT_MAX_MEMORY, dask: str | None = None,
                    on_record: Callable[[Input, Outcome | None], None] | None = None,
-                   on_start: Callable[[int], None] | None = None,
-                   on_inputs: Callable[[Inputs], None] | None = None) -> Summary:
+                   on_start: Callable[[int], None] | None = None) -> Summary:
     """Bring `out` up to date with `paths`: one record per input, each redone only when changed.
 
     Nothing here holds a list as long as the corpus: the inputs and the manifest live in
     SQLite, the documents to do are found as the workers ask for them, and each outcome is
-    written to the manifest as it arrives. `on_start` gets the number of inputs, `on_inputs` the
-    inputs themselves (before any is read), `on_record` each input once (with None when it was
-    unchanged), once its record is written.
+    written to the manifest as it arrives. `on_start` gets the number of inputs, `on_record` each
+    input once (with None when it was unchanged), once its record is written.
     """
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
@@ -113,8 +111,6 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
         summary.removed = _remove_gone(manifest, inputs, paths, out)
         if on_start:
             on_start(len(inputs))
-        if on_inputs:
-            on_inputs(inputs)
         stamps: dict[str, tuple[int, int]] = {}  # of the inputs to redo, taken before they are read
         todo = _changed(inputs, manifest, out, force, max_bytes, summary, on_record, stamps)
         if dask:

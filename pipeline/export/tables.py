@@ -341,7 +341,7 @@ def _write_all(out: Path, staging: Path, index: Index, files: list) -> Staged:
 def _plan(files: list, previous: dict[str, Entry]) -> tuple[list, dict[str, tuple[int, ...]]]:
     """[(path, stat, the previous entry when the file is unchanged)] in name order, and each previous
     entry's byte offsets in the text outputs. Without previous entries the plan follows `files` as
-    they come (a RunningExport's, as the run writes them)."""
+    they come."""
     if not previous:
         return ((path, stat, None) for path, stat in files), {}
     plan = []
