@@ -1,6 +1,8 @@
 """pdf_objects.parse_objects gives what pdfplumber's Page.parse_objects gives: the same dicts, keys
 in the same order, objects in the same order, on pages drawn here (text in two fonts, colours,
-a rotated line, rules and a filled box, a cropped media box) and on the project's own PDFs."""
+a rotated line, rules and a filled box, a cropped page, a media box off the origin, marked content)
+and on the project's own PDFs; and its device makes each character as pdfplumber makes it from
+pdfminer's, whatever the font (vertical, a name in bytes or by reference, an undefined glyph)."""
 from __future__ import annotations
 
 import io
@@ -32,7 +34,7 @@ def _font() -> str | None:
     return None
 
 
-def _drawn(cropped: bool = False) -> bytes:
+def _drawn(cropped: bool = False, shifted: bool = False) -> bytes:
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4)
     font = _font() or "Helvetica"
@@ -42,7 +44,10 @@ def _drawn(cropped: bool = False) -> bytes:
         c.setFont(font, 11)
         c.setFillColorRGB(0.8, 0.1, 0.1)
         for i, line in enumerate(LINES):
+            c._code.append(f"/P <</MCID {i}>> BDC")      # marked content, as tagged PDFs have it
             c.drawString(70, 760 - 18 * i, f"{line} ({page})")
+            c._code.append("EMC")
+        c._code.append("/Artifact <</MCID 9>> BDC 10 10 m S EMC")   # a path of a lone point
         c.setFont("Helvetica-Bold", 9)
         c.setFillGray(0.2)
         c.drawString(70, 600, "Noi nhan: - Luu VT")
@@ -55,7 +60,11 @@ def _drawn(cropped: bool = False) -> bytes:
         c.restoreState()
         c.showPage()
     c.save()
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    if shifted:   # the media box moved off the origin, in as many bytes (the offsets stay right)
+        assert b"/MediaBox [ 0 0 " in data
+        data = data.replace(b"/MediaBox [ 0 0 ", b"/MediaBox [ 9 7 ")
+    return data
 
 
 def _assert_same(pdf) -> int:
@@ -71,10 +80,13 @@ def _assert_same(pdf) -> int:
     return pages
 
 
-@pytest.mark.parametrize("cropped", [False, True])
-def test_drawn_pages_parse_alike(cropped):
-    with pdfplumber.open(io.BytesIO(_drawn(cropped))) as pdf:
+@pytest.mark.parametrize("cropped, shifted", [(False, False), (True, False), (False, True)])
+def test_drawn_pages_parse_alike(cropped, shifted):
+    with pdfplumber.open(io.BytesIO(_drawn(cropped, shifted))) as pdf:
+        if shifted:
+            assert pdf.pages[0].mediabox[0] == 9      # x0 off the origin: characters shift by it
         assert _assert_same(pdf) == 2
+        assert pdf.pages[0].chars[0]["mcid"] == 0 and pdf.pages[0].chars[0]["tag"] == "P"
 
 
 def _project_pdfs() -> list[Path]:
@@ -105,41 +117,90 @@ class _Document:
         return {9: 7, 10: "Tagged"}[objid]
 
 
-def _char_with(**values):
-    """A character of a drawn page, some of its attributes set to `values` (a reference, bytes …)."""
-    pdf = pdfplumber.open(io.BytesIO(_drawn()))
-    page = pdf.pages[0]
-    char = next(o for o in pdf_objects._leaves(page.layout._objs, False) if type(o).__name__ == "LTChar")
-    for name, value in values.items():
-        setattr(char, name, value)
-    return pdf, page, char
+class _Font:
+    """Enough of a pdfminer font for a device to draw a character with."""
+
+    def __init__(self, fontname="ABCDEF+TimesNewRoman", vertical=False, disp=(None, 880), text="ệ"):
+        self.fontname, self.vertical, self.disp, self.text = fontname, vertical, disp, text
+
+    def to_unichr(self, cid):
+        if self.text is None:
+            from pdfminer.pdffont import PDFUnicodeNotDefined
+            raise PDFUnicodeNotDefined(None, cid)
+        return self.text
+
+    def char_width(self, cid):
+        return 0.611
+
+    def char_disp(self, cid):
+        return self.disp if self.vertical else 0
+
+    def is_vertical(self):
+        return self.vertical
+
+    def get_descent(self):
+        return -0.216
 
 
-@pytest.mark.parametrize("values", [
-    {},                                                            # as drawn
-    {"mcid": 3, "tag": "P"},                                       # marked content
-    {"mcid": "ref 9"},                                             # a marked-content id by reference
-    {"tag": "ref 10", "mcid": "ref 9"},
-    {"fontname": b"ABCDEF+Times\xe9"},                             # a font name in bytes
-    {"fontname": "ref 10"},
-    {"stroke": "ref 9"},                                           # an attribute pdfminer may add later
-    {"bits": [1, "ref 9"]},                                        # … holding a reference in a list
-    {"extra": "ref 9", "_private": 1},                             # attributes pdfplumber leaves out
-], ids=lambda v: ",".join(v) or "drawn")
-def test_a_character_is_made_as_pdfplumber_makes_it(values):
+def _drawn_alike(font, matrix, mcid=None, tag=None, then_tag=None) -> tuple[dict, dict]:
+    """One character drawn by our device and by pdfplumber's (then made a dict by pdfplumber), with
+    the marked content `mcid`/`tag`; `then_tag`: a later path that drew nothing tags it again."""
+    from pdfminer.pdfcolor import PDFColorSpace
+    from pdfminer.pdfinterp import PDFGraphicState
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    with pdfplumber.open(io.BytesIO(_drawn(shifted=True))) as pdf:
+        page = pdf.pages[0]
+        ours = pdf_objects._CharDevice(page)
+        theirs = PDFPageAggregatorWithMarkedContent(pdf.rsrcmgr, pageno=page.page_number, laparams=None)
+        state = PDFGraphicState()
+        state.scolor, state.ncolor = 0.5, (0.8, 0.1, 0.1)
+        made = []
+        for device in (ours, theirs):
+            device.begin_page(page.page_obj, (1, 0, 0, 1, 0, 0))
+            device.cur_mcid, device.cur_tag = mcid, tag
+            device.render_char(matrix, font, 11.0, 1.0, 0.5, 42, PDFColorSpace("DeviceRGB", 3), state)
+            if then_tag is not None:
+                device.cur_mcid, device.cur_tag = then_tag
+                device.tag_cur_item()
+            made.append(device.cur_item._objs[-1])
+        return made[0], page.process_object(made[1])
+
+
+@pytest.mark.parametrize("font, matrix, marked", [
+    (_Font(), (11.0, 0, 0, 11.0, 72.5, 700.25), {}),                            # upright text
+    (_Font(), (0, 11.0, -11.0, 0, 300, 300), {}),                               # turned a quarter
+    (_Font(), (7.78, 7.78, -7.78, 7.78, 300, 300), {}),                         # a 45° watermark
+    (_Font(), (-11.0, 0, 0, 11.0, 400, 500), {}),                               # mirrored
+    (_Font(), (11.0, 0, 2.2, 11.0, 72, 650), {}),                               # slanted
+    (_Font(vertical=True), (11.0, 0, 0, 11.0, 500, 700), {}),                   # vertical, no displacement
+    (_Font(vertical=True, disp=(420, 880)), (11.0, 0, 0, 11.0, 500, 700), {}),
+    (_Font(text=None), (11.0, 0, 0, 11.0, 72, 600), {}),                        # no Unicode for the glyph
+    (_Font(fontname=b"ABCDEF+Times\xe9"), (11.0, 0, 0, 11.0, 72, 600), {}),     # a font named in bytes
+    (_Font(fontname="ref 10"), (11.0, 0, 0, 11.0, 72, 600), {}),                # … by reference
+    (_Font(), (11.0, 0, 0, 11.0, 72, 600), {"mcid": 3, "tag": "P"}),            # marked content
+    (_Font(), (11.0, 0, 0, 11.0, 72, 600), {"mcid": "ref 9", "tag": "ref 10"}),
+    (_Font(), (11.0, 0, 0, 11.0, 72, 600), {"mcid": 3, "tag": "P", "then_tag": (None, None)}),
+    (_Font(), (11.0, 0, 0, 11.0, 72, 600), {"then_tag": ("ref 9", "Artifact")}),
+], ids=lambda v: "" if not isinstance(v, dict) else ",".join(v))
+def test_a_character_is_made_as_pdfplumber_makes_it(font, matrix, marked):
     from pdfminer.pdftypes import PDFObjRef
 
     def real(value):
         if isinstance(value, str) and value.startswith("ref "):
             return PDFObjRef(_Document(), int(value[4:]))
-        if isinstance(value, list):
-            return [real(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(real(v) for v in value)
         return value
 
-    pdf, page, char = _char_with(**{name: real(value) for name, value in values.items()})
-    with pdf:
-        ours, theirs = pdf_objects._CharMaker(page).make(char), page.process_object(char)
-        assert list(ours.items()) == list(theirs.items())
-        for name, value in values.items():   # references resolved, as pdfplumber resolves them
-            if name in ours:
-                assert "PDFObjRef" not in repr(ours[name])
+    font.fontname = real(font.fontname)
+    ours, theirs = _drawn_alike(font, matrix, **{name: real(value) for name, value in marked.items()})
+    assert list(ours.items()) == list(theirs.items())
+    assert "PDFObjRef" not in repr(ours)                  # references resolved, as pdfplumber resolves them
+
+
+def test_a_pdfminer_that_draws_characters_otherwise_is_left_to_pdfplumber(monkeypatch):
+    monkeypatch.setattr(pdf_objects, "_DRAWS_CHARS_AS_EXPECTED", False)
+    with pdfplumber.open(io.BytesIO(_drawn())) as pdf:
+        page = pdf.pages[0]
+        assert pdf_objects.parse_objects(page) == page.parse_objects()

@@ -1,49 +1,59 @@
-"""A page's objects as pdfplumber parses them, its characters built in a quarter of the time.
+"""A page's objects as pdfplumber parses them, its characters made straight into their dicts.
 
-pdfplumber turns each of pdfminer's layout objects into a dict (`Page.process_object`): for a
-character, every attribute goes through a generic resolver of PDF references, the class name
-through a regular expression, the colour space through a decoder. Over a page of text that is
-most of the time of reading it, more than pdfminer's own parsing. Characters hold no PDF
-references (numbers, a font name, a matrix of numbers), so here their dicts are built directly,
-with the same keys and values; every other object (images, rules, curves) still goes through
-pdfplumber.
+pdfplumber reads a page through pdfminer: pdfminer's device makes an `LTChar` for each character
+(its box through a matrix, a handful of objects), and pdfplumber then turns each into a dict
+(`Page.process_object`), every attribute through a generic resolver of PDF references, the class
+name through a regular expression, the colour space through a decoder. Over a page of text that
+was most of the time of reading it, more than pdfminer's parsing of the content stream.
 
-A character's dict is its attributes copied whole, those pdfplumber leaves out then dropped (a
-C-level copy: half the time of picking the wanted ones one by one). Only attributes that come
-from the document as they are (the font name, the marked-content id and tag) are checked for
-PDF references: pdfminer computes the others (the matrix, the box, the advance, the size) by
-arithmetic on numbers, and a content stream, where its operands come from, cannot hold a
-reference (pdfminer's content parser makes none). `tests/test_pdf_objects.py` holds the two readings equal on the project's PDFs, so a
-pdfplumber that builds its characters otherwise fails there, not in the records.
+Here pdfplumber's own device is used with one hook changed: a character is made into the dict
+pdfplumber would make of its `LTChar` (same keys, same order, same arithmetic, so the same
+floats) as the interpreter draws it, and no `LTChar` is made at all. Lines, rules, images and
+curves still go through pdfplumber. A character holds no PDF reference but perhaps in what comes
+from the document as it is (the font name, the marked-content id and tag): only those are resolved.
+
+Where pdfplumber would build characters another way (layout analysis on, a Unicode normalisation,
+a pdfminer whose device draws characters with other arguments) the page is parsed by pdfplumber
+itself. `tests/test_pdf_objects.py` holds the two readings equal, character by character, on drawn
+pages (vertical fonts, marked content, undefined glyphs, a font named in bytes) and on the
+project's PDFs, so a pdfplumber or pdfminer that builds its characters otherwise fails there.
 """
 from __future__ import annotations
 
-from pdfminer.layout import LTChar, LTContainer
-from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes
+import inspect
+
+from pdfminer.converter import PDFLayoutAnalyzer
+from pdfminer.layout import LTContainer
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils import resolve_all, resolve_and_decode
+from pdfplumber.utils.exceptions import PdfminerException
 
 # Values that pdfplumber's resolver gives back unchanged.
 _PLAIN = frozenset({int, float, str, bool, type(None)})
-# A character's attributes that pdfminer computes from numbers (LTChar.__init__, the text matrix
-# times the current transformation): numbers, or a tuple of them, never a PDF object.
-_COMPUTED = frozenset({"matrix", "adv", "upright", "x0", "y0", "x1", "y1", "width", "height", "size"})
-# A character's attribute names, in their order → (those pdfplumber leaves out, those to check).
-_shapes: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+# The device hook this module replaces, as pdfminer calls it.
+_DRAWS_CHARS_AS_EXPECTED = list(inspect.signature(PDFLayoutAnalyzer.render_char).parameters) == [
+    "self", "matrix", "font", "fontsize", "scaling", "rise", "cid", "ncs", "graphicstate"]
 
 
 def parse_objects(page) -> dict[str, list[dict]]:
-    """What `page.parse_objects()` gives (the same dicts, in the same order), characters built here."""
-    if page.pdf.unicode_norm is not None:   # a text normalisation pdfplumber applies: its own way
+    """What `page.parse_objects()` gives (the same dicts, in the same order), characters made here."""
+    pdf = page.pdf
+    if pdf.unicode_norm is not None or pdf.laparams is not None or not _DRAWS_CHARS_AS_EXPECTED:
         return page.parse_objects()
-    make = _CharMaker(page).make
-    containers = page.pdf.laparams is not None
+    device = _CharDevice(page)
+    try:
+        PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
+    except Exception as exc:   # as Page.layout wraps it
+        raise PdfminerException(exc) from exc
     objects: dict[str, list[dict]] = {}
     chars: list[dict] | None = None
-    for obj in _leaves(page.layout._objs, containers):
-        if type(obj) is LTChar:
+    for obj in _leaves(device.get_result()._objs):
+        if type(obj) is dict:
             if chars is None:   # the kinds in the order they first appear, as pdfplumber has them
                 chars = objects.setdefault("char", [])
-            chars.append(make(obj))
+            chars.append(obj)
             continue
         item = page.process_object(obj)
         kind = item["object_type"]
@@ -53,61 +63,92 @@ def parse_objects(page) -> dict[str, list[dict]]:
     return objects
 
 
-def _leaves(layout_objects, containers: bool):
-    """pdfplumber's walk (Page.iter_layout_objects): a container itself only with layout analysis on,
-    then its children."""
+def _leaves(layout_objects):
+    """pdfplumber's walk (Page.iter_layout_objects) with layout analysis off: a container's children."""
     for obj in layout_objects:
         if isinstance(obj, LTContainer):
-            if containers:
-                yield obj
-            yield from _leaves(obj._objs, containers)
+            yield from _leaves(obj._objs)
         else:
             yield obj
 
 
-class _CharMaker:
-    """Page.process_object for an LTChar, the page's constants read once."""
+def _resolved(value):
+    return value if type(value) in _PLAIN else resolve_all(value)
+
+
+class _CharDevice(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's device, each character drawn as pdfplumber's dict of it, the page's constants
+    read once."""
 
     def __init__(self, page) -> None:
+        super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=None)
         self.page_number = page.page_number
-        self.height = page.height
+        self.page_height = page.height
         self.initial_doctop = page.initial_doctop
         self.mb_x0, self.mb_top = page.mediabox[:2]
         self.color_spaces: dict = {}
 
-    def make(self, obj: LTChar) -> dict:
-        own = obj.__dict__
-        names = tuple(own)
-        shape = _shapes.get(names)
-        if shape is None:
-            shape = _shapes[names] = _shape(names)
-        left_out, checked = shape
-        attr = own.copy()
-        for name in left_out:
-            del attr[name]
-        for name in checked:
-            if type(attr[name]) not in _PLAIN:
-                attr[name] = resolve_all(attr[name])
-        attr["object_type"] = "char"
-        attr["page_number"] = self.page_number
-        if "ncs" in own:
-            attr["ncs"] = self._color_space(own["ncs"].name)
-        if "scs" in own:
-            attr["scs"] = self._color_space(own["scs"].name)
-        attr["text"] = obj.get_text()
-        gs = obj.graphicstate
-        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
-        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
-        if isinstance(attr["fontname"], bytes):
-            attr["fontname"] = fix_fontname_bytes(attr["fontname"])
-        if "y0" in attr:
-            attr["top"] = (self.height - attr["y1"]) + self.mb_top
-            attr["bottom"] = (self.height - attr["y0"]) + self.mb_top
-            attr["doctop"] = self.initial_doctop + attr["top"]
-        if "x0" in attr and self.mb_x0 != 0:
-            attr["x0"] = attr["x0"] + self.mb_x0
-            attr["x1"] = attr["x1"] + self.mb_x0
-        return attr
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+        # pdfminer's PDFLayoutAnalyzer.render_char and LTChar.__init__, then pdfplumber's
+        # tag_cur_item and process_object, step for step.
+        try:
+            text = font.to_unichr(cid)
+            assert isinstance(text, str), str(type(text))
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        adv = font.char_width(cid) * fontsize * scaling
+        vertical = font.is_vertical()
+        if vertical:
+            vx, vy = font.char_disp(cid)
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bx0, by0, bx1, by1 = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+        else:
+            descent = font.get_descent() * fontsize
+            bx0, by0, bx1, by1 = (0, descent + rise, adv, descent + rise + fontsize)
+        a, b, c, d, e, f = matrix
+        # pdfminer's apply_matrix_rect: the four corners, then their extremes.
+        left1, bottom1 = a * bx0 + c * by0 + e, b * bx0 + d * by0 + f
+        right1, bottom2 = a * bx1 + c * by0 + e, b * bx1 + d * by0 + f
+        right2, top1 = a * bx1 + c * by1 + e, b * bx1 + d * by1 + f
+        left2, top2 = a * bx0 + c * by1 + e, b * bx0 + d * by1 + f
+        x0, y0 = min(left1, left2, right1, right2), min(bottom1, bottom2, top1, top2)
+        x1, y1 = max(left1, left2, right1, right2), max(bottom1, bottom2, top1, top2)
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        fontname = _resolved(font.fontname)
+        if isinstance(fontname, bytes):
+            fontname = fix_fontname_bytes(fontname)
+        width, height = x1 - x0, y1 - y0
+        top = (self.page_height - y1) + self.mb_top
+        if self.mb_x0 != 0:   # pdfplumber's shift to the media box, after the size is taken
+            x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
+        scolor, ncolor = graphicstate.scolor, graphicstate.ncolor
+        self.cur_item._objs.append({
+            "matrix": matrix, "fontname": fontname, "adv": adv,
+            "upright": a * d * scaling > 0 and b * c <= 0,
+            "x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": width, "height": height,
+            "size": width if vertical else height,
+            "mcid": _resolved(self.cur_mcid), "tag": _resolved(self.cur_tag),
+            "object_type": "char", "page_number": self.page_number,
+            "ncs": self._color_space(ncs.name), "text": text,
+            "stroking_color": scolor if isinstance(scolor, tuple) else (scolor,),
+            "non_stroking_color": ncolor if isinstance(ncolor, tuple) else (ncolor,),
+            "top": top, "bottom": (self.page_height - y0) + self.mb_top,
+            "doctop": self.initial_doctop + top,
+        })
+        return adv
+
+    def tag_cur_item(self) -> None:
+        """pdfplumber tags whatever was drawn last, a character too when a path or an image drew
+        nothing: that character's dict is tagged then, as its LTChar would have been."""
+        objs = self.cur_item._objs
+        if objs and type(objs[-1]) is dict:
+            objs[-1]["mcid"], objs[-1]["tag"] = _resolved(self.cur_mcid), _resolved(self.cur_tag)
+        else:
+            super().tag_cur_item()
 
     def _color_space(self, name):
         """The colour space's decoded name; a page names a few, each thousands of times."""
@@ -116,10 +157,3 @@ class _CharMaker:
         if name not in self.color_spaces:
             self.color_spaces[name] = resolve_and_decode(name)
         return self.color_spaces[name]
-
-
-def _shape(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Of a character's attribute names: those pdfplumber leaves out, and those kept whose values
-    come from the document as they are (any but _COMPUTED), which may hold a PDF reference."""
-    return (tuple(n for n in names if n not in ALL_ATTRS),
-            tuple(n for n in names if n in ALL_ATTRS and n not in _COMPUTED))
