@@ -124,3 +124,25 @@ def test_language_data_is_parsed_once_then_read_back_the_same(folder, monkeypatc
         assert resources.raw("bodies.yaml") == parsed("bodies.yaml")
     finally:
         fresh()
+
+
+
+_KEPT = """
+import sys
+from pipeline.core import lexicon
+from pipeline.export import datasette
+kept_yaml, pairs = datasette.metadata_yaml(), lexicon._place_pairs()
+yaml_needed = "yaml" in sys.modules
+print(yaml_needed, (lexicon.canonical("Tiền"), lexicon.canonical("Giang")) in pairs, kept_yaml == datasette._written_yaml(),
+      pairs == lexicon._built_place_pairs(), sep="|")
+"""
+
+
+def test_place_pairs_and_the_datasette_metadata_read_back_are_those_built(folder):
+    """Built by a first process; a second reads both back, the same as a fresh build, without
+    importing yaml to have the metadata (it imports it afterwards only to compare)."""
+    env = {**os.environ, "PIPELINE_CACHE_DIR": str(folder)}
+    runs = [subprocess.run([sys.executable, "-c", _KEPT], cwd=ROOT, env=env, capture_output=True, text=True,
+                           check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["True|True|True|True", "False|True|True|True"]
+    assert {"datasette", "place"} <= {p.name.split("-")[0] for p in folder.glob("*.pickle")}
