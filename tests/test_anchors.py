@@ -268,3 +268,32 @@ def test_numbers_are_found_alike_from_their_first_digit(pattern):
         expected = [m.span() for m in compiled.finditer(text, pos, end)]   # windows that cut numbers too
         assert [m.span() for m in finditer(compiled, text, text.lower(), pos, end)] == expected
         assert [m.span() for m in finditer_stretch(compiled, text, pos, end)] == expected
+
+
+def test_the_positions_kept_for_a_long_document_are_compact():
+    """What a document's stretches are tried at is kept while its stages read it: for a 1,500-page
+    plan, millions of positions. Kept as int objects in lists (36 bytes each) they held the process
+    past its 400 MB budget; kept as machine integers they cost a few bytes each."""
+    import gc
+    import tracemalloc
+
+    from pipeline.core import anchors
+
+    text = "Giao Sở Nội vụ báo cáo trước ngày 15/7/2025 về kế hoạch. " * 6000   # 350,000 characters
+    patterns = [re.compile(p, I) for p in (r"(?<![\w/])\d{1,3}(?:[.,]\d{3})*", r"(?<!\w)\d+", r"\bSở\s+\w+")]
+    for pattern in patterns:                          # analysed outside the measure
+        opening(pattern)
+    anchors._recent[0], anchors._last_digits[0] = (), None
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for pattern in patterns:
+            next(finditer_stretch(pattern, text, 0, 100))
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    positions = sum(len(anchors._text_starts(pattern, text)) for pattern in patterns)
+    positions += sum(map(len, anchors._last_digits[0][1]))
+    assert positions > 100_000
+    assert kept < 6 * positions + len(text) * 2 + 100_000   # 4 bytes a position, and the text's lower case

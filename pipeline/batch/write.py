@@ -87,15 +87,17 @@ def record_json(record, data: dict | None = None) -> RecordJson:
     be spelt otherwise (0.00001 where Python writes 1e-05, null for NaN), so its compact text is held to
     the standard library's, which the C encoder writes fast and records.jsonl needs anyway: the same
     compact text is the same tokens, and then the same indented text. Else the standard library writes it."""
-    if data is None:
-        data = record.model_dump(mode="json")
-    line = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    line = json.dumps(record.model_dump(mode="json") if data is None else data, ensure_ascii=False,
+                      separators=(",", ":"))
+    # The dump let go before pydantic writes (unless the caller holds it): a long document's dump is
+    # many small objects, and it held a 1,500-page plan's process 40 MB higher while Rust wrote.
+    data = None
     try:
         if record.model_dump_json() == line:
             return RecordJson(record.model_dump_json(indent=2) + "\n", line)
     except Exception:  # noqa: BLE001 - what pydantic cannot write (a lone surrogate) the standard library reports
         pass
-    return RecordJson(json.dumps(data, ensure_ascii=False, indent=2) + "\n", line)
+    return RecordJson(json.dumps(json.loads(line), ensure_ascii=False, indent=2) + "\n", line)
 
 
 def write_record(out: Path, record, texts: RecordJson | None = None) -> Path:

@@ -19,6 +19,7 @@ case-folds to more than one ("ı", "ſ", "K" …) is cut at that letter, and the
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -236,7 +237,7 @@ def _starts(opens: Opening, text: str, lowered: str | None, pos: int, end: int) 
     return sorted(set(starts))
 
 
-def _digit_positions(text: str) -> tuple[list[int], list[int]]:
+def _digit_positions(text: str) -> tuple[array, array]:
     """Where each digit of `text` stands, and where each number opens (its first digit). The deadline
     stage's patterns that open with a number scan one document in turn (its dates, spans of days,
     recurrences): its digits are found once."""
@@ -244,9 +245,18 @@ def _digit_positions(text: str) -> tuple[list[int], list[int]]:
     if last is not None and last[0] is text:
         return last[1]
     runs = [m.span() for m in _DIGITS.finditer(text)]
-    positions = ([i for start, end in runs for i in range(start, end)], [start for start, _ in runs])
+    kind = _positions_kind(text)
+    positions = (array(kind, [i for start, end in runs for i in range(start, end)]),
+                 array(kind, [start for start, _ in runs]))
     _last_digits[0] = (text, positions)
     return positions
+
+
+def _positions_kind(text: str) -> str:
+    """Positions in a text kept as an array of machine integers, 4 bytes each where they fit, rather
+    than a list of int objects (36 bytes each): a document's positions are kept while its stages read
+    it, and those of a 1,500-page plan held its process past 400 MB."""
+    return "i" if len(text) < 2**31 else "q"
 
 
 _last_digits: list = [None]  # (text, positions) of the last text asked about  # "năm" and "năm học" may open at one place
@@ -268,7 +278,7 @@ def search_stretch(pattern: re.Pattern, text: str, pos: int, endpos: int) -> re.
     return next(finditer_stretch(pattern, text, pos, endpos), None)
 
 
-def _tried_at(pattern: re.Pattern, text: str, starts: list[int], pos: int, end: int):
+def _tried_at(pattern: re.Pattern, text: str, starts: array, pos: int, end: int):
     resume = pos  # matches do not overlap: the search goes on where the last one ended
     for k in range(bisect_left(starts, pos), len(starts)):
         i = starts[k]
@@ -282,7 +292,7 @@ def _tried_at(pattern: re.Pattern, text: str, starts: list[int], pos: int, end: 
             resume = m.end()
 
 
-def _text_starts(pattern: re.Pattern, text: str) -> list[int] | None:
+def _text_starts(pattern: re.Pattern, text: str) -> array | None:
     """Where in `text` a match of `pattern` may open, in order; None where the plain scan is the better
     (as in `_starts`, over the whole text)."""
     if len(text) < _SHORT:
@@ -300,7 +310,8 @@ def _text_starts(pattern: re.Pattern, text: str) -> list[int] | None:
     found = known.get(id(pattern))
     if found is None or found[0] is not pattern:
         opens = opening(pattern)
-        found = known[id(pattern)] = (pattern, None if opens is None else _starts(opens, text, lowered, 0, len(text)))
+        starts = None if opens is None else _starts(opens, text, lowered, 0, len(text))
+        found = known[id(pattern)] = (pattern, None if starts is None else array(_positions_kind(text), starts))
     return found[1]
 
 
