@@ -43,8 +43,11 @@ def extract(
 ) -> None:
     """Write one <id>.json record per document into OUT (see CONTRACT.md)."""
     workers = workers or os.cpu_count() or 1
+    # The bar is drawn only on a terminal: into a pipe or a log it draws nothing anyway, and its
+    # refreshing thread would only take time from the documents.
     progress = Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.description}"), console=console, transient=True)
+                        TextColumn("{task.description}"), console=console, transient=True,
+                        disable=not console.is_terminal)
     with progress:
         task = progress.add_task("", total=None)
 

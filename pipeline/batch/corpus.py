@@ -222,11 +222,9 @@ def _announced(todo: Iterator[Input]) -> Iterator[Input]:
 
 
 def _load_export() -> None:
-    # pyarrow only (four tenths of a second, compute for the casts of new rows): never a module a worker
-    # imports, so a worker forked while this thread holds an import lock (one replacing a worker lost
-    # to the time limit) cannot wait on it.
+    # pyarrow only (a quarter of a second): never a module a worker imports, so a worker forked while
+    # this thread holds an import lock (one replacing a worker lost to the time limit) cannot wait on it.
     try:
-        import pyarrow.compute  # noqa: F401
         import pyarrow.json  # noqa: F401
         import pyarrow.parquet  # noqa: F401
     except Exception:  # noqa: BLE001 - the export imports them again and reports
