@@ -218,18 +218,12 @@ def _starts(opens: Opening, text: str, lowered: str | None, pos: int, end: int) 
             i = lowered.find(word, i + 1, end)
         if len(starts) > budget:
             return None
-    if opens.digit and opens.first_digit:
-        if 2 * (end - pos) > len(text):
-            firsts = _digit_positions(text)[1]
-            starts.extend(firsts[bisect_left(firsts, pos):bisect_left(firsts, end)])
-        else:
-            starts.extend(m.start() for m in _DIGITS.finditer(text, pos, end))
-        if len(starts) > budget:
-            return None
-    elif opens.digit:
+    if opens.digit:
         if 2 * (end - pos) > len(text):  # most of a document: its digits, found once for all its patterns
-            digits = _digit_positions(text)[0]
-            starts.extend(digits[bisect_left(digits, pos):bisect_left(digits, end)])
+            found = _digit_positions(text)[1 if opens.first_digit else 0]
+            starts.extend(found[bisect_left(found, pos):bisect_left(found, end)])
+        elif opens.first_digit:
+            starts.extend(m.start() for m in _DIGITS.finditer(text, pos, end))
         else:
             starts.extend(i for m in _DIGITS.finditer(text, pos, end) for i in range(m.start(), m.end()))
         if len(starts) > budget:

@@ -56,9 +56,9 @@ def _place_pairs() -> frozenset[tuple[str, str]]:
     as an earlier process built them from the same units (core/derived.py): going through the 14,000
     units cost every worker 0.02 s."""
     from pipeline.core import derived
-    from pipeline.gazetteer.places import _database
+    from pipeline.gazetteer.places import units_database
 
-    return derived.kept("place-pairs", _built_place_pairs, [_database()])
+    return derived.kept("place-pairs", _built_place_pairs, [units_database()])
 
 
 def _built_place_pairs() -> frozenset[tuple[str, str]]:

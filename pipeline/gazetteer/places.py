@@ -75,7 +75,7 @@ TIERS = {"tỉnh": (PROVINCE,), "thành phố": (PROVINCE, DISTRICT), "huyện":
          "đặc khu": (COMMUNE,)}
 
 
-def _database() -> Path | None:
+def units_database() -> Path | None:
     """The package's SQLite file of units, where the package keeps it."""
     spec = importlib.util.find_spec("vietnamadminunits")
     folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
@@ -89,7 +89,7 @@ def _rows(fields: list[str], table: str) -> list[dict]:
     The package's own import loads shapely and geopy for its address parser (0.7 s); its data
     is one SQLite file, read here directly when it is where the package keeps it.
     """
-    database = _database()
+    database = units_database()
     if database is None:
         from vietnamadminunits.database import get_data
         return get_data(fields, table)
@@ -103,7 +103,7 @@ def _rows(fields: list[str], table: str) -> list[dict]:
 def _places() -> tuple[tuple[Unit, ...], dict[str, tuple[Unit, ...]]]:
     """Every unit and their index by folded name, as an earlier process built them from the same
     package file and code when one did (0.03 s against 0.3 s to build)."""
-    return derived.kept("places", _built_places, [_database()])
+    return derived.kept("places", _built_places, [units_database()])
 
 
 def _built_places() -> tuple[tuple[Unit, ...], dict[str, tuple[Unit, ...]]]:

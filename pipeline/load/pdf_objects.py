@@ -112,12 +112,9 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         right1, bottom2 = a * bx1 + c * by0 + e, b * bx1 + d * by0 + f
         right2, top1 = a * bx1 + c * by1 + e, b * bx1 + d * by1 + f
         left2, top2 = a * bx0 + c * by1 + e, b * bx0 + d * by1 + f
+        # (LTChar then swaps an inverted box: the extremes never are one.)
         x0, y0 = min(left1, left2, right1, right2), min(bottom1, bottom2, top1, top2)
         x1, y1 = max(left1, left2, right1, right2), max(bottom1, bottom2, top1, top2)
-        if x1 < x0:
-            x0, x1 = x1, x0
-        if y1 < y0:
-            y0, y1 = y1, y0
         fontname = _resolved(font.fontname)
         if isinstance(fontname, bytes):
             fontname = fix_fontname_bytes(fontname)
