@@ -25,7 +25,8 @@ __version__ = "0.1.0"
 __all__ = ["extract", "extract_text", "Record", "VERSION"]
 
 # The run's bookkeeping (which inputs, which are current, which process) makes no record different.
-_NOT_EXTRACTION = {"__pycache__", "export", "cli.py", "cluster.py", "__main__.py", "inputs.py", "manifest.py", "pool.py"}
+_NOT_EXTRACTION = {"__pycache__", "export", "cli.py", "cluster.py", "__main__.py", "inputs.py", "manifest.py",
+                   "pool.py", "prestart.py", "warm.py"}
 
 
 def _code_digest() -> str:

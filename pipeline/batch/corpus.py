@@ -16,6 +16,7 @@ from pipeline import VERSION
 from pipeline.batch.inputs import Input, Inputs, discover, slug
 from pipeline.load import DEFAULT_MAX_BYTES, format_of
 from pipeline.batch.manifest import MANIFEST, Manifest, stamp_of
+from pipeline.batch.warm import warm_worker
 
 # Seconds one document may take (--timeout-s), and the memory its worker may hold
 # (--max-memory-mb); over either, the document gets a failed record and the worker is replaced.
@@ -99,6 +100,10 @@ def process_corpus(paths: list[Path], out: Path, *, force: bool = False, workers
     pool = None if dask else _pool(out, workers, max_bytes, timeout, max_memory)
     if pool is not None:
         pool.start(1)
+    else:   # a Dask run, or one in this process: a worker forked first (batch/prestart.py) is not needed
+        from pipeline.batch import prestart
+
+        prestart.discard()
     try:
         inputs = discover(paths)
         manifest = Manifest.open(out)
@@ -187,28 +192,14 @@ def _pool(out: Path, workers: int, max_bytes: int, timeout: float | None, max_me
     """The worker processes for a run of `workers` (None when its documents run in this process)."""
     if workers <= 1 and not timeout and not max_memory:
         return None
+    from pipeline.batch import prestart
     from pipeline.batch.pool import Pool
 
+    # The worker `python -m pipeline extract` forked before it read its options, warmed up by now
+    # (or warming up), is this pool's first.
     return Pool(workers, process_to_file, (str(out), max_bytes), timeout,
                 on_lost=lambda item, reason: record_failure(item, out, reason), max_memory=max_memory,
-                warm=_warm_worker)
-
-
-def _warm_worker() -> None:
-    """A worker's one-time work before its first document, while the parent still looks for the
-    documents to do (on a re-run, checking every input against the manifest): the record writer,
-    the fragment cutter, and the stages' imports, patterns and data (run.warm_up). The patterns
-    come compiled from the last worker that warmed up (core/pattern_cache.py), before the imports
-    that compile some of them."""
-    from pipeline.core import pattern_cache
-
-    pattern_cache.restore()
-    import pipeline.export.fragments  # noqa: F401
-    import pipeline.batch.write  # noqa: F401
-    import pipeline.run
-
-    pipeline.run.warm_up()
-    pattern_cache.keep()
+                warm=warm_worker, first=prestart.take())
 
 
 def _announced(todo: Iterator[Input]) -> Iterator[Input]:

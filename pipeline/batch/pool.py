@@ -38,7 +38,7 @@ class _Worker:
     served: bool = False        # whether it was ever given an input
 
 
-def _serve(conn: Connection, work: Callable, args: tuple, warm: Callable | None = None) -> None:
+def serve(conn: Connection, work: Callable, args: tuple, warm: Callable | None = None) -> None:
     """A worker's life: inputs in, outcomes out, until told to stop (None) or killed. `warm` runs
     first, while the parent is still finding the documents to do (on a re-run, hashing every input
     to find the few that changed): the worker's imports overlap that scan instead of following it."""
@@ -74,7 +74,8 @@ class Pool:
 
     def __init__(self, workers: int, work: Callable, args: tuple, timeout: float | None,
                  on_lost: Callable[[object, str], object], max_memory: int | None = None,
-                 warm: Callable | None = None) -> None:
+                 warm: Callable | None = None,
+                 first: tuple[multiprocessing.Process, Connection] | None = None) -> None:
         self.size = max(1, workers)
         self.work, self.args, self.timeout, self.on_lost = work, args, timeout, on_lost
         self.warm = warm   # what a fresh worker does before its first input (its imports)
@@ -84,7 +85,10 @@ class Pool:
         # parent imported. The parent's one other thread draws the progress bar; a worker that
         # met a lock it held at the fork would hang, and be stopped by the time limit like any.
         self.context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        self.workers: list[_Worker] = []
+        # A worker started before the pool, warmed up and waiting to be told what to run
+        # (batch/prestart.py), is the pool's first.
+        adopted = self._adopt(first) if first is not None else None
+        self.workers: list[_Worker] = [adopted] if adopted else []
 
     def start(self, count: int) -> None:
         """Start up to `count` workers now, before run(): they warm up while the caller finds the jobs."""
@@ -118,10 +122,23 @@ class Pool:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child, self.work, self.args, self.warm), daemon=True)
+        process = self.context.Process(target=serve, args=(child, self.work, self.args, self.warm), daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)
+
+    def _adopt(self, first: tuple[multiprocessing.Process, Connection]) -> _Worker | None:
+        """A worker started elsewhere, told this pool's function and arguments; None if it died first."""
+        process, conn = first
+        try:
+            conn.send((self.work, self.args))
+        except Exception:  # noqa: BLE001 - dead (a broken pipe), or what it should run cannot cross a pipe
+            # (a lambda, pickled before anything is sent): a worker forked by the pool takes its place
+            process.kill()
+            process.join(_JOIN_SECONDS)
+            conn.close()
+            return None
+        return _Worker(process, conn)
 
     def _give(self, worker: _Worker, queue: Iterator) -> bool:
         job = next(queue, None)
