@@ -23,3 +23,43 @@ def test_warm_up_fills_the_stages_caches_and_writes_nothing(tmp_path, monkeypatc
     assert units._lexicon.cache_info().currsize == 1
     assert places._places.cache_info().currsize == 1
     assert not list(tmp_path.iterdir())
+
+
+_WARM_PROBE = """
+import gc, sys
+{before}
+from pipeline.batch.warm import warm_worker
+gc.collect()
+collections = sum(g["collections"] for g in gc.get_stats())
+warm_worker()
+collected = sum(g["collections"] for g in gc.get_stats()) - collections
+frozen = gc.get_freeze_count()
+young = gc.get_count()[0]
+import pipeline.run                        # already there: costs the collector nothing
+print(gc.isenabled(), collected, frozen, young)
+"""
+
+
+def _probe(before: str) -> list[str]:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", _WARM_PROBE.format(before=before)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_a_worker_warms_up_without_collecting_and_sets_what_it_made_aside():
+    enabled, collected, frozen, young = _probe("")
+    assert collected == "0"                  # not one collection while it warmed up
+    assert enabled == "True"                 # collecting again once warm
+    assert int(frozen) > 100_000             # the modules, patterns, units and words: never walked again
+    assert int(young) < 100                  # nothing left for the first collection to walk
+
+
+def test_a_warm_up_leaves_a_collector_switched_off_as_it_found_it():
+    enabled, _, _, _ = _probe("gc.disable()")
+    assert enabled == "False"
