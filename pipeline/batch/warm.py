@@ -24,9 +24,6 @@ def warm_worker() -> None:
 
         pipeline.run.warm_up()
         pattern_cache.keep()
-        # The records' pipeline_version, a digest of every source file: read now, not at the first
-        # document (a worker forked before the parent computed it computes its own).
-        from pipeline import VERSION  # noqa: F401
     finally:
         # What the warm-up made goes to the permanent generation, which no collection walks: else the
         # first collection after it walks all of it at once (25 ms), and each older generation's again.
