@@ -13,9 +13,12 @@ option) stops it unused (`discard`).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from multiprocessing.connection import Connection
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import multiprocessing
+    from multiprocessing.connection import Connection
 
 _started: tuple[multiprocessing.Process, Connection] | None = None
 
@@ -32,6 +35,8 @@ def start(argv: list[str]) -> None:
     global _started
     if _started is not None or not wanted(argv):
         return
+    import multiprocessing   # (only here: the other commands never fork)
+
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe()
     process = context.Process(target=_warm_then_serve, args=(child, parent), daemon=True, name="worker-1")
