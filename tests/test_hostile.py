@@ -211,15 +211,11 @@ def test_a_worker_that_died_while_idle_is_replaced_before_its_next_document(tmp_
     from pipeline.batch.pool import Pool
 
     pool = Pool(1, _echo, (), timeout=5, on_lost=lambda job, reason: reason)
-    jobs = iter(["a", "b"])
-    outcomes = []
-    for job, outcome in pool.run(jobs):
-        outcomes.append((job, outcome))
-        if job == "a":  # killed between documents
-            worker = pool.workers[0]
-            worker.process.kill()
-            worker.process.join()
-    assert outcomes == [("a", "A"), ("b", "B")]
+    pool.start(1)                                # started early, as a run starts its first worker
+    (idle,) = pool.workers
+    idle.process.kill()                          # dies before it is given anything
+    idle.process.join()
+    assert list(pool.run(iter(["a", "b"]))) == [("a", "A"), ("b", "B")]
 
 
 def _echo(job: str) -> str:
@@ -250,3 +246,39 @@ def _read_mark(job: str, mark: str) -> str:
     from pathlib import Path
 
     return f"{job}:{Path(mark).read_text()}"
+
+
+def _started_at(job: str) -> float:
+    import time
+
+    return time.time()
+
+
+def test_a_worker_goes_on_to_its_next_document_while_the_outcome_of_the_last_is_recorded():
+    import time
+
+    from pipeline.batch.pool import Pool
+
+    pool = Pool(1, _started_at, (), timeout=30, on_lost=lambda job, reason: reason)
+    handled = {}
+    started = {}
+    for job, at in pool.run(iter(["a", "b", "c"])):
+        started[job] = at
+        time.sleep(0.3)                       # a slow caller: the manifest, the progress bar
+        handled[job] = time.time()
+    assert started["b"] < handled["a"] and started["c"] < handled["b"]
+
+
+def test_jobs_found_ahead_are_all_done_once_in_order_with_one_worker():
+    from pipeline.batch.pool import Pool
+
+    pulled = []
+
+    def jobs():
+        for job in "abcde":
+            pulled.append(job)
+            yield job
+
+    pool = Pool(1, _echo, (), timeout=30, on_lost=lambda job, reason: reason)
+    assert [(job, outcome) for job, outcome in pool.run(jobs())] == [(j, j.upper()) for j in "abcde"]
+    assert pulled == list("abcde")

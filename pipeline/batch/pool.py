@@ -60,6 +60,24 @@ def serve(conn: Connection, work: Callable, args: tuple, warm: Callable | None =
             conn.send((False, f"{type(exc).__name__}: {exc}"))
 
 
+class _Ahead:
+    """Jobs, the next of which may be taken out ahead of time (`fill`), ready for `take`; None once done."""
+
+    _NONE_YET = object()
+
+    def __init__(self, jobs: Iterator) -> None:
+        self.jobs = jobs
+        self.ready = self._NONE_YET
+
+    def fill(self) -> None:
+        if self.ready is self._NONE_YET:
+            self.ready = next(self.jobs, None)
+
+    def take(self):
+        job, self.ready = self.ready, self._NONE_YET
+        return next(self.jobs, None) if job is self._NONE_YET else job
+
+
 def _resident(pid: int) -> int:
     """A process's resident memory in bytes (0 once it is gone)."""
     try:
@@ -100,21 +118,28 @@ class Pool:
         self._stop_all()
 
     def run(self, jobs: Iterator) -> Iterator[tuple[object, object]]:
-        """(job, outcome) for every job, in completion order."""
-        queue = iter(jobs)
+        """(job, outcome) for every job, in completion order.
+
+        The next job is taken from `jobs` while the workers work, and a worker that finishes gets it
+        before its outcome goes to the caller: it does not wait while the caller records the outcome
+        and `jobs` finds the next input (a manifest lookup and a hash: a fraction of a millisecond,
+        but a document of short texts takes only a few)."""
+        queue = _Ahead(iter(jobs))
         try:
             for extra in self.workers[self.size:]:   # started before the run was found to need fewer
                 self._kill(extra)
             self.workers = self.workers[:self.size]
             self.start(self.size)
             busy = sum(self._give(worker, queue) for worker in self.workers)
+            queue.fill()
             while busy:
                 for worker, outcome in self._collect():
                     job = worker.job
                     worker.job, worker.deadline = None, float("inf")
                     busy -= 1
-                    yield job, outcome
                     busy += self._give(worker, queue)
+                    yield job, outcome
+                queue.fill()
         finally:
             self._stop_all()
 
@@ -140,8 +165,8 @@ class Pool:
             return None
         return _Worker(process, conn)
 
-    def _give(self, worker: _Worker, queue: Iterator) -> bool:
-        job = next(queue, None)
+    def _give(self, worker: _Worker, queue: _Ahead) -> bool:
+        job = queue.take()
         if job is None:
             return False
         try:
