@@ -104,3 +104,22 @@ def test_a_command_line_that_stops_early_leaves_no_worker_behind():
     code, left = done.stdout.split()
     assert code == "2"      # typer's usage error
     assert left == "0"
+
+
+def test_the_directives_command_extracts_through_the_same_front_door(tmp_path):
+    from importlib.metadata import entry_points
+
+    from pipeline.__main__ import main
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "directives"]
+    assert script.load() is main                  # importing it runs nothing
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "chi-thi.txt").write_text(next((ROOT / "corpus").glob("s01_*.txt")).read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    run = ("import sys\nfrom pipeline.__main__ import main\n"
+           "sys.argv = ['directives', 'extract', sys.argv[1], '--out', sys.argv[2], '--workers', '1']\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", run, str(folder), str(tmp_path / "out")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "out" / "chi-thi.json").read_text(encoding="utf-8"))["status"] == "ok"
