@@ -348,7 +348,7 @@ def test_record_files_are_written_as_the_standard_library_writes_them(update):
     record = synthetic_record(1).model_copy(update=update)
     data = record.model_dump(mode="json")
     texts = record_json(record)
-    assert texts.file == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert texts.file == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     assert texts.line == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     assert record_json(record, data) == texts
 
@@ -433,3 +433,50 @@ def test_an_export_needs_neither_pandas_nor_arrows_compute_functions(tmp_path):
              f"print(sorted(m for m in ('pandas', 'pyarrow.compute', 'pyarrow.parquet') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "['pyarrow.parquet']", result.stderr
+
+
+def _long_record():
+    """The forest Chỉ thị with its tasks and deadlines repeated hundreds of times, as a long plan has them."""
+    record = forest_record()
+    return record.model_copy(update={"tasks": record.tasks * 400, "deadlines": record.deadlines * 400,
+                                     "text": record.text * 20})
+
+
+def test_a_long_record_is_staged_piece_by_piece_never_all_at_once(tmp_path):
+    import marshal
+
+    from pipeline.batch.write import record_json, write_record
+    from pipeline.export.fragments import cut, cut_record, stage, staged
+
+    record = _long_record()
+    texts = record_json(record)
+    path = write_record(tmp_path, record, texts)
+    fragment = cut_record(record, texts.line)
+    whole = len(marshal.dumps((fragment.texts, fragment.rows, fragment.lines)))
+    del fragment
+    tracemalloc.start()
+    try:
+        stage(tmp_path, path, record, texts.line)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # At once, the pieces and their marshalled whole would stand together: twice the fragment and more.
+    assert peak < whole
+    assert staged(tmp_path, path, path.stat()) == cut(json.loads(path.read_bytes()))
+
+
+def test_a_fragment_staged_by_an_earlier_format_is_cut_again(tmp_path):
+    import marshal
+
+    from pipeline.batch.write import record_json, write_record
+    from pipeline.export.fragments import STAGED, cut_record, staged
+
+    record = forest_record()
+    texts = record_json(record)
+    path = write_record(tmp_path, record, texts)
+    stat = path.stat()
+    fragment = cut_record(record, texts.line)
+    (tmp_path / STAGED).mkdir()
+    (tmp_path / STAGED / f"{path.stem}.marshal").write_bytes(marshal.dumps(   # one marshal of all, format 2
+        (2, stat.st_size, stat.st_mtime_ns, fragment.doc_id, fragment.texts, fragment.rows, fragment.lines)))
+    assert staged(tmp_path, path, stat) is None

@@ -68,9 +68,11 @@ def process_to_file(item: Input, out: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     record = process(item.path, item.id, item.display, max_bytes)
     texts = record_json(record)   # once, for the record file and for its line in records.jsonl
     path = write_record(Path(out), record, texts)
+    line = texts.line
+    del texts   # the record file's indented text, written: a long record's is tens of megabytes
     try:  # the record's share of the tables, cut here, in parallel, rather than by the export
         from pipeline.export.fragments import stage
-        stage(Path(out), path, record, texts.line)
+        stage(Path(out), path, record, line)
     except Exception:  # noqa: BLE001 - the export cuts the record itself
         pass
     return _outcome(item, record)

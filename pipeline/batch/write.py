@@ -72,9 +72,9 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 @dataclass(frozen=True)
 class RecordJson:
-    """A record's two JSON texts: its file's (indented, as `json.dumps(indent=2)` writes it) and its
-    line (compact, as records.jsonl holds it)."""
-    file: str
+    """A record's two JSON texts: its file's, in UTF-8 as it is written (indented, as `json.dumps(indent=2)`
+    writes it), and its line (compact, as records.jsonl holds it)."""
+    file: bytes
     line: str
 
 
@@ -94,14 +94,16 @@ def record_json(record, data: dict | None = None) -> RecordJson:
     data = None
     try:
         if record.model_dump_json() == line:
-            return RecordJson(record.model_dump_json(indent=2) + "\n", line)
+            # As UTF-8 bytes, as pydantic writes them: a long record's indented text held as a string (two
+            # bytes a character once it holds any Vietnamese) and then encoded was its worker's peak.
+            return RecordJson(record.__pydantic_serializer__.to_json(record, indent=2) + b"\n", line)
     except Exception:  # noqa: BLE001 - what pydantic cannot write (a lone surrogate) the standard library reports
         pass
-    return RecordJson(json.dumps(json.loads(line), ensure_ascii=False, indent=2) + "\n", line)
+    return RecordJson((json.dumps(json.loads(line), ensure_ascii=False, indent=2) + "\n").encode("utf-8"), line)
 
 
 def write_record(out: Path, record, texts: RecordJson | None = None) -> Path:
     """Write a `pipeline.core.records.Record` as `<id>.json`, atomically (`texts`: its record_json, if made)."""
     path = out / f"{record.id}.json"
-    atomic_write_text(path, (texts or record_json(record)).file)
+    atomic_write_bytes(path, (texts or record_json(record)).file)
     return path

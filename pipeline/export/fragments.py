@@ -18,7 +18,9 @@ import io
 import json
 import marshal
 import sqlite3
+import struct
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from pipeline import VERSION
@@ -97,14 +99,27 @@ def cut(data: dict) -> Fragment:
 
 def cut_record(record, line: str) -> Fragment:
     """The fragment of a Record whose compact JSON (its records.jsonl line, without the newline) is `line`."""
+    pieces = list(_pieces(record, line))
+    streams = len(STREAMS)
+    return Fragment(record.id, pieces[:streams], pieces[-1], pieces[streams:-1])
+
+
+def _pieces(record, line: str):
+    """A fragment's pieces one at a time: its texts (in the order of STREAMS), its rows as JSON lines per
+    table, then its rows."""
     from pipeline.export.calendar import events_text
     from pipeline.export.rows import rows_of
 
+    yield line.encode() + b"\n"
+    yield events_text(record).encode()
     by_table = rows_of(record)
     rows = {t.name: _in_column_order(t.names, by_table[t.name]) for t in TABLES}
-    texts = [line.encode() + b"\n", events_text(record).encode()]
-    texts += [csv_lines(t, rows[t.name]).encode() for t in TABLES]
-    return Fragment(record.id, texts, rows, [json_lines(t, rows[t.name]) for t in TABLES])
+    del by_table
+    for table in TABLES:
+        yield csv_lines(table, rows[table.name]).encode()
+    for table in TABLES:
+        yield json_lines(table, rows[table.name])
+    yield rows
 
 
 _ROW_JSON = json.JSONEncoder(separators=(",", ":")).encode
@@ -129,35 +144,58 @@ STAGED = ".fragments"
 # this run's private cache, stamped with the record file it was cut from; written and read by the same
 # interpreter, and anything it cannot read back is cut again from the record.
 _STAGED_SUFFIX = ".marshal"
-_STAGED_FORMAT = 2
+_STAGED_FORMAT = 3
+# Staged piece by piece, each piece's marshal data after its length: a long record's pieces are made,
+# written and let go one at a time, never all in memory together with one string of all of them (a
+# 1,500-page plan's fragment is 60 MB, and held its worker 140 MB over its record).
+_LENGTH = struct.Struct("<Q")
 
 
 def stage(out: Path, path: Path, record, line: str) -> None:
     """Cut the record just written at `path` (`record`, whose compact JSON is `line`) and leave its
     fragment for the export, stamped with the record file's size and time: a record rewritten since is
     cut again."""
-    fragment = cut_record(record, line)
     stat = path.stat()
     folder = out / STAGED
     folder.mkdir(exist_ok=True)
-    staged = (_STAGED_FORMAT, stat.st_size, stat.st_mtime_ns, fragment.doc_id, fragment.texts, fragment.rows,
-              fragment.lines)
     # Written in place, not through a temporary file renamed (a rename costs more than the write): a
     # fragment cut short by a stopped worker fails to load, and one whose record was rewritten since (a
     # failed record in its place) carries another stamp; either way the export cuts the record itself.
-    (folder / f"{path.stem}{_STAGED_SUFFIX}").write_bytes(marshal.dumps(staged))
+    with open(folder / f"{path.stem}{_STAGED_SUFFIX}", "wb") as handle:
+        for piece in chain([(_STAGED_FORMAT, stat.st_size, stat.st_mtime_ns, record.id)], _pieces(record, line)):
+            data = marshal.dumps(piece)
+            handle.write(_LENGTH.pack(len(data)))
+            handle.write(data)
+            del piece, data
 
 
 def staged(out: Path, path: Path, stat) -> Fragment | None:
     """The fragment a worker left for the record file at `path`, if it was cut from the file as it is now."""
     try:
-        data = (out / STAGED / f"{path.stem}{_STAGED_SUFFIX}").read_bytes()
-        form, size, mtime, doc_id, texts, rows, lines = marshal.loads(data)
-    except (OSError, ValueError, EOFError, TypeError):
+        pieces = _unpacked(memoryview((out / STAGED / f"{path.stem}{_STAGED_SUFFIX}").read_bytes()))
+        form, size, mtime, doc_id = next(pieces)
+        if (form, size, mtime) != (_STAGED_FORMAT, stat.st_size, stat.st_mtime_ns):
+            return None
+        pieces = list(pieces)
+    except (OSError, ValueError, EOFError, TypeError, StopIteration):
         return None
-    if (form, size, mtime) != (_STAGED_FORMAT, stat.st_size, stat.st_mtime_ns):
+    streams = len(STREAMS)
+    if len(pieces) != streams + len(TABLES) + 1:
         return None
-    return Fragment(doc_id, texts, rows, lines)
+    return Fragment(doc_id, pieces[:streams], pieces[-1], pieces[streams:-1])
+
+
+def _unpacked(data: memoryview):
+    at = 0
+    while at < len(data):
+        if at + _LENGTH.size > len(data):
+            raise EOFError("a staged fragment cut short")
+        (length,) = _LENGTH.unpack_from(data, at)
+        at += _LENGTH.size
+        if at + length > len(data):
+            raise EOFError("a staged fragment cut short")
+        yield marshal.loads(data[at:at + length])
+        at += length
 
 
 def clear_staged(out: Path) -> None:
