@@ -4,8 +4,8 @@ A worker's imports and warm-up (the stages, their patterns and data: a quarter o
 the longest wait before the first document. The parent's own start-up (the command line's
 libraries, parsing the options, finding the inputs) is almost as long, and a worker forked by the
 pool only starts after it. Forked first thing, the worker warms up while the parent starts up, on
-the other core. It then waits for what to run (`Pool.adopt`): the pool's function and arguments,
-known only once the options are parsed.
+the other core. It then waits for what to run: the pool that takes it (`Pool(first=…)`) sends its
+function and arguments, known only once the options are parsed.
 
 Only the standard library is imported here, before the fork: the worker imports what it needs.
 A run that ends up without workers (a Dask run, a run in this process, `--help`, a mistyped
