@@ -249,30 +249,15 @@ def _pdf_ratio(pdfs) -> None:
           f"-> {ours / max(plumber, 1e-9):.2f}x (budget: <= 1.3x)")
 
 
-# Each side runs in a fresh process that reports its own peak memory (/proc's VmHWM: Linux carries
-# ru_maxrss across exec from the spawning process, this one); both close each page once read, as
-# the pipeline does (pdfplumber keeps a page's characters until then).
-_PEAK = """
-import resource
-def peak_kb():
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-"""
-_PLUMBER = _PEAK + """
+# pdfplumber's side of the long PDF, in a fresh process of its own: it closes each page once read, as the
+# pipeline does (pdfplumber keeps a page's characters until then).
+_PLUMBER = """
 import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
     for page in pdf.pages:
         page.extract_text()
         page.close()
-print(peak_kb())
 """
-# The largest process the command ran (Linux keeps the largest of a process's children and theirs, once
-# waited for: the command's worker), in kB.
-_LARGEST_CHILD = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-                  "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(done.returncode)")
 
 
 def _long_pdf(pages: int) -> None:
@@ -284,26 +269,23 @@ def _long_pdf(pages: int) -> None:
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import long_pdf
+    from bench_scale import cli_run
 
     with tempfile.TemporaryDirectory() as folder:
         path = long_pdf.make(Path(folder) / "long.pdf", pages)
         size = path.stat().st_size / 2**20
-        out = Path(folder) / "out"
-        measured = {}
-        for name, command in (("pdfplumber", [sys.executable, "-c", _PLUMBER, str(path)]),
-                              ("pipeline", [sys.executable, "-c", _LARGEST_CHILD, sys.executable, "-m", "pipeline",
-                                            "extract", str(path), "--out", str(out), "--workers", "1"])):
-            t0 = time.perf_counter()
-            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-            if done.returncode:
-                print(f"long PDF: {name} failed: {done.stderr.strip()[-300:]}")
-                return
-            measured[name] = (time.perf_counter() - t0, int(done.stdout.split()[-1]) / 1024)
-        status = json.loads((out / "long.json").read_text(encoding="utf-8"))["status"]
-        if status == "failed":
-            print("long PDF: its record failed")
+        t0 = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", _PLUMBER, str(path)], capture_output=True, text=True)
+        if done.returncode:
+            print(f"long PDF: pdfplumber failed: {done.stderr.strip()[-300:]}")
             return
-    (plumber, _), (ours, peak) = measured["pdfplumber"], measured["pipeline"]
+        plumber = time.perf_counter() - t0
+        out = Path(folder) / "out"
+        ours, peak = cli_run(path, out, "--workers", "1")
+        record = out / "long.json"
+        if not record.exists() or json.loads(record.read_text(encoding="utf-8"))["status"] == "failed":
+            print("long PDF: extract failed")
+            return
     print(f"long PDF ({pages:,} text-layer pages, {size:.1f} MB): `extract --workers 1`, record and tables "
           f"written, {ours:.1f} s, pdfplumber extract_text {plumber:.1f} s -> {ours / max(plumber, 1e-9):.2f}x "
           f"(budget: <= 2x); peak memory {peak:.0f} MB, the command's largest process (budget: < 400 MB)")
